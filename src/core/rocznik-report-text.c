@@ -1,0 +1,247 @@
+/* rocznik-report-text.c — reads the text of a published annual summary
+ *
+ * The city publishes its figures as prose with bullet lists:
+ *   "W 2018 r. … przeprowadzili ponad 586 tys. rozmów z klientami."
+ *   " • gospodarka odpadami – 70 055,"
+ * Bullets that end in a number are topics; bullets under any other
+ * paragraph form that paragraph's named list.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-report-text.h"
+
+typedef struct
+{
+  GRegex *year;
+  GRegex *total;
+  GRegex *topic;
+  GRegex *bullet;
+  GRegex *list_count;
+} Patterns;
+
+static const Patterns *
+patterns (void)
+{
+  static gsize once = 0;
+  static Patterns p;
+
+  if (g_once_init_enter (&once))
+    {
+      GRegexCompileFlags f = G_REGEX_OPTIMIZE | G_REGEX_CASELESS;
+
+      /* "w 2018 r.", "W 2018 roku" */
+      p.year = g_regex_new ("\\b(?:w|W)\\s(\\d{4})\\s?(?:r\\.|roku)", f, 0, NULL);
+      /* "ponad 586 tys. rozmów", "przeprowadzili 586 123 rozmowy" */
+      p.total = g_regex_new ("(ponad\\s+)?(\\d{1,3}(?:[\\s\\x{00A0}\\x{202F}]\\d{3})+|\\d+(?:,\\d+)?)\\s*"
+                             "(tys\\.|tysięcy|mln|milion(?:a|ów|y)?)?\\s+(?:rozmów|rozmowy|rozmowę|połączeń|zapytań)",
+                             f, 0, NULL);
+      /* bullet, name, dash or colon, number, optional trailing punctuation */
+      p.topic = g_regex_new ("^\\s*[•·*\\-–—▪◦]?\\s*(.+?)\\s*(?:[–—-]|:)\\s*"
+                             "(\\d(?:[\\d\\s\\x{00A0}\\x{202F}.]*\\d)?)\\s*[,.;]?\\s*$", 0, 0, NULL);
+      p.bullet = g_regex_new ("^\\s*[•·*\\-–—▪◦]\\s*(.+?)\\s*[,.;]?\\s*$", 0, 0, NULL);
+      p.list_count = g_regex_new ("\\b(\\d+)\\s+(?:now\\w*\\s+)?usług", f, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return &p;
+}
+
+static gint64
+total_from_match (GMatchInfo *match)
+{
+  g_autofree char *number = g_match_info_fetch (match, 2);
+  g_autofree char *unit = g_match_info_fetch (match, 3);
+  g_autofree char *folded = unit ? g_utf8_casefold (unit, -1) : NULL;
+  double multiplier = 1;
+  double value;
+  gint64 count;
+
+  if (folded && g_str_has_prefix (folded, "tys"))
+    multiplier = 1000;
+  else if (folded && (g_str_has_prefix (folded, "mln") || g_str_has_prefix (folded, "milion")))
+    multiplier = 1000000;
+
+  if (rocznik_parse_count (number, -1, &count) == ROCZNIK_COUNT_OK)
+    return (gint64) ((double) count * multiplier);
+  /* "0,5 miliona" */
+  g_strdelimit (number, ",", '.');
+  value = g_ascii_strtod (number, NULL);
+  return (gint64) (value * multiplier + 0.5);
+}
+
+/* Short names for the lists the city's report always has; any other list
+ * keeps its heading. */
+static char *
+list_title (const char *heading)
+{
+  g_autofree char *folded = g_utf8_casefold (heading, -1);
+  g_autofree char *clean = NULL;
+
+  if (strstr (folded, "senior"))
+    return g_strdup ("usługi dla seniorów");
+  if (strstr (folded, "nowe usług") || strstr (folded, "nowych usług"))
+    return g_strdup ("nowe usługi informacyjne");
+  if (strstr (folded, "wsparci"))
+    return g_strdup ("wsparcie informacyjne");
+
+  clean = rocznik_collapse_spaces (heading);
+  g_strchomp (clean);
+  if (g_str_has_suffix (clean, ":"))
+    clean[strlen (clean) - 1] = '\0';
+  return g_steal_pointer (&clean);
+}
+
+static gboolean
+is_bullet (const char *line)
+{
+  return g_regex_match (patterns ()->bullet, line, 0, NULL);
+}
+
+RocznikYear *
+rocznik_report_text_parse (const char *text,
+                           gssize      length,
+                           const char *filename,
+                           GError    **error)
+{
+  const Patterns *p = patterns ();
+  g_autoptr(RocznikYear) year = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *display = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  RocznikList *list = NULL;
+  gboolean in_topics = FALSE;
+  int number = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  display = g_path_get_basename (filename ? filename : "-");
+  if (length < 0)
+    length = strlen (text);
+  if (memchr (text, '\0', length) || !g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: this is not text in UTF-8"), display);
+      return NULL;
+    }
+  copy = g_strndup (text, length);
+
+  if (g_regex_match (p->year, copy, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+      number = (int) g_ascii_strtoll (y, NULL, 10);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  if (number == 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the text does not say which year it describes (expected e.g. „w 2018 r.”)"),
+                   display);
+      return NULL;
+    }
+  year = rocznik_year_new (number);
+
+  if (g_regex_match (p->total, copy, 0, &match))
+    {
+      g_autofree char *ponad = g_match_info_fetch (match, 1);
+
+      year->declared_total = total_from_match (match);
+      year->declared_more_than = ponad != NULL && ponad[0] != '\0';
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = rocznik_collapse_spaces (lines[i]);
+      g_autofree char *original = g_strstrip (g_strdup (lines[i]));
+
+      if (line[0] == '\0')
+        continue;
+
+      /* a topic bullet: "• name – 70 055," keeps the name as published */
+      if (is_bullet (line) || in_topics)
+        {
+          g_autoptr(GMatchInfo) tm = NULL;
+
+          if (g_regex_match (p->topic, original, 0, &tm))
+            {
+              g_autofree char *name = g_match_info_fetch (tm, 1);
+              g_autofree char *digits = g_match_info_fetch (tm, 2);
+              gint64 count;
+
+              g_strstrip (digits);
+              if (rocznik_parse_count (digits, -1, &count) == ROCZNIK_COUNT_OK)
+                {
+                  RocznikTopic *existing = rocznik_year_find_topic (year, name);
+
+                  if (existing)
+                    {
+                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                                   _("file %s, line %u: the topic „%s” is listed twice"),
+                                   display, i + 1, name);
+                      return NULL;
+                    }
+                  rocznik_year_add_topic (year, name, count);
+                  in_topics = TRUE;
+                  list = NULL;
+                  continue;
+                }
+            }
+        }
+
+      if (is_bullet (line))
+        {
+          g_autoptr(GMatchInfo) bm = NULL;
+
+          in_topics = FALSE;
+          if (list == NULL)
+            {
+              g_autofree char *title = list_title (heading ? heading : _("list"));
+              g_autoptr(GMatchInfo) cm = NULL;
+
+              list = rocznik_year_add_list (year, title);
+              if (heading && g_regex_match (p->list_count, heading, 0, &cm))
+                {
+                  g_autofree char *n = g_match_info_fetch (cm, 1);
+                  list->declared = g_ascii_strtoll (n, NULL, 10);
+                }
+            }
+          if (g_regex_match (p->bullet, original, 0, &bm))
+            g_ptr_array_add (list->items, g_match_info_fetch (bm, 1));
+          continue;
+        }
+
+      /* a paragraph: the heading of whatever list follows, and a note */
+      in_topics = FALSE;
+      list = NULL;
+      g_free (heading);
+      heading = g_strdup (line);
+      if (!g_str_has_suffix (line, ":") && strlen (line) > 40 &&
+          !g_regex_match (p->total, line, 0, NULL))
+        {
+          if (notes->len)
+            g_string_append (notes, "\n\n");
+          g_string_append (notes, original);
+        }
+    }
+
+  if (year->topics->len == 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: found no topics with counts (expected lines such as „• gospodarka odpadami – 70 055,”)"),
+                   display);
+      return NULL;
+    }
+  if (notes->len)
+    year->notes = g_strdup (notes->str);
+
+  return g_steal_pointer (&year);
+}

@@ -1,0 +1,261 @@
+/* rocznik-table.c — the topic table of a year, with shares and changes */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-table.h"
+
+static RocznikRow *
+row_new (RocznikRowKind kind,
+         const char    *name,
+         const char    *key,
+         gint64         count)
+{
+  RocznikRow *row = g_new0 (RocznikRow, 1);
+
+  row->kind = kind;
+  row->name = g_strdup (name);
+  row->key = g_strdup (key);
+  row->count = count;
+  return row;
+}
+
+static void
+row_free (RocznikRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->key);
+  g_free (row);
+}
+
+static void
+row_set_other (RocznikRow *row,
+               int         other_year,
+               gint64      other_count)
+{
+  row->other_year = other_year;
+  row->other_count = other_count;
+  row->change = row->count - other_count;
+  row->has_change_percent = other_count > 0;
+  if (row->has_change_percent)
+    row->change_percent = 100.0 * (double) row->change / (double) other_count;
+}
+
+const RocznikYear *
+rocznik_years_find (GPtrArray *years,
+                    int        year)
+{
+  g_return_val_if_fail (years != NULL, NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+      if (y->year == year)
+        return y;
+    }
+  return NULL;
+}
+
+/* The latest year before @year in which the topic was counted. */
+static const RocznikTopic *
+previous_topic (GPtrArray  *years,
+                int         year,
+                const char *key,
+                int        *found_year)
+{
+  const RocznikTopic *best = NULL;
+  int best_year = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+      const RocznikTopic *t;
+
+      if (y->year >= year || y->year <= best_year)
+        continue;
+      t = rocznik_year_find_topic (y, key);
+      if (t)
+        {
+          best = t;
+          best_year = y->year;
+        }
+    }
+  *found_year = best_year;
+  return best;
+}
+
+/* @years: every year of the workspace (rocznik_workspace_load_all()).
+ * @compare_year: 0 compares each topic with the previous year that has it. */
+RocznikTable *
+rocznik_table_new (GPtrArray *years,
+                   int        year,
+                   int        compare_year,
+                   GError   **error)
+{
+  const RocznikYear *y, *other = NULL;
+  RocznikTable *table;
+  gint64 remainder;
+
+  g_return_val_if_fail (years != NULL, NULL);
+
+  y = rocznik_years_find (years, year);
+  if (y == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                   _("The year %d is not in the workspace"), year);
+      return NULL;
+    }
+  if (compare_year != 0)
+    {
+      other = rocznik_years_find (years, compare_year);
+      if (other == NULL)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                       _("The year %d is not in the workspace"), compare_year);
+          return NULL;
+        }
+    }
+
+  table = g_new0 (RocznikTable, 1);
+  table->year = year;
+  table->compare_year = compare_year;
+  table->sum = rocznik_year_topic_sum (y);
+  table->declared_total = y->declared_total;
+  table->declared_more_than = y->declared_more_than;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+
+  for (guint i = 0; i < y->topics->len; i++)
+    {
+      const RocznikTopic *t = g_ptr_array_index (y->topics, i);
+      RocznikRow *row = row_new (ROCZNIK_ROW_TOPIC, t->name, t->key, t->count);
+
+      row->share = table->sum > 0 ? 100.0 * (double) t->count / (double) table->sum : 0;
+      if (other)
+        {
+          const RocznikTopic *ot = rocznik_year_find_topic (other, t->key);
+          if (ot)
+            row_set_other (row, other->year, ot->count);
+        }
+      else
+        {
+          int prev_year;
+          const RocznikTopic *pt = previous_topic (years, year, t->key, &prev_year);
+          if (pt)
+            row_set_other (row, prev_year, pt->count);
+        }
+      g_ptr_array_add (table->rows, row);
+    }
+
+  if (rocznik_year_get_remainder (y, &remainder))
+    {
+      table->remainder = row_new (ROCZNIK_ROW_REMAINDER, _("Calls without a topic"), NULL, remainder);
+      table->remainder->more_than = y->declared_more_than;
+    }
+
+  table->total = row_new (ROCZNIK_ROW_TOTAL, _("Total"), NULL, table->sum);
+  table->total->share = table->sum > 0 ? 100.0 : 0;
+  if (other)
+    row_set_other (table->total, other->year, rocznik_year_topic_sum (other));
+
+  rocznik_table_sort (table, ROCZNIK_COLUMN_COUNT, TRUE);
+  return table;
+}
+
+void
+rocznik_table_free (RocznikTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->rows);
+  row_free (table->remainder);
+  row_free (table->total);
+  g_free (table);
+}
+
+static int
+cmp_int (gint64 a,
+         gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+cmp_double (double a,
+            double b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* Ascending order of one column; rows without a figure sort first.
+ * Ties fall back to the Polish alphabetical order of the names. */
+int
+rocznik_row_compare (const RocznikRow *a,
+                     const RocznikRow *b,
+                     RocznikColumn     column)
+{
+  int r = 0;
+
+  switch (column)
+    {
+    case ROCZNIK_COLUMN_NAME:
+      break;
+    case ROCZNIK_COLUMN_COUNT:
+    case ROCZNIK_COLUMN_SHARE:
+      r = cmp_int (a->count, b->count);
+      break;
+    case ROCZNIK_COLUMN_OTHER:
+      r = cmp_int (a->other_year != 0, b->other_year != 0);
+      if (r == 0)
+        r = cmp_int (a->other_count, b->other_count);
+      break;
+    case ROCZNIK_COLUMN_CHANGE:
+      r = cmp_int (a->other_year != 0, b->other_year != 0);
+      if (r == 0)
+        r = cmp_int (a->change, b->change);
+      break;
+    case ROCZNIK_COLUMN_CHANGE_PERCENT:
+      r = cmp_int (a->has_change_percent, b->has_change_percent);
+      if (r == 0)
+        r = cmp_double (a->change_percent, b->change_percent);
+      break;
+    default:
+      g_return_val_if_reached (0);
+    }
+  if (r == 0)
+    r = rocznik_collate (a->name, b->name);
+  return r;
+}
+
+typedef struct
+{
+  RocznikColumn column;
+  gboolean descending;
+} SortSpec;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const SortSpec *spec = data;
+  int r = rocznik_row_compare (*(RocznikRow **) a, *(RocznikRow **) b, spec->column);
+
+  return spec->descending ? -r : r;
+}
+
+void
+rocznik_table_sort (RocznikTable *table,
+                    RocznikColumn column,
+                    gboolean      descending)
+{
+  SortSpec spec = { column, descending };
+
+  g_return_if_fail (table != NULL);
+
+  g_ptr_array_sort_with_data (table->rows, compare_rows, &spec);
+}

@@ -1,0 +1,74 @@
+/* rocznik-table.h — the topic table of a year, with shares and changes
+ *
+ * What the window's table, `rocznik --list`, the workbook and the PDF report
+ * show is computed here once.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rocznik-year.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ROCZNIK_ROW_TOPIC,
+  ROCZNIK_ROW_REMAINDER,   /* calls without a topic: declared total − sum */
+  ROCZNIK_ROW_TOTAL,
+} RocznikRowKind;
+
+typedef enum
+{
+  ROCZNIK_COLUMN_NAME,
+  ROCZNIK_COLUMN_COUNT,
+  ROCZNIK_COLUMN_SHARE,
+  ROCZNIK_COLUMN_OTHER,
+  ROCZNIK_COLUMN_CHANGE,
+  ROCZNIK_COLUMN_CHANGE_PERCENT,
+} RocznikColumn;
+
+typedef struct
+{
+  RocznikRowKind kind;
+  char    *name;
+  char    *key;
+  gint64   count;
+  gboolean more_than;       /* the remainder of a "ponad" total */
+  double   share;           /* percent of the sum of topics */
+  int      other_year;      /* 0: no figure to compare with */
+  gint64   other_count;
+  gint64   change;
+  gboolean has_change_percent;
+  double   change_percent;
+} RocznikRow;
+
+typedef struct
+{
+  int         year;
+  int         compare_year;   /* 0: each topic against the previous year that has it */
+  gint64      sum;
+  gint64      declared_total;
+  gboolean    declared_more_than;
+  GPtrArray  *rows;           /* RocznikRow*, topics only */
+  RocznikRow *remainder;      /* NULL without a declared total */
+  RocznikRow *total;
+} RocznikTable;
+
+RocznikTable *rocznik_table_new        (GPtrArray          *years,
+                                        int                 year,
+                                        int                 compare_year,
+                                        GError            **error);
+void          rocznik_table_free       (RocznikTable       *table);
+void          rocznik_table_sort       (RocznikTable       *table,
+                                        RocznikColumn       column,
+                                        gboolean            descending);
+int           rocznik_row_compare      (const RocznikRow   *a,
+                                        const RocznikRow   *b,
+                                        RocznikColumn       column);
+const RocznikYear *rocznik_years_find  (GPtrArray          *years,
+                                        int                 year);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikTable, rocznik_table_free)
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* rocznik-workspace.h — every imported year, kept in one SQLite file */
+#pragma once
+
+#include <glib.h>
+
+#include "rocznik-year.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RocznikWorkspace RocznikWorkspace;
+
+#define ROCZNIK_WORKSPACE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  char      *name;   /* "Transport" */
+  GPtrArray *keys;   /* topic keys, char* */
+} RocznikCategory;
+
+typedef void (*RocznikWorkspaceChangedFunc) (RocznikWorkspace *workspace,
+                                             gpointer          user_data);
+
+char             *rocznik_workspace_default_path     (void);
+RocznikWorkspace *rocznik_workspace_open             (const char        *path,
+                                                      GError           **error);
+RocznikWorkspace *rocznik_workspace_new_in_memory    (void);
+void              rocznik_workspace_free             (RocznikWorkspace  *self);
+const char       *rocznik_workspace_get_path         (RocznikWorkspace  *self);
+gboolean          rocznik_workspace_add_sample       (RocznikWorkspace  *self,
+                                                      GError           **error);
+void              rocznik_workspace_set_changed_func (RocznikWorkspace  *self,
+                                                      RocznikWorkspaceChangedFunc func,
+                                                      gpointer           user_data);
+
+GArray           *rocznik_workspace_list_years       (RocznikWorkspace  *self);
+gboolean          rocznik_workspace_has_year         (RocznikWorkspace  *self,
+                                                      int                year);
+RocznikYear      *rocznik_workspace_load_year        (RocznikWorkspace  *self,
+                                                      int                year,
+                                                      GError           **error);
+GPtrArray        *rocznik_workspace_load_all         (RocznikWorkspace  *self,
+                                                      GError           **error);
+
+gboolean          rocznik_workspace_store_years      (RocznikWorkspace  *self,
+                                                      GPtrArray         *years,
+                                                      gboolean           replace,
+                                                      GError           **error);
+gboolean          rocznik_workspace_store_year       (RocznikWorkspace  *self,
+                                                      const RocznikYear *year,
+                                                      gboolean           replace,
+                                                      GError           **error);
+gboolean          rocznik_workspace_update_details   (RocznikWorkspace  *self,
+                                                      const RocznikYear *year,
+                                                      GError           **error);
+gboolean          rocznik_workspace_delete_year      (RocznikWorkspace  *self,
+                                                      int                year,
+                                                      GError           **error);
+
+gboolean          rocznik_workspace_set_topic_count  (RocznikWorkspace  *self,
+                                                      int                year,
+                                                      const char        *key,
+                                                      gint64             count,
+                                                      GError           **error);
+gboolean          rocznik_workspace_set_topic_name   (RocznikWorkspace  *self,
+                                                      int                year,
+                                                      const char        *key,
+                                                      const char        *name,
+                                                      GError           **error);
+gboolean          rocznik_workspace_rename_topic     (RocznikWorkspace  *self,
+                                                      const char        *key,
+                                                      const char        *name,
+                                                      GError           **error);
+gboolean          rocznik_workspace_merge_topics     (RocznikWorkspace  *self,
+                                                      const char        *from_key,
+                                                      const char        *into_key,
+                                                      GError           **error);
+char             *rocznik_workspace_resolve_key      (RocznikWorkspace  *self,
+                                                      const char        *name);
+GPtrArray        *rocznik_workspace_list_aliases     (RocznikWorkspace  *self,
+                                                      const char        *key);
+
+GPtrArray        *rocznik_workspace_list_categories  (RocznikWorkspace  *self);
+gboolean          rocznik_workspace_set_category     (RocznikWorkspace  *self,
+                                                      const char        *name,
+                                                      const char *const *keys,
+                                                      GError           **error);
+gboolean          rocznik_workspace_delete_category  (RocznikWorkspace  *self,
+                                                      const char        *name,
+                                                      GError           **error);
+void              rocznik_category_free              (RocznikCategory   *category);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikWorkspace, rocznik_workspace_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikCategory, rocznik_category_free)
+
+G_END_DECLS

@@ -1,0 +1,232 @@
+/* rocznik-year.c — one year of a contact centre: topics, totals, lists */
+
+#include "config.h"
+
+#include "rocznik-format.h"
+#include "rocznik-year.h"
+
+RocznikTopic *
+rocznik_topic_new (const char *name,
+                   gint64      count)
+{
+  RocznikTopic *topic;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  topic = g_new0 (RocznikTopic, 1);
+  topic->name = g_strdup (name);
+  topic->key = rocznik_topic_key (name);
+  topic->count = count;
+  return topic;
+}
+
+RocznikTopic *
+rocznik_topic_copy (const RocznikTopic *topic)
+{
+  RocznikTopic *copy;
+
+  g_return_val_if_fail (topic != NULL, NULL);
+
+  copy = g_memdup2 (topic, sizeof *topic);
+  copy->name = g_strdup (topic->name);
+  copy->key = g_strdup (topic->key);
+  return copy;
+}
+
+void
+rocznik_topic_free (RocznikTopic *topic)
+{
+  if (topic == NULL)
+    return;
+  g_free (topic->name);
+  g_free (topic->key);
+  g_free (topic);
+}
+
+RocznikList *
+rocznik_list_new (const char *title)
+{
+  RocznikList *list = g_new0 (RocznikList, 1);
+
+  list->title = g_strdup (title);
+  list->declared = ROCZNIK_NO_TOTAL;
+  list->items = g_ptr_array_new_with_free_func (g_free);
+  return list;
+}
+
+void
+rocznik_list_free (RocznikList *list)
+{
+  if (list == NULL)
+    return;
+  g_free (list->title);
+  g_ptr_array_unref (list->items);
+  g_free (list);
+}
+
+RocznikYear *
+rocznik_year_new (int year)
+{
+  RocznikYear *self = g_new0 (RocznikYear, 1);
+
+  self->year = year;
+  self->declared_total = ROCZNIK_NO_TOTAL;
+  self->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_topic_free);
+  self->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_list_free);
+  return self;
+}
+
+RocznikYear *
+rocznik_year_copy (const RocznikYear *year)
+{
+  RocznikYear *copy;
+
+  g_return_val_if_fail (year != NULL, NULL);
+
+  copy = rocznik_year_new (year->year);
+  copy->organisation = g_strdup (year->organisation);
+  copy->declared_total = year->declared_total;
+  copy->declared_more_than = year->declared_more_than;
+  copy->notes = g_strdup (year->notes);
+  copy->is_sample = year->is_sample;
+  for (guint i = 0; i < year->topics->len; i++)
+    g_ptr_array_add (copy->topics, rocznik_topic_copy (g_ptr_array_index (year->topics, i)));
+  for (guint i = 0; i < year->lists->len; i++)
+    {
+      const RocznikList *list = g_ptr_array_index (year->lists, i);
+      RocznikList *lc = rocznik_year_add_list (copy, list->title);
+
+      lc->declared = list->declared;
+      for (guint j = 0; j < list->items->len; j++)
+        g_ptr_array_add (lc->items, g_strdup (g_ptr_array_index (list->items, j)));
+    }
+  return copy;
+}
+
+void
+rocznik_year_free (RocznikYear *year)
+{
+  if (year == NULL)
+    return;
+  g_free (year->organisation);
+  g_free (year->notes);
+  g_ptr_array_unref (year->topics);
+  g_ptr_array_unref (year->lists);
+  g_free (year);
+}
+
+RocznikTopic *
+rocznik_year_add_topic (RocznikYear *year,
+                        const char  *name,
+                        gint64       count)
+{
+  RocznikTopic *topic;
+
+  g_return_val_if_fail (year != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  topic = rocznik_topic_new (name, count);
+  g_ptr_array_add (year->topics, topic);
+  return topic;
+}
+
+/* Finds by normalised key, so any spelling of the name works. */
+RocznikTopic *
+rocznik_year_find_topic (const RocznikYear *year,
+                         const char        *name_or_key)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (year != NULL, NULL);
+  g_return_val_if_fail (name_or_key != NULL, NULL);
+
+  key = rocznik_topic_key (name_or_key);
+  for (guint i = 0; i < year->topics->len; i++)
+    {
+      RocznikTopic *topic = g_ptr_array_index (year->topics, i);
+
+      if (g_strcmp0 (topic->key, key) == 0)
+        return topic;
+    }
+  return NULL;
+}
+
+RocznikList *
+rocznik_year_add_list (RocznikYear *year,
+                       const char  *title)
+{
+  RocznikList *list;
+
+  g_return_val_if_fail (year != NULL, NULL);
+
+  list = rocznik_list_new (title);
+  g_ptr_array_add (year->lists, list);
+  return list;
+}
+
+gint64
+rocznik_year_topic_sum (const RocznikYear *year)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (year != NULL, 0);
+
+  for (guint i = 0; i < year->topics->len; i++)
+    sum += ((RocznikTopic *) g_ptr_array_index (year->topics, i))->count;
+  return sum;
+}
+
+/* Share in percent of the sum of topics (not of the declared total: the
+ * topics are what was classified, and their shares must add up to 100). */
+double
+rocznik_year_topic_share (const RocznikYear  *year,
+                          const RocznikTopic *topic)
+{
+  gint64 sum;
+
+  g_return_val_if_fail (year != NULL, 0);
+  g_return_val_if_fail (topic != NULL, 0);
+
+  sum = rocznik_year_topic_sum (year);
+  return sum > 0 ? 100.0 * (double) topic->count / (double) sum : 0;
+}
+
+/* Calls without a topic: declared total − sum of topics. FALSE when the
+ * year has no declared total or the topics already exceed it. */
+gboolean
+rocznik_year_get_remainder (const RocznikYear *year,
+                            gint64            *remainder)
+{
+  gint64 sum;
+
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  if (year->declared_total == ROCZNIK_NO_TOTAL)
+    return FALSE;
+  sum = rocznik_year_topic_sum (year);
+  if (year->declared_total < sum)
+    return FALSE;
+  if (remainder)
+    *remainder = year->declared_total - sum;
+  return TRUE;
+}
+
+static int
+compare_count_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  const RocznikTopic *ta = *(RocznikTopic **) a;
+  const RocznikTopic *tb = *(RocznikTopic **) b;
+
+  if (ta->count != tb->count)
+    return ta->count > tb->count ? -1 : 1;
+  return rocznik_collate (ta->name, tb->name);
+}
+
+void
+rocznik_year_sort_by_count (RocznikYear *year)
+{
+  g_return_if_fail (year != NULL);
+
+  g_ptr_array_sort (year->topics, compare_count_desc);
+}

@@ -1,0 +1,56 @@
+/* main.c — `rocznik`: the command line, and the door to the window
+ *
+ * The headless commands (--list, --import, --export) link only the core, so
+ * a script never pays for loading GTK. Without one of them the window binary
+ * is started with the same arguments.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "rocznik-cli.h"
+
+static char *
+find_window_binary (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  /* Beside this binary in a build tree, else where `meson install` put it. */
+  if (self)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "rocznik-window", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, "rocznik-window", NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
+  g_autofree char *window = NULL;
+  RocznikExit status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = rocznik_cli_run (argc, argv);
+  if (status != ROCZNIK_EXIT_GUI)
+    return status;
+
+  window = find_window_binary ();
+  argv[0] = window;
+  execv (window, argv);
+  g_printerr (_("Cannot start the window (%s): %s\n"), window, g_strerror (errno));
+  return ROCZNIK_EXIT_DATA;
+}

@@ -1,0 +1,181 @@
+/* rocznik-cli.c — the headless command line: no display, no GTK */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rocznik-cli.h"
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-table.h"
+#include "rocznik-workspace.h"
+
+static void
+options_clear (RocznikCliOptions *o)
+{
+  g_free (o->workspace);
+  g_free (o->export_path);
+  g_free (o->chart);
+  g_free (o->topics);
+  g_free (o->size);
+  g_free (o->title);
+  g_strfreev (o->files);
+}
+
+static RocznikWorkspace *
+open_workspace (const RocznikCliOptions *o,
+                GError                 **error)
+{
+  g_autofree char *path = o->workspace ? g_strdup (o->workspace) : rocznik_workspace_default_path ();
+
+  return rocznik_workspace_open (path, error);
+}
+
+/* The latest year that has topics: what a user most likely means. */
+static int
+default_year (GPtrArray *years)
+{
+  for (guint i = years->len; i > 0; i--)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i - 1);
+      if (y->topics->len > 0)
+        return y->year;
+    }
+  return years->len ? ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year : 0;
+}
+
+static char *
+plain_percent (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", value));
+}
+
+/* TSV for scripts: plain integers and a decimal point, whatever the locale. */
+static RocznikExit
+cli_list (const RocznikCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(RocznikTable) table = NULL;
+  g_autofree char *total_share = NULL;
+  int year;
+
+  ws = open_workspace (o, &error);
+  if (ws)
+    years = rocznik_workspace_load_all (ws, &error);
+  if (years == NULL)
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      return ROCZNIK_EXIT_DATA;
+    }
+  year = o->year ? o->year : default_year (years);
+  table = rocznik_table_new (years, year, 0, &error);
+  if (table == NULL)
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      return ROCZNIK_EXIT_DATA;
+    }
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const RocznikRow *row = g_ptr_array_index (table->rows, i);
+      g_autofree char *name = rocznik_collapse_spaces (row->name);
+      g_autofree char *share = plain_percent (row->share);
+
+      g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", name, row->count, share);
+    }
+  total_share = plain_percent (table->total->share);
+  g_print ("Razem\t%" G_GINT64_FORMAT "\t%s\n", table->sum, total_share);
+  return ROCZNIK_EXIT_OK;
+}
+
+static RocznikExit
+cli_import (const RocznikCliOptions *o)
+{
+  g_printerr ("rocznik: %s\n", _("Import is not available in this build"));
+  return ROCZNIK_EXIT_DATA;
+}
+
+static RocznikExit
+cli_export (const RocznikCliOptions *o)
+{
+  g_printerr ("rocznik: %s\n", _("Export is not available in this build"));
+  return ROCZNIK_EXIT_DATA;
+}
+
+RocznikExit
+rocznik_cli_run (int    argc,
+                 char **argv)
+{
+  RocznikCliOptions o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  RocznikExit status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &o.workspace, N_("Use the workspace in PATH"), N_("PATH") },
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &o.list, N_("Print the topics of a year as TSV"), NULL },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &o.year, N_("The year to list, import or export"), N_("YEAR") },
+    { "compare", 'c', 0, G_OPTION_ARG_INT, &o.compare, N_("Compare with this year"), N_("YEAR") },
+    { "import", 'i', 0, G_OPTION_ARG_NONE, &o.import, N_("Import the FILEs into the workspace"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &o.replace, N_("Replace years that are already stored"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export to OUT (.xlsx, .pdf, .csv, .png, .svg)"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart to export: ranking, compare, yoy or trend"), N_("TYPE") },
+    { "topics", 0, 0, G_OPTION_ARG_STRING, &o.topics, N_("Topics or categories to compare, separated by „;”"), N_("LIST") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Chart size in pixels, e.g. 1200x675"), N_("WxH") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Chart title"), N_("TEXT") },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Show the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  context = g_option_context_new (N_("[FILE…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Rocznik: yearly reports of a contact centre’s calls."));
+  g_option_context_set_description (context,
+    _("Without --list, --import or --export the window opens; FILEs given are offered for import.\n"
+      "Exit status: 0 success, 1 bad input or data, 2 bad usage."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* GOption edits the vector it parses; keep argv whole for the window. */
+  args = g_strdupv (argv);
+  {
+    int n = argc;
+    char **v = g_memdup2 (args, sizeof (char *) * (argc + 1));
+
+    if (!g_option_context_parse (context, &n, &v, &error))
+      {
+        g_free (v);
+        g_printerr ("rocznik: %s\n%s\n", error->message, _("Run „rocznik --help” to see the options."));
+        options_clear (&o);
+        return ROCZNIK_EXIT_USAGE;
+      }
+    g_free (v);
+  }
+
+  if (o.version)
+    {
+      g_print ("rocznik %s\n", PACKAGE_VERSION);
+      status = ROCZNIK_EXIT_OK;
+    }
+  else if ((o.list + o.import + (o.export_path != NULL)) > 1)
+    {
+      g_printerr ("rocznik: %s\n", _("Choose one of --list, --import and --export"));
+      status = ROCZNIK_EXIT_USAGE;
+    }
+  else if (o.list)
+    status = cli_list (&o);
+  else if (o.import)
+    status = cli_import (&o);
+  else if (o.export_path)
+    status = cli_export (&o);
+  else
+    status = ROCZNIK_EXIT_GUI;
+
+  options_clear (&o);
+  return status;
+}

@@ -1,0 +1,136 @@
+/* Derived figures: sums, shares, changes, remainder, sorting. */
+
+#include <math.h>
+
+#include "rocznik-format.h"
+#include "rocznik-table.h"
+#include "rocznik-workspace.h"
+
+static GPtrArray *
+sample_years (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  GPtrArray *years;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  g_assert_no_error (error);
+  return years;
+}
+
+static void
+test_sample_table (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  const RocznikRow *first, *last;
+  double shares = 0;
+
+  t = rocznik_table_new (years, 2018, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->rows->len, ==, 17);
+  g_assert_cmpint (t->sum, ==, 388468);
+  g_assert_cmpint (t->total->count, ==, 388468);
+
+  first = g_ptr_array_index (t->rows, 0);
+  last = g_ptr_array_index (t->rows, 16);
+  g_assert_true (g_str_has_prefix (first->name, "sprawy ogólne"));
+  g_assert_cmpint (first->count, ==, 100990);
+  g_assert_cmpfloat_with_epsilon (first->share, 100.0 * 100990 / 388468, 1e-9);
+  g_assert_cmpstr (last->name, ==, "Powstanie Wielkopolskie");
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      const RocznikRow *r = g_ptr_array_index (t->rows, i);
+      shares += r->share;
+      if (i > 0)
+        g_assert_cmpint (((RocznikRow *) g_ptr_array_index (t->rows, i - 1))->count, >=, r->count);
+      /* no earlier year has topic counts */
+      g_assert_cmpint (r->other_year, ==, 0);
+    }
+  g_assert_cmpfloat_with_epsilon (shares, 100.0, 1e-9);
+
+  g_assert_nonnull (t->remainder);
+  g_assert_cmpint (t->remainder->count, ==, 197532);
+  g_assert_true (t->remainder->more_than);
+
+  /* Polish alphabetical order, case-insensitive: "Akcja" before "akcje" */
+  rocznik_table_sort (t, ROCZNIK_COLUMN_NAME, FALSE);
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 0))->name, ==, "administracja cmentarzy komunalnych");
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 1))->name, ==, "Akcja Zima");
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 2))->name, ==, "akcje prozdrowotne");
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 16))->name, ==, "zgłoszenia awarii informatycznych");
+  for (guint i = 1; i < t->rows->len; i++)
+    g_assert_cmpint (rocznik_collate (((RocznikRow *) g_ptr_array_index (t->rows, i - 1))->name,
+                                      ((RocznikRow *) g_ptr_array_index (t->rows, i))->name), <=, 0);
+
+  rocznik_table_sort (t, ROCZNIK_COLUMN_COUNT, FALSE);
+  g_assert_cmpint (((RocznikRow *) g_ptr_array_index (t->rows, 0))->count, ==, 192);
+}
+
+static void
+test_change (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(RocznikTable) c = NULL;
+  g_autoptr(GError) error = NULL;
+  RocznikYear *y2019 = rocznik_year_new (2019);
+  RocznikYear *y2020;
+  const RocznikRow *waste = NULL;
+
+  rocznik_year_add_topic (y2019, "gospodarka odpadami", 78000);
+  rocznik_year_add_topic (y2019, "Transport miejski i\xc2\xa0strefa parkowania", 50000);
+  rocznik_year_add_topic (y2019, "nowy temat", 10);
+  g_ptr_array_insert (years, 3, y2019);
+  y2020 = (RocznikYear *) rocznik_years_find (years, 2020);
+  rocznik_year_add_topic (y2020, "nowy temat", 15);
+
+  t = rocznik_table_new (years, 2019, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < t->rows->len; i++)
+    if (g_strcmp0 (((RocznikRow *) g_ptr_array_index (t->rows, i))->key, "gospodarka odpadami") == 0)
+      waste = g_ptr_array_index (t->rows, i);
+  g_assert_nonnull (waste);
+  g_assert_cmpint (waste->other_year, ==, 2018);
+  g_assert_cmpint (waste->other_count, ==, 70055);
+  g_assert_cmpint (waste->change, ==, 78000 - 70055);
+  g_assert_true (waste->has_change_percent);
+  g_assert_cmpfloat_with_epsilon (waste->change_percent, 100.0 * 7945 / 70055, 1e-9);
+  g_assert_null (t->remainder);
+
+  rocznik_table_sort (t, ROCZNIK_COLUMN_CHANGE_PERCENT, TRUE);
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 0))->key, ==, "gospodarka odpadami");
+  /* the new topic has nothing to compare with: it sorts last when descending */
+  g_assert_cmpstr (((RocznikRow *) g_ptr_array_index (t->rows, 2))->key, ==, "nowy temat");
+
+  /* 2020 against the previous year that has the topic (2019, not 2018) */
+  c = rocznik_table_new (years, 2020, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->rows->len, ==, 1);
+  g_assert_cmpint (((RocznikRow *) g_ptr_array_index (c->rows, 0))->other_year, ==, 0);
+  g_clear_pointer (&c, rocznik_table_free);
+  c = rocznik_table_new (years, 2020, 0, &error);
+  g_assert_cmpint (((RocznikRow *) g_ptr_array_index (c->rows, 0))->other_year, ==, 2019);
+  g_assert_cmpint (((RocznikRow *) g_ptr_array_index (c->rows, 0))->change, ==, 5);
+  g_assert_cmpfloat_with_epsilon (((RocznikRow *) g_ptr_array_index (c->rows, 0))->change_percent, 50.0, 1e-9);
+  /* 2020 declares "ponad 730 tys.": remainder shown as "more than" */
+  g_assert_cmpint (c->remainder->count, ==, 730000 - 15);
+  g_assert_true (c->remainder->more_than);
+
+  g_clear_pointer (&c, rocznik_table_free);
+  c = rocznik_table_new (years, 2016, 0, &error);
+  g_assert_null (c);
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/table/sample", test_sample_table);
+  g_test_add_func ("/table/change", test_change);
+  return g_test_run ();
+}
