@@ -133,7 +133,7 @@ rocznik_cli_run (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (N_("[FILE…]"));
+  context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Rocznik: yearly reports of a contact centre’s calls."));
   g_option_context_set_description (context,

@@ -1,0 +1,146 @@
+/* The headless command line, run as a user would: exit codes, output, locale. */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs `rocznik ARGS…` with LC_ALL=@locale and the build tree's translations. */
+static void
+run (Run *r, const char *locale, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ROCZNIK_BIN"));
+  va_start (ap, locale);
+  while ((arg = va_arg (ap, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+temp_workspace (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-cli-XXXXXX", NULL);
+  return g_build_filename (dir, "workspace.db", NULL);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *ws = temp_workspace ();
+  g_auto(GStrv) lines = NULL;
+  Run c = { 0 }, pl = { 0 };
+
+  run (&c, "C.UTF-8", "--list", "--year", "2018", "--workspace", ws, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  lines = g_strsplit (c.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 19);  /* 17 topics, Razem, "" */
+  g_assert_true (g_str_has_prefix (lines[0], "sprawy ogólne (w tym Poznański Budżet Obywatelski, działania na rzecz seniorów)\t100990\t26.0"));
+  g_assert_cmpstr (lines[1], ==, "gospodarka odpadami\t70055\t18.0");
+  g_assert_cmpstr (lines[3], ==, "transport miejski i strefa parkowania\t58759\t15.1");
+  g_assert_cmpstr (lines[16], ==, "Powstanie Wielkopolskie\t192\t0.0");
+  g_assert_cmpstr (lines[17], ==, "Razem\t388468\t100.0");
+  g_assert_cmpstr (lines[18], ==, "");
+
+  /* scripts get the same bytes under a Polish locale (no decimal comma) */
+  run (&pl, "pl_PL.UTF-8", "--list", "--year", "2018", "--workspace", ws, NULL);
+  g_assert_cmpint (pl.status, ==, 0);
+  g_assert_cmpstr (pl.out, ==, c.out);
+  run_clear (&c);
+  run_clear (&pl);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *ws = temp_workspace ();
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--list", "--year", "2016", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "2016"));
+  run_clear (&r);
+
+  run (&r, "pl_PL.UTF-8", "--list", "--year", "2016", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Roku 2016 nie ma w obszarze roboczym"));
+  run_clear (&r);
+
+  run (&r, "C.UTF-8", "--no-such-option", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  run (&r, "C.UTF-8", "--list", "--year", "dwa tysiące", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  run (&r, "C.UTF-8", "--list", "--export", "x.pdf", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  /* a file that is not a workspace is refused and left alone */
+  g_assert_true (g_file_set_contents (ws, "to nie jest baza danych, tylko tekst", -1, NULL));
+  run (&r, "pl_PL.UTF-8", "--list", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, ws));
+  run_clear (&r);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (ws, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "to nie jest baza danych, tylko tekst");
+  }
+}
+
+static void
+test_version_help (void)
+{
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "rocznik "));
+  run_clear (&r);
+
+  run (&r, "pl_PL.UTF-8", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--workspace"));
+  g_assert_nonnull (strstr (r.out, "Wypisuje tematy roku jako TSV"));
+  run_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/version-help", test_version_help);
+  return g_test_run ();
+}
