@@ -8,6 +8,7 @@
 #include "rocznik-cli.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
+#include "rocznik-report.h"
 #include "rocznik-table.h"
 #include "rocznik-workspace.h"
 
@@ -100,11 +101,46 @@ cli_import (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_DATA;
 }
 
+/* The report for --export: with FILEs, from them alone (imported into a
+ * workspace in memory, the user's is not touched); else from the workspace. */
 static RocznikExit
 cli_export (const RocznikCliOptions *o)
 {
-  g_printerr ("rocznik: %s\n", _("Export is not available in this build"));
-  return ROCZNIK_EXIT_DATA;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = NULL;
+  g_auto(GStrv) topics = NULL;
+  RocznikReportOptions options = { 0 };
+
+  if (!rocznik_report_supports (o->export_path))
+    {
+      g_printerr ("rocznik: %s\n", _("Cannot export to this file: choose a name ending in .xlsx, .pdf or .csv"));
+      return ROCZNIK_EXIT_USAGE;
+    }
+  if (o->files && o->files[0])
+    {
+      g_printerr ("rocznik: %s\n", _("Import is not available in this build"));
+      return ROCZNIK_EXIT_DATA;
+    }
+  else
+    ws = open_workspace (o, &error);
+  if (ws == NULL)
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      return ROCZNIK_EXIT_DATA;
+    }
+
+  if (o->topics)
+    topics = g_strsplit (o->topics, ";", -1);
+  options.year = o->year;
+  options.compare_year = o->compare;
+  options.topics = topics;
+  if (!rocznik_report_write (ws, &options, o->export_path, NULL, &error))
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+      return ROCZNIK_EXIT_DATA;
+    }
+  return ROCZNIK_EXIT_OK;
 }
 
 RocznikExit

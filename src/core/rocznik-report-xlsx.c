@@ -1,0 +1,560 @@
+/* rocznik-report-xlsx.c — the annual report as an Excel workbook
+ *
+ * One sheet per year with topics (the report's year first), each with its
+ * topic table and a native bar chart, then a comparison sheet with years as
+ * columns. Counts are numbers, totals and shares live formulas with their
+ * results cached, and every name from an import is written as a string:
+ * a topic called "=HYPERLINK(…)" stays text.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <xlsxwriter.h>
+
+#include "rocznik-error.h"
+#include "rocznik-file.h"
+#include "rocznik-format.h"
+#include "rocznik-report-private.h"
+
+#define TABLE_FIRST_ROW 3   /* the header; topics start below it */
+#define NAME_WIDTH_MAX  90
+
+typedef struct
+{
+  lxw_workbook *wb;
+  lxw_format *title;
+  lxw_format *note;
+  lxw_format *header;
+  lxw_format *header_number;
+  lxw_format *count;
+  lxw_format *share;
+  lxw_format *change;
+  lxw_format *change_share;
+  lxw_format *total_name;
+  lxw_format *total_count;
+  lxw_format *total_share;
+  lxw_format *total_change;
+  lxw_format *total_change_share;
+  lxw_format *aside_name;
+  lxw_format *aside_count;
+} Writer;
+
+static lxw_format *
+add_format (lxw_workbook *wb,
+            gboolean      bold,
+            gboolean      top_border,
+            const char   *num_format)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_font_name (f, "Calibri");
+  if (bold)
+    format_set_bold (f);
+  if (top_border)
+    format_set_top (f, LXW_BORDER_THIN);
+  /* Index 3 is Excel's built-in "#,##0": shown as "70 055" in Polish Excel. */
+  if (g_strcmp0 (num_format, "#,##0") == 0)
+    format_set_num_format_index (f, 3);
+  else if (num_format)
+    format_set_num_format (f, num_format);
+  return f;
+}
+
+static void
+writer_init (Writer       *w,
+             lxw_workbook *wb)
+{
+  const char *pct = "0.0%";
+  const char *signed_count = "+#,##0;-#,##0;0";
+  const char *signed_pct = "+0.0%;-0.0%;0.0%";
+
+  w->wb = wb;
+  w->title = add_format (wb, TRUE, FALSE, NULL);
+  format_set_font_size (w->title, 14);
+  w->note = add_format (wb, FALSE, FALSE, NULL);
+  format_set_italic (w->note);
+  w->header = add_format (wb, TRUE, FALSE, NULL);
+  format_set_bottom (w->header, LXW_BORDER_THIN);
+  format_set_bg_color (w->header, 0xE8EEF4);
+  w->header_number = add_format (wb, TRUE, FALSE, NULL);
+  format_set_bottom (w->header_number, LXW_BORDER_THIN);
+  format_set_bg_color (w->header_number, 0xE8EEF4);
+  format_set_align (w->header_number, LXW_ALIGN_RIGHT);
+  w->count = add_format (wb, FALSE, FALSE, "#,##0");
+  w->share = add_format (wb, FALSE, FALSE, pct);
+  w->change = add_format (wb, FALSE, FALSE, signed_count);
+  w->change_share = add_format (wb, FALSE, FALSE, signed_pct);
+  w->total_name = add_format (wb, TRUE, TRUE, NULL);
+  w->total_count = add_format (wb, TRUE, TRUE, "#,##0");
+  w->total_share = add_format (wb, TRUE, TRUE, pct);
+  w->total_change = add_format (wb, TRUE, TRUE, signed_count);
+  w->total_change_share = add_format (wb, TRUE, TRUE, signed_pct);
+  w->aside_name = add_format (wb, FALSE, FALSE, NULL);
+  format_set_italic (w->aside_name);
+  w->aside_count = add_format (wb, FALSE, FALSE, "#,##0");
+  format_set_italic (w->aside_count);
+}
+
+static char *
+cell (lxw_row_t row,
+      lxw_col_t col)
+{
+  char buf[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (buf, row, col);
+  return g_strdup (buf);
+}
+
+static char *
+column_sum (lxw_row_t first,
+            lxw_row_t last,
+            lxw_col_t col)
+{
+  g_autofree char *a = cell (first, col);
+  g_autofree char *b = cell (last, col);
+
+  return g_strdup_printf ("=SUM(%s:%s)", a, b);
+}
+
+/* Excel's column width is in characters of the default font. */
+static double
+text_width (const char *text)
+{
+  return (double) g_utf8_strlen (text, -1) + 2;
+}
+
+/* A name as written in the workbook: imported text, never a formula,
+ * with the import's U+00A0 glue kept so it reads as published. */
+static void
+write_text (lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text,
+            lxw_format    *format)
+{
+  worksheet_write_string (ws, row, col, text ? text : "", format);
+}
+
+static void
+write_change (Writer           *w,
+              lxw_worksheet    *ws,
+              lxw_row_t         row,
+              const RocznikRow *r,
+              gboolean          total)
+{
+  g_autofree char *now = cell (row, 1);
+  g_autofree char *then = cell (row, 3);
+  g_autofree char *change = g_strdup_printf ("=%s-%s", now, then);
+  g_autofree char *percent = g_strdup_printf ("=IF(%s>0,(%s-%s)/%s,\"\")", then, now, then, then);
+
+  worksheet_write_formula_num (ws, row, 4, change,
+                               total ? w->total_change : w->change, (double) r->change);
+  if (r->has_change_percent)
+    worksheet_write_formula_num (ws, row, 5, percent,
+                                 total ? w->total_change_share : w->change_share,
+                                 r->change_percent / 100.0);
+  else
+    worksheet_write_blank (ws, row, 5, total ? w->total_change_share : w->change_share);
+}
+
+static void
+add_year_chart (Writer             *w,
+                lxw_worksheet      *ws,
+                const char         *sheet,
+                const RocznikTable *table,
+                lxw_col_t           at_col)
+{
+  lxw_chart *chart;
+  lxw_chart_series *series;
+  lxw_chart_options options = { .x_offset = 10, .y_offset = 0, .x_scale = 1.6,
+                                .y_scale = 1.0 + table->rows->len / 8.0 };
+  g_autofree char *title = g_strdup_printf ("Tematy rozmów w %d r.", table->year);
+  lxw_chart_fill fill = { .color = 0x2F6DB5 };
+  lxw_chart_font font = { .name = "Calibri", .size = 9 };
+  lxw_row_t first = TABLE_FIRST_ROW + 1, last = TABLE_FIRST_ROW + table->rows->len;
+
+  if (table->rows->len == 0)
+    return;
+  chart = workbook_add_chart (w->wb, LXW_CHART_BAR);
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, sheet, first, 0, last, 0);
+  chart_series_set_values (series, sheet, first, 1, last, 1);
+  chart_series_set_name (series, "Liczba rozmów");
+  chart_series_set_fill (series, &fill);
+  chart_series_set_labels (series);
+  chart_series_set_labels_num_format (series, "#,##0");
+  chart_series_set_labels_font (series, &font);
+  chart_title_set_name (chart, title);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  /* The largest topic on top, as in the table. */
+  chart_axis_set_reverse (chart->y_axis);
+  chart_axis_set_num_font (chart->y_axis, &font);
+  chart_axis_set_num_format (chart->x_axis, "#,##0");
+  chart_axis_set_num_font (chart->x_axis, &font);
+  options.description = title;
+  worksheet_insert_chart_opt (ws, TABLE_FIRST_ROW, at_col, chart, &options);
+}
+
+static void
+write_year_sheet (Writer             *w,
+                  const RocznikReport *report,
+                  const RocznikYear  *y,
+                  const RocznikTable *table,
+                  gboolean            compare)
+{
+  g_autofree char *name = g_strdup_printf ("%d", y->year);
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
+  g_autofree char *title = g_strdup_printf ("%s — tematy rozmów w %d r.",
+                                            y->organisation && *y->organisation ? y->organisation
+                                                                               : rocznik_report_organisation (report),
+                                            y->year);
+  g_autofree char *count_header = g_strdup_printf ("Liczba rozmów %d", y->year);
+  g_autofree char *other_header = compare ? g_strdup_printf ("Liczba rozmów %d", table->compare_year) : NULL;
+  lxw_col_t last_col = compare ? 5 : 2;
+  lxw_row_t first = TABLE_FIRST_ROW + 1;
+  lxw_row_t row = first;
+  lxw_row_t sum_row;
+  double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
+
+  worksheet_set_paper (ws, 9); /* A4 */
+  worksheet_write_string (ws, 0, 0, title, w->title);
+  write_text (ws, 1, 0, "Tematy według liczby rozmów; udział w sumie rozmów z przypisanym tematem.", w->note);
+
+  write_text (ws, TABLE_FIRST_ROW, 0, "Temat", w->header);
+  write_text (ws, TABLE_FIRST_ROW, 1, count_header, w->header_number);
+  write_text (ws, TABLE_FIRST_ROW, 2, "Udział", w->header_number);
+  if (compare)
+    {
+      write_text (ws, TABLE_FIRST_ROW, 3, other_header, w->header_number);
+      write_text (ws, TABLE_FIRST_ROW, 4, "Zmiana", w->header_number);
+      write_text (ws, TABLE_FIRST_ROW, 5, "Zmiana (%)", w->header_number);
+    }
+
+  sum_row = first + table->rows->len;
+  for (guint i = 0; i < table->rows->len; i++, row++)
+    {
+      const RocznikRow *r = g_ptr_array_index (table->rows, i);
+      g_autofree char *count = cell (row, 1);
+      /* B$22: the sum's row stays put when a user copies the formula. */
+      g_autofree char *share = g_strdup_printf ("=%s/B$%u", count, (unsigned) sum_row + 1);
+
+      write_text (ws, row, 0, r->name, NULL);
+      worksheet_write_number (ws, row, 1, (double) r->count, w->count);
+      worksheet_write_formula_num (ws, row, 2, share, w->share, r->share / 100.0);
+      name_width = MAX (name_width, text_width (r->name));
+      if (compare && r->other_year)
+        {
+          worksheet_write_number (ws, row, 3, (double) r->other_count, w->count);
+          write_change (w, ws, row, r, FALSE);
+        }
+    }
+
+  write_text (ws, sum_row, 0, "Suma tematów", w->total_name);
+  if (table->rows->len > 0)
+    {
+      g_autofree char *sum = column_sum (first, sum_row - 1, 1);
+      g_autofree char *shares = column_sum (first, sum_row - 1, 2);
+
+      worksheet_write_formula_num (ws, sum_row, 1, sum, w->total_count, (double) table->sum);
+      worksheet_write_formula_num (ws, sum_row, 2, shares, w->total_share, 1.0);
+    }
+  else
+    {
+      worksheet_write_number (ws, sum_row, 1, 0, w->total_count);
+      worksheet_write_blank (ws, sum_row, 2, w->total_share);
+    }
+  if (compare)
+    {
+      if (table->total->other_year && table->rows->len > 0)
+        {
+          g_autofree char *sum = column_sum (first, sum_row - 1, 3);
+
+          worksheet_write_formula_num (ws, sum_row, 3, sum, w->total_count, (double) table->total->other_count);
+          write_change (w, ws, sum_row, table->total, TRUE);
+        }
+      else
+        for (lxw_col_t c = 3; c <= 5; c++)
+          worksheet_write_blank (ws, sum_row, c, w->total_name);
+    }
+
+  /* The declared total is not the sum of topics: show both and the
+   * difference, labelled, below the table and outside its filter. */
+  if (table->remainder)
+    {
+      g_autofree char *declared_cell = cell (sum_row + 2, 1);
+      g_autofree char *sum_cell = cell (sum_row, 1);
+      g_autofree char *remainder = g_strdup_printf ("=%s-%s", declared_cell, sum_cell);
+      g_autofree char *declared_short = rocznik_format_short (table->declared_total, table->declared_more_than);
+      g_autofree char *declared_label = g_strdup_printf ("Liczba rozmów ogółem (deklarowana: %s)", declared_short);
+      const char *remainder_label = table->declared_more_than
+        ? "Rozmowy bez przypisanego tematu (co najmniej; ogółem minus suma tematów)"
+        : "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)";
+
+      write_text (ws, sum_row + 1, 0, remainder_label, w->aside_name);
+      worksheet_write_formula_num (ws, sum_row + 1, 1, remainder, w->aside_count,
+                                   (double) table->remainder->count);
+      write_text (ws, sum_row + 2, 0, declared_label, w->aside_name);
+      worksheet_write_number (ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
+      name_width = MAX (name_width, text_width (remainder_label));
+    }
+
+  /* The year's notes (source, context) below, a paragraph a row. */
+  if (y->notes && *y->notes)
+    {
+      g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
+      lxw_row_t note_row = sum_row + (table->remainder ? 4 : 2);
+
+      write_text (ws, note_row++, 0, "Uwagi", w->total_name);
+      for (guint i = 0; paragraphs[i]; i++)
+        if (*g_strstrip (paragraphs[i]))
+          write_text (ws, note_row++, 0, paragraphs[i], w->note);
+    }
+
+  worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL);
+  worksheet_set_column (ws, 1, 1, MAX (text_width (count_header), 12), NULL);
+  worksheet_set_column (ws, 2, 2, 10, NULL);
+  if (compare)
+    {
+      worksheet_set_column (ws, 3, 3, MAX (text_width (other_header), 12), NULL);
+      worksheet_set_column (ws, 4, 5, 12, NULL);
+    }
+  worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
+  worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col);
+  worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW);
+  worksheet_fit_to_pages (ws, 1, 0);
+  add_year_chart (w, ws, name, table, last_col + 2);
+}
+
+static void
+write_comparison_sheet (Writer              *w,
+                        const RocznikReport *report)
+{
+  const char *sheet = "Porównanie";
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet);
+  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  GPtrArray *years = report->years;
+  const RocznikYear *first_year = g_ptr_array_index (years, 0);
+  const RocznikYear *last_year = g_ptr_array_index (years, years->len - 1);
+  int span = last_year->year - first_year->year + 1;
+  lxw_row_t row = TABLE_FIRST_ROW;
+  lxw_row_t totals_header;
+  double name_width = text_width ("Liczba rozmów ogółem (deklarowana)");
+  guint n_series = report->series->len;
+
+  worksheet_set_paper (ws, 9);
+  worksheet_write_string (ws, 0, 0, "Porównanie lat", w->title);
+  write_text (ws, 1, 0, "Puste pole: brak danych za dany rok (nie zero).", w->note);
+
+  /* The chosen topics: one column per year that has topics. */
+  write_text (ws, row, 0, "Temat", w->header);
+  for (guint c = 0; c < topic_years->len; c++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", g_array_index (topic_years, int, c));
+      write_text (ws, row, 1 + c, label, w->header_number);
+    }
+  for (guint s = 0; s < n_series; s++)
+    {
+      const RocznikReportSeries *series = g_ptr_array_index (report->series, s);
+
+      row++;
+      write_text (ws, row, 0, series->name, NULL);
+      name_width = MAX (name_width, text_width (series->name));
+      for (guint c = 0; c < topic_years->len; c++)
+        for (guint i = 0; i < years->len; i++)
+          {
+            const RocznikYear *y = g_ptr_array_index (years, i);
+
+            if (y->year == g_array_index (topic_years, int, c) && series->counts[i] >= 0)
+              worksheet_write_number (ws, row, 1 + c, (double) series->counts[i], w->count);
+          }
+    }
+
+  /* Totals over time: every calendar year, so a missing one shows as a gap. */
+  row += 2;
+  totals_header = row;
+  write_text (ws, row, 0, "Rok", w->header);
+  for (int c = 0; c < span; c++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", first_year->year + c);
+      write_text (ws, row, 1 + c, label, w->header_number);
+    }
+  write_text (ws, row + 1, 0, "Liczba rozmów ogółem (deklarowana)", NULL);
+  write_text (ws, row + 2, 0, "Suma tematów", NULL);
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+      lxw_col_t col = 1 + y->year - first_year->year;
+
+      if (y->declared_total != ROCZNIK_NO_TOTAL)
+        worksheet_write_number (ws, row + 1, col, (double) y->declared_total, w->count);
+      if (y->topics->len > 0)
+        worksheet_write_number (ws, row + 2, col, (double) rocznik_year_topic_sum (y), w->count);
+    }
+
+  worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL);
+  worksheet_set_column (ws, 1, MAX (span, (int) topic_years->len), 11, NULL);
+  worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
+  worksheet_fit_to_pages (ws, 1, 0);
+
+  if (n_series > 0 && topic_years->len > 0)
+    {
+      lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+      lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
+                                    .description = "Porównanie wybranych tematów w latach" };
+
+      for (guint c = 0; c < topic_years->len; c++)
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+          chart_series_set_categories (series, sheet, TABLE_FIRST_ROW + 1, 0, TABLE_FIRST_ROW + n_series, 0);
+          chart_series_set_values (series, sheet, TABLE_FIRST_ROW + 1, 1 + c, TABLE_FIRST_ROW + n_series, 1 + c);
+          chart_series_set_name_range (series, sheet, TABLE_FIRST_ROW, 1 + c);
+        }
+      chart_title_set_name (chart, "Porównanie wybranych tematów w latach");
+      chart_axis_set_num_format (chart->y_axis, "#,##0");
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+      worksheet_insert_chart_opt (ws, totals_header + 4, 0, chart, &options);
+    }
+  {
+    lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+    lxw_chart_series *declared = chart_add_series (chart, NULL, NULL);
+    lxw_chart_series *sum = chart_add_series (chart, NULL, NULL);
+    lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
+                                  .description = "Liczba rozmów w kolejnych latach" };
+
+    chart_series_set_categories (declared, sheet, totals_header, 1, totals_header, span);
+    chart_series_set_values (declared, sheet, totals_header + 1, 1, totals_header + 1, span);
+    chart_series_set_name_range (declared, sheet, totals_header + 1, 0);
+    chart_series_set_categories (sum, sheet, totals_header, 1, totals_header, span);
+    chart_series_set_values (sum, sheet, totals_header + 2, 1, totals_header + 2, span);
+    chart_series_set_name_range (sum, sheet, totals_header + 2, 0);
+    chart_title_set_name (chart, "Liczba rozmów w kolejnych latach");
+    chart_axis_set_num_format (chart->y_axis, "#,##0");
+    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
+    worksheet_insert_chart_opt (ws, totals_header + 24, 0, chart, &options);
+  }
+}
+
+static const char *
+lxw_message (lxw_error err)
+{
+  switch (err)
+    {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return g_strerror (errno ? errno : EIO);
+    default:
+      return lxw_strerror (err);
+    }
+}
+
+static gboolean
+write_workbook (const RocznikReport *report,
+                const char          *temp,
+                const char          *path,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autofree char *title = rocznik_report_title (report);
+  g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
+  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE };
+  lxw_doc_properties properties = { 0 };
+  lxw_workbook *wb;
+  lxw_error err;
+  Writer w;
+
+  wb = workbook_new_opt (temp, &wb_options);
+  if (wb == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  writer_init (&w, wb);
+
+  properties.title = title;
+  properties.subject = subject;
+  properties.author = (char *) rocznik_report_organisation (report);
+  properties.company = (char *) rocznik_report_organisation (report);
+  properties.keywords = "raport roczny, tematy rozmów, call center";
+  properties.comments = "Utworzono w programie Rocznik.";
+  properties.created = (time_t) g_date_time_to_unix (report->now);
+  workbook_set_properties (wb, &properties);
+
+  write_year_sheet (&w, report, report->year, report->table, report->compare != NULL);
+  for (guint i = topic_years->len; i > 0; i--)
+    {
+      int year = g_array_index (topic_years, int, i - 1);
+      int previous = i > 1 ? g_array_index (topic_years, int, i - 2) : 0;
+      g_autoptr(RocznikTable) table = NULL;
+
+      if (year == report->year->year)
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      table = rocznik_table_new (report->years, year, previous, error);
+      if (table == NULL)
+        {
+          workbook_close (wb);
+          return FALSE;
+        }
+      write_year_sheet (&w, report, rocznik_years_find (report->years, year), table, previous != 0);
+    }
+  write_comparison_sheet (&w, report);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      workbook_close (wb);
+      return FALSE;
+    }
+  errno = 0;
+  err = workbook_close (wb);
+  if (err != LXW_NO_ERROR)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, lxw_message (err));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rocznik_report_write_xlsx (RocznikWorkspace           *ws,
+                           const RocznikReportOptions *options,
+                           const char                 *path,
+                           GCancellable               *cancellable,
+                           GError                    **error)
+{
+  g_autoptr(RocznikReport) report = NULL;
+  g_autofree char *temp = NULL;
+  locale_t saved;
+  gboolean ok;
+
+  g_return_val_if_fail (ws != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  report = rocznik_report_new (ws, options, error);
+  if (report == NULL)
+    return FALSE;
+  temp = rocznik_file_temp_for (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  /* libxlsxwriter prints numbers with snprintf("%.16G"), which obeys
+   * LC_NUMERIC: under pl_PL it would write "0,18" into the XML. */
+  saved = rocznik_report_c_numeric_begin ();
+  ok = write_workbook (report, temp, path, cancellable, error);
+  rocznik_report_c_numeric_end (saved);
+
+  if (!ok)
+    {
+      rocznik_file_abort (temp);
+      return FALSE;
+    }
+  return rocznik_file_commit (temp, path, error);
+}

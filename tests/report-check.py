@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""A second reader for the exported workbooks (openpyxl), run by test-report.
+
+  report-check.py sample FILE.xlsx   the sample's 2018 report
+  report-check.py hostile FILE.xlsx  names that look like formulas stayed text
+  report-check.py same A.xlsx B.xlsx same parts, docProps/core.xml aside
+
+Exits non-zero with a message on the first failed check.
+"""
+import sys
+import zipfile
+
+import openpyxl
+
+
+def check(cond, what):
+    if not cond:
+        sys.exit("FAILED: " + what)
+
+
+def sample(path):
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames[0] == "2018", "first sheet is 2018: %r" % wb.sheetnames)
+    check("Porównanie" in wb.sheetnames, "comparison sheet: %r" % wb.sheetnames)
+    check(wb.properties.title == "Biuro Poznań Kontakt — raport roczny 2018", "title %r" % wb.properties.title)
+    check(wb.properties.creator == "Biuro Poznań Kontakt", "author %r" % wb.properties.creator)
+    check(wb.properties.created.year == 2026 and wb.properties.created.month == 11,
+          "created %r" % wb.properties.created)
+
+    ws = wb["2018"]
+    check(ws["A1"].value.startswith("Biuro Poznań Kontakt"), "sheet title %r" % ws["A1"].value)
+    header = [c.value for c in ws[4]][:3]
+    check(header == ["Temat", "Liczba rozmów 2018", "Udział"], "header %r" % header)
+    names = [ws.cell(row=r, column=1).value for r in range(5, 22)]
+    counts = [ws.cell(row=r, column=2).value for r in range(5, 22)]
+    check(len([n for n in names if n]) == 17, "17 topics: %r" % names)
+    check(counts == sorted(counts, reverse=True), "sorted by count: %r" % counts)
+    check(counts[0] == 100990 and counts[1] == 70055, "largest counts %r" % counts[:2])
+    check(names[1] == "gospodarka odpadami", "second topic %r" % names[1])
+    check(sum(counts) == 388468, "sum of topics %d" % sum(counts))
+    check(all(isinstance(c, int) for c in counts), "counts are numbers")
+    check(ws["B5"].number_format == "#,##0", "count format %r" % ws["B5"].number_format)
+    check(ws["C5"].number_format == "0.0%", "share format %r" % ws["C5"].number_format)
+    check(ws["C5"].value == "=B5/B$22", "share formula %r" % ws["C5"].value)
+    check(ws["A22"].value == "Suma tematów", "sum label %r" % ws["A22"].value)
+    check(ws["B22"].value == "=SUM(B5:B21)", "sum formula %r" % ws["B22"].value)
+    check(ws["B23"].value == "=B24-B22", "remainder formula %r" % ws["B23"].value)
+    check("bez przypisanego tematu" in ws["A23"].value, "remainder label %r" % ws["A23"].value)
+    check(ws["B24"].value == 586000, "declared total %r" % ws["B24"].value)
+    check("ponad 586\u00a0tys." in ws["A24"].value, "declared label %r" % ws["A24"].value)
+    check(ws.freeze_panes == "B5", "frozen panes %r" % ws.freeze_panes)
+    check(ws.auto_filter.ref == "A4:C21", "autofilter %r" % ws.auto_filter.ref)
+    check(len(ws._charts) == 1, "one chart on the year's sheet")
+    check(ws.column_dimensions["A"].width >= 60, "name column fits: %r" % ws.column_dimensions["A"].width)
+
+    # Cached results: a reader that does not recalculate still sees the sums.
+    values = openpyxl.load_workbook(path, data_only=True)["2018"]
+    check(values["B22"].value == 388468, "cached sum %r" % values["B22"].value)
+    check(values["B23"].value == 586000 - 388468, "cached remainder %r" % values["B23"].value)
+    check(abs(values["C6"].value - 70055 / 388468) < 1e-9, "cached share %r" % values["C6"].value)
+
+    cmp = wb["Porównanie"]
+    check(len(cmp._charts) == 2, "two charts on the comparison sheet")
+    rows = list(cmp.iter_rows(values_only=True))
+    years = next(r for r in rows if r[0] == "Rok")
+    check(list(years[1:8]) == [str(y) for y in range(2015, 2022)], "years as columns %r" % (years,))
+    declared = next(r for r in rows if r[0] == "Liczba rozmów ogółem (deklarowana)")
+    check(declared[1] == 472553 and declared[2] is None and declared[5] is None,
+          "2016 and 2019 are gaps, not zeros: %r" % (declared,))
+
+    with zipfile.ZipFile(path) as z:
+        check("xl/charts/chart1.xml" in z.namelist(), "chart part")
+        chart = z.read("xl/charts/chart1.xml").decode()
+        check("Tematy rozmów w 2018 r." in chart, "chart title in Polish")
+
+
+def hostile(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb[wb.sheetnames[0]]
+    cells = [ws.cell(row=r, column=1) for r in range(5, 9)]
+    texts = {c.value for c in cells}
+    for evil in ('=HYPERLINK("http://example.com/x","kliknij")', "+cmd|' /C calc'!A0",
+                 "@SUM(1+1)", "-2+3"):
+        check(evil in texts, "%r kept as text: %r" % (evil, texts))
+    for c in cells:
+        check(c.data_type == "s", "%r is a string cell, not %r" % (c.value, c.data_type))
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        check("HYPERLINK" not in sheet and "cmd|" not in sheet, "no formula in the sheet XML")
+
+
+def same(a, b):
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        check(sorted(za.namelist()) == sorted(zb.namelist()), "same parts")
+        for name in za.namelist():
+            if name == "docProps/core.xml":
+                continue
+            check(za.read(name) == zb.read(name), "%s differs between the locales" % name)
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "sample":
+        sample(sys.argv[2])
+    elif mode == "hostile":
+        hostile(sys.argv[2])
+    elif mode == "same":
+        same(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit("unknown mode " + mode)
