@@ -4,11 +4,15 @@
   report-check.py sample FILE.xlsx   the sample's 2018 report
   report-check.py hostile FILE.xlsx  names that look like formulas stayed text
   report-check.py same A.xlsx B.xlsx same parts, docProps/core.xml aside
+  report-check.py pdf FILE.pdf       the sample's 2018 report as a PDF
 
 Exits non-zero with a message on the first failed check.
 """
+import re
+import subprocess
 import sys
 import zipfile
+import zlib
 
 import openpyxl
 
@@ -98,12 +102,65 @@ def same(a, b):
             check(za.read(name) == zb.read(name), "%s differs between the locales" % name)
 
 
+def run(*argv):
+    return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+
+
+def pdf(path):
+    info = run("pdfinfo", path)
+    check("Title:           Biuro Poznań Kontakt — raport roczny 2018" in info, "title in\n" + info)
+    check("Author:          Biuro Poznań Kontakt" in info, "author")
+    check("Creator:         Rocznik" in info, "creator")
+    check("Subject:         Tematy rozmów w 2018 r." in info, "subject")
+    check("CreationDate:    Mon Nov 23 12:00:00 2026" in info, "creation date in\n" + info)
+    check("(A4)" in info, "A4 pages")
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    check(pages >= 3, "at least 3 pages, got %d" % pages)
+
+    fonts = run("pdffonts", path).splitlines()[2:]
+    check(len(fonts) >= 2, "fonts listed")
+    for line in fonts:
+        check(line.split()[-5] == "yes", "font not embedded: " + line)
+
+    text = run("pdftotext", path, "-")
+    flat = " ".join(text.split())
+    for needle in ("W 2018 r. Biuro Poznań Kontakt przeprowadziło ponad 586 tys. rozmów.",
+                   "gospodarka odpadami", "świadczenia wychowawcze 500+",
+                   "Najważniejsze liczby", "Trzy najczęstsze tematy",
+                   "70 055", "388 468", "ponad 197 532", "26,0%", "18,0%",
+                   "Suma tematów", "Rozmowy bez przypisanego tematu",
+                   "Tematy rozmów (ciąg dalszy tabeli)", "Złota Rączka dla Seniora",
+                   "Nowe usługi informacyjne: 24, w tym wymienione poniżej 9",
+                   "„na telefon”", "wygenerowano 23 listopada 2026",
+                   "Strona 1 z %d" % pages, "Strona %d z %d" % (pages, pages)):
+        check(needle in flat, "%r in the PDF text" % needle)
+    check(flat.count("Liczba rozmów Udział") >= 2, "the table header repeats on the next page")
+    check("\ufffd" not in text, "no replacement characters")
+
+    # pdftotext prints U+00A0 as a space; the PDF itself carries it.
+    raw = open(path, "rb").read()
+    spans = b""
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
+        try:
+            spans += zlib.decompress(m.group(1))
+        except zlib.error:
+            pass
+    check(b"<feff00a0>" in spans.lower() or b"<00a0>" in spans.lower(), "U+00A0 kept in the PDF text")
+
+    outline = run("pdftohtml", "-xml", "-i", "-stdout", path)
+    for item in ('<item page="1">Najważniejsze liczby</item>', '<item page="1">Tematy rozmów</item>',
+                 "Uwagi i źródła</item>"):
+        check(item in outline, "outline item %r" % item)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "sample":
         sample(sys.argv[2])
     elif mode == "hostile":
         hostile(sys.argv[2])
+    elif mode == "pdf":
+        pdf(sys.argv[2])
     elif mode == "same":
         same(sys.argv[2], sys.argv[3])
     else:

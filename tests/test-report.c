@@ -115,8 +115,29 @@ test_xlsx_hostile (void)
   g_autoptr(RocznikWorkspace) ws = hostile_workspace ();
   g_autofree char *path = out_path ("hostile.xlsx");
 
+  g_autofree char *pdf = out_path ("hostile.pdf");
+
   write_report (ws, path);
   run_checker ("hostile", path, NULL);
+  write_report (ws, pdf);  /* no declared total, no lists, no notes */
+}
+
+/* A year with a declared total but no topics still gets a report. */
+static void
+test_year_without_topics (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  const char *names[] = { "2017.xlsx", "2017.pdf", "2017.csv" };
+  RocznikReportOptions options = { .year = 2017, .compare_year = -1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = out_path (names[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rocznik_report_write (ws, &options, path, NULL, &error));
+      g_assert_no_error (error);
+    }
 }
 
 /* GTK sets LC_NUMERIC from the environment; the files must not notice. */
@@ -135,6 +156,47 @@ test_xlsx_locale (void)
   setlocale (LC_ALL, "C.UTF-8");
   write_report (ws, plain);
   run_checker ("same", polish, plain);
+}
+
+static char *
+read_file (const char *path);
+
+static void
+test_pdf_sample (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  g_autofree char *path = out_path ("raport.pdf");
+
+  write_report (ws, path);
+  run_checker ("pdf", path, NULL);
+  assert_no_temporaries ();
+}
+
+/* With the dates fixed, the Polish locale changes not one byte. */
+static void
+test_pdf_csv_locale (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  const char *names[] = { "raport.pdf", "tematy.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *pl_name = g_strconcat ("pl-", names[i], NULL);
+      g_autofree char *c_name = g_strconcat ("c-", names[i], NULL);
+      g_autofree char *polish = out_path (pl_name);
+      g_autofree char *plain = out_path (c_name);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      g_assert_nonnull (setlocale (LC_ALL, "pl_PL.UTF-8"));
+      write_report (ws, polish);
+      setlocale (LC_ALL, "C.UTF-8");
+      write_report (ws, plain);
+      g_assert_true (g_file_get_contents (polish, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (plain, &b, &b_len, NULL));
+      g_assert_cmpmem (a, a_len, b, b_len);
+    }
 }
 
 static char *
@@ -275,6 +337,9 @@ main (int    argc,
   g_test_add_func ("/report/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/report/xlsx/hostile", test_xlsx_hostile);
   g_test_add_func ("/report/xlsx/locale", test_xlsx_locale);
+  g_test_add_func ("/report/year-without-topics", test_year_without_topics);
+  g_test_add_func ("/report/pdf/sample", test_pdf_sample);
+  g_test_add_func ("/report/pdf-csv/locale", test_pdf_csv_locale);
   g_test_add_func ("/report/csv/sample", test_csv_sample);
   g_test_add_func ("/report/csv/hostile", test_csv_hostile);
   g_test_add_func ("/report/failure-keeps-file", test_failure_keeps_file);

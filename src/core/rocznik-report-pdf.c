@@ -1,11 +1,883 @@
-/* rocznik-report-pdf.c — the annual report as a PDF (Cairo + Pango) */
+/* rocznik-report-pdf.c — the annual report as a PDF (Cairo + Pango)
+ *
+ * A4, laid out top to bottom by a small flow: headings keep with what
+ * follows, the topic table repeats its header on every page it reaches,
+ * charts are drawn as vectors by the one chart renderer. The layout runs
+ * twice: once without drawing to count pages ("Strona 1 z 3"), then for
+ * real. Both runs measure with the same Pango context, so they agree.
+ */
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
 
 #include "rocznik-error.h"
+#include "rocznik-file.h"
+#include "rocznik-format.h"
 #include "rocznik-report-private.h"
+
+#define PAGE_WIDTH   595.276  /* A4 in points */
+#define PAGE_HEIGHT  841.890
+#define MARGIN_LEFT  64.0
+#define MARGIN_RIGHT 64.0
+#define MARGIN_TOP   64.0
+#define BODY_BOTTOM  (PAGE_HEIGHT - 78.0)
+#define FOOTER_Y     (PAGE_HEIGHT - 52.0)
+#define TEXT_WIDTH   (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+
+#define FONT_SANS    "Cantarell"
+#define FONT_SERIF   "P052"
+
+typedef struct { double r, g, b; } Rgb;
+
+static const Rgb INK = { 0.13, 0.14, 0.16 };
+static const Rgb MUTED = { 0.38, 0.40, 0.44 };
+static const Rgb ACCENT = { 0.11, 0.35, 0.62 };
+static const Rgb RULE = { 0.78, 0.80, 0.83 };
+static const Rgb STRIPE = { 0.95, 0.96, 0.975 };
+static const Rgb HEADER_FILL = { 0.89, 0.92, 0.955 };
+
+typedef struct
+{
+  const RocznikReport *report;
+  PangoContext        *pango;
+  cairo_surface_t     *surface;     /* NULL while counting pages */
+  cairo_t             *cr;          /* NULL while counting pages */
+  GCancellable        *cancellable;
+  int                  page;        /* 1-based */
+  int                  n_pages;     /* 0 while counting */
+  double               y;
+} Pdf;
+
+/* ---- text ------------------------------------------------------------- */
+
+/* „Polish quotes”: “…” and "…" become „…”. */
+static char *
+polish_quotes (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+  gboolean open = TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C || (c == '"' && open))
+        {
+          g_string_append (out, "\xe2\x80\x9e"); /* „ */
+          open = FALSE;
+        }
+      else if (c == 0x201D || c == '"')
+        {
+          g_string_append (out, "\xe2\x80\x9d"); /* ” */
+          open = TRUE;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Running text: Polish quotes and no one-letter word at a line's end. */
+static char *
+running_text (const char *text)
+{
+  g_autofree char *quoted = polish_quotes (text);
+  return rocznik_typography (quoted);
+}
+
+static PangoLayout *
+text_layout (Pdf        *pdf,
+             const char *font,
+             double      width,
+             const char *text)
+{
+  PangoLayout *layout = pango_layout_new (pdf->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+static void
+set_color (Pdf       *pdf,
+           const Rgb *c)
+{
+  if (pdf->cr)
+    cairo_set_source_rgb (pdf->cr, c->r, c->g, c->b);
+}
+
+static void
+show_layout (Pdf         *pdf,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             const Rgb   *color)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_color (pdf, color);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* Right-aligned in a column that ends at @right. */
+static void
+show_right (Pdf         *pdf,
+            PangoLayout *layout,
+            double       right,
+            double       y,
+            const Rgb   *color)
+{
+  show_layout (pdf, layout, right - layout_width (layout), y, color);
+}
+
+static void
+fill_rect (Pdf       *pdf,
+           double     x,
+           double     y,
+           double     w,
+           double     h,
+           const Rgb *c)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_color (pdf, c);
+  cairo_rectangle (pdf->cr, x, y, w, h);
+  cairo_fill (pdf->cr);
+}
+
+static void
+hline (Pdf       *pdf,
+       double     x0,
+       double     x1,
+       double     y,
+       double     width,
+       const Rgb *c)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_color (pdf, c);
+  cairo_set_line_width (pdf->cr, width);
+  cairo_move_to (pdf->cr, x0, y);
+  cairo_line_to (pdf->cr, x1, y);
+  cairo_stroke (pdf->cr);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static void
+draw_footer (Pdf *pdf)
+{
+  const RocznikReport *report = pdf->report;
+  g_autofree char *date = rocznik_format_date (report->now);
+  g_autofree char *left = g_strdup_printf ("%s · raport roczny %d · wygenerowano %s",
+                                           rocznik_report_organisation (report),
+                                           report->year->year, date);
+  g_autofree char *right = g_strdup_printf ("Strona %d z %d", pdf->page, MAX (pdf->n_pages, pdf->page));
+  g_autoptr(PangoLayout) l = text_layout (pdf, FONT_SANS " 8", TEXT_WIDTH - 80, left);
+  g_autoptr(PangoLayout) r = text_layout (pdf, FONT_SANS " 8", 0, right);
+
+  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y - 6, 0.5, &RULE);
+  show_layout (pdf, l, MARGIN_LEFT, FOOTER_Y, &MUTED);
+  show_right (pdf, r, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y, &MUTED);
+}
+
+static void
+new_page (Pdf *pdf)
+{
+  draw_footer (pdf);
+  if (pdf->cr)
+    cairo_show_page (pdf->cr);
+  pdf->page++;
+  pdf->y = MARGIN_TOP;
+}
+
+/* Starts a new page unless @height fits below the cursor. */
+static gboolean
+ensure_space (Pdf   *pdf,
+              double height)
+{
+  if (pdf->y + height <= BODY_BOTTOM || pdf->y <= MARGIN_TOP)
+    return FALSE;
+  new_page (pdf);
+  return TRUE;
+}
+
+static void
+add_outline (Pdf        *pdf,
+             const char *title)
+{
+  g_autofree char *link = NULL;
+
+  if (pdf->surface == NULL)
+    return;
+  /* Integers only: the attribute string must not meet a decimal comma. */
+  link = g_strdup_printf ("page=%d pos=[%d %d]", pdf->page, (int) MARGIN_LEFT, (int) pdf->y);
+  cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static void
+paragraph (Pdf        *pdf,
+           const char *font,
+           const char *text,
+           const Rgb  *color,
+           double      space_after)
+{
+  g_autofree char *typeset = running_text (text);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH, typeset);
+  double h;
+
+  pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
+  h = layout_height (layout);
+  ensure_space (pdf, h);
+  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, color);
+  pdf->y += h + space_after;
+}
+
+/* A section heading, kept with at least @keep points of what follows. */
+static void
+heading (Pdf        *pdf,
+         const char *title,
+         double      keep)
+{
+  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 15", TEXT_WIDTH, title);
+  double h = layout_height (layout);
+
+  if (pdf->y > MARGIN_TOP)
+    pdf->y += 14;
+  ensure_space (pdf, h + 10 + keep);
+  add_outline (pdf, title);
+  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &ACCENT);
+  pdf->y += h + 2;
+  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 2, 0.8, &ACCENT);
+  pdf->y += 12;
+}
+
+static void
+subheading (Pdf        *pdf,
+            const char *title)
+{
+  g_autofree char *typeset = running_text (title);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 11", TEXT_WIDTH, typeset);
+  double h = layout_height (layout);
+
+  ensure_space (pdf, h + 40);
+  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &INK);
+  pdf->y += h + 5;
+}
+
+/* A list item with a hanging indent: "•" or "1." in the margin. */
+static void
+list_item (Pdf        *pdf,
+           const char *font,
+           const char *mark,
+           double      indent,
+           const char *text)
+{
+  g_autofree char *typeset = running_text (text);
+  g_autoptr(PangoLayout) m = text_layout (pdf, font, 0, mark);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH - indent, typeset);
+  double h;
+
+  pango_layout_set_spacing (layout, 1.5 * PANGO_SCALE);
+  h = layout_height (layout);
+  ensure_space (pdf, h);
+  show_layout (pdf, m, MARGIN_LEFT + 4, pdf->y, &ACCENT);
+  show_layout (pdf, layout, MARGIN_LEFT + indent, pdf->y, &INK);
+  pdf->y += h + 2.5;
+}
+
+/* ---- 1. title and lead ------------------------------------------------ */
+
+/* The past tense agrees with the organisation's first noun: "Biuro …
+ * przeprowadziło", "Infolinia … przeprowadziła", "Urząd … przeprowadził". */
+static const char *
+verb_ending (const char *organisation)
+{
+  g_autofree char *first = g_strndup (organisation, strcspn (organisation, " \xc2"));
+  g_autofree char *lower = g_utf8_strdown (first, -1);
+
+  if (g_str_has_suffix (lower, "a"))
+    return "ła";
+  if (g_str_has_suffix (lower, "o") || g_str_has_suffix (lower, "e") || g_str_has_suffix (lower, "um"))
+    return "ło";
+  return "ł";
+}
+
+static char *
+quoted (const char *name)
+{
+  g_autofree char *plain = rocznik_collapse_spaces (name);
+  return g_strconcat ("„", plain, "”", NULL);
+}
+
+static char *
+lead_text (const RocznikReport *report)
+{
+  const RocznikYear *y = report->year;
+  const RocznikTable *t = report->table;
+  const char *org = rocznik_report_organisation (report);
+  GString *lead = g_string_new (NULL);
+
+  if (y->declared_total != ROCZNIK_NO_TOTAL)
+    {
+      g_autofree char *total = y->declared_more_than ? rocznik_format_short (y->declared_total, TRUE)
+                                                     : rocznik_format_count (y->declared_total);
+      const char *noun = y->declared_more_than ? "rozmów"
+                                               : rocznik_plural (y->declared_total, "rozmowę", "rozmowy", "rozmów");
+
+      g_string_append_printf (lead, "W %d r. %s przeprowadzi%s %s %s.", y->year, org,
+                              verb_ending (org), total, noun);
+    }
+  else
+    {
+      g_autofree char *sum = rocznik_format_count (t->sum);
+
+      g_string_append_printf (lead, "W %d r. %s przeprowadzi%s co najmniej %s %s.", y->year, org,
+                              verb_ending (org), sum, rocznik_plural (t->sum, "rozmowę", "rozmowy", "rozmów"));
+    }
+
+  if (t->rows->len > 0)
+    {
+      const RocznikRow *top = g_ptr_array_index (t->rows, 0);
+      g_autofree char *name = quoted (top->name);
+      g_autofree char *share = rocznik_format_percent (top->share, 1);
+      g_autofree char *sum = rocznik_format_count (t->sum);
+
+      g_string_append_printf (lead, " Do %u %s przypisano %s %s; najwięcej dotyczyło tematu %s (%s).",
+                              t->rows->len, rocznik_plural (t->rows->len, "tematu", "tematów", "tematów"),
+                              sum, rocznik_plural (t->sum, "rozmowę", "rozmowy", "rozmów"), name, share);
+    }
+  return g_string_free (lead, FALSE);
+}
+
+static void
+title_block (Pdf *pdf)
+{
+  const RocznikReport *report = pdf->report;
+  g_autofree char *kicker = g_strdup_printf ("RAPORT ROCZNY %d", report->year->year);
+  g_autofree char *subtitle = g_strdup_printf ("Tematy rozmów z mieszkańcami w %d r.", report->year->year);
+  g_autofree char *lead = lead_text (report);
+  g_autoptr(PangoLayout) k = text_layout (pdf, FONT_SANS " Bold 9", TEXT_WIDTH, kicker);
+  g_autoptr(PangoLayout) t = text_layout (pdf, FONT_SANS " Bold 26", TEXT_WIDTH,
+                                          rocznik_report_organisation (report));
+  g_autofree char *sub_typeset = running_text (subtitle);
+  g_autoptr(PangoLayout) s = text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, sub_typeset);
+
+  add_outline (pdf, rocznik_report_organisation (report));
+  show_layout (pdf, k, MARGIN_LEFT, pdf->y, &ACCENT);
+  pdf->y += layout_height (k) + 6;
+  show_layout (pdf, t, MARGIN_LEFT, pdf->y, &INK);
+  pdf->y += layout_height (t) + 2;
+  show_layout (pdf, s, MARGIN_LEFT, pdf->y, &MUTED);
+  pdf->y += layout_height (s) + 18;
+  paragraph (pdf, FONT_SERIF " 12.5", lead, &INK, 4);
+}
+
+/* ---- 2. key figures --------------------------------------------------- */
+
+typedef struct
+{
+  char *figure;
+  char *caption;
+} Card;
+
+static void
+card_clear (Card *card)
+{
+  g_free (card->figure);
+  g_free (card->caption);
+}
+
+static void
+add_card (GArray     *cards,
+          char       *figure,
+          char       *caption)
+{
+  Card card = { figure, caption };
+  g_array_append_val (cards, card);
+}
+
+static GArray *
+key_cards (const RocznikReport *report)
+{
+  const RocznikYear *y = report->year;
+  const RocznikTable *t = report->table;
+  GArray *cards = g_array_new (FALSE, FALSE, sizeof (Card));
+
+  g_array_set_clear_func (cards, (GDestroyNotify) card_clear);
+  if (y->declared_total != ROCZNIK_NO_TOTAL)
+    add_card (cards, y->declared_more_than ? rocznik_format_short (y->declared_total, TRUE)
+                                           : rocznik_format_count (y->declared_total),
+              g_strdup ("rozmów ogółem (liczba podana w sprawozdaniu)"));
+  if (t->rows->len == 0)
+    goto change;
+  add_card (cards, rocznik_format_count (t->sum),
+            g_strdup_printf ("rozmów przypisanych do %u %s (suma tematów)", t->rows->len,
+                             rocznik_plural (t->rows->len, "tematu", "tematów", "tematów")));
+  if (t->remainder)
+    {
+      g_autofree char *n = rocznik_format_count (t->remainder->count);
+
+      add_card (cards, t->remainder->more_than ? g_strconcat ("ponad ", n, NULL) : g_strdup (n),
+                g_strdup ("rozmów bez przypisanego tematu (ogółem minus suma tematów)"));
+    }
+
+change:
+  if (report->previous)
+    {
+      const RocznikYear *p = report->previous;
+      gboolean totals = y->declared_total != ROCZNIK_NO_TOTAL && p->declared_total != ROCZNIK_NO_TOTAL;
+      gint64 now = totals ? y->declared_total : rocznik_year_topic_sum (y);
+      gint64 then = totals ? p->declared_total : rocznik_year_topic_sum (p);
+
+      if (then > 0 && (totals || p->topics->len > 0))
+        {
+          double percent = 100.0 * (double) (now - then) / (double) then;
+          g_autofree char *delta = rocznik_format_signed_count (now - then);
+          g_autofree char *before = p->declared_total != ROCZNIK_NO_TOTAL && totals
+            ? (p->declared_more_than ? rocznik_format_short (p->declared_total, TRUE) : rocznik_format_count (p->declared_total))
+            : rocznik_format_count (then);
+          gboolean rounded = totals && (y->declared_more_than || p->declared_more_than);
+
+          add_card (cards, rocznik_format_signed_percent (percent, 1),
+                    g_strdup_printf ("%s wobec %d r. (%s %s; %s)%s",
+                                     totals ? "zmiana liczby rozmów" : "zmiana sumy tematów",
+                                     p->year, delta, "rozmów", before,
+                                     rounded ? ", według liczb zaokrąglonych" : ""));
+        }
+    }
+  return cards;
+}
+
+static void
+key_figures (Pdf *pdf)
+{
+  const RocznikTable *t = pdf->report->table;
+  g_autoptr(GArray) cards = key_cards (pdf->report);
+  const double gap = 14, card_w = (TEXT_WIDTH - gap) / 2;
+
+  heading (pdf, "Najważniejsze liczby", 120);
+  for (guint i = 0; i < cards->len; i += 2)
+    {
+      double row_h = 0;
+
+      for (guint j = i; j < MIN (i + 2, cards->len); j++)
+        {
+          Card *c = &g_array_index (cards, Card, j);
+          g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
+          g_autofree char *caption = running_text (c->caption);
+          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, caption);
+
+          row_h = MAX (row_h, layout_height (f) + layout_height (cap) + 26);
+        }
+      ensure_space (pdf, row_h);
+      for (guint j = i; j < MIN (i + 2, cards->len); j++)
+        {
+          Card *c = &g_array_index (cards, Card, j);
+          double x = MARGIN_LEFT + (j - i) * (card_w + gap);
+          g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
+          g_autofree char *caption = running_text (c->caption);
+          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, caption);
+
+          fill_rect (pdf, x, pdf->y, card_w, row_h, &STRIPE);
+          fill_rect (pdf, x, pdf->y, 3, row_h, &ACCENT);
+          show_layout (pdf, f, x + 14, pdf->y + 10, &ACCENT);
+          show_layout (pdf, cap, x + 14, pdf->y + 14 + layout_height (f), &MUTED);
+        }
+      pdf->y += row_h + gap;
+    }
+
+  if (t->rows->len == 0)
+    return;
+  subheading (pdf, t->rows->len >= 3 ? "Trzy najczęstsze tematy" : "Najczęstsze tematy");
+  for (guint i = 0; i < MIN (3, t->rows->len); i++)
+    {
+      const RocznikRow *row = g_ptr_array_index (t->rows, i);
+      g_autofree char *name = quoted (row->name);
+      g_autofree char *count = rocznik_format_count (row->count);
+      g_autofree char *share = rocznik_format_percent (row->share, 1);
+      g_autofree char *change = NULL;
+      g_autofree char *line = NULL;
+
+      if (row->other_year && row->has_change_percent)
+        {
+          g_autofree char *pct = rocznik_format_signed_percent (row->change_percent, 1);
+          change = g_strdup_printf ("; %s wobec %d r.", pct, row->other_year);
+        }
+      g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
+
+      line = g_strdup_printf ("%s – %s %s, %s rozmów w tematach%s", name, count,
+                              rocznik_plural (row->count, "rozmowa", "rozmowy", "rozmów"),
+                              share, change ? change : "");
+      list_item (pdf, FONT_SERIF " 11", mark, 20, line);
+    }
+}
+
+/* ---- 3. the topic table ---------------------------------------------- */
+
+typedef struct
+{
+  const char *title;
+  double      width;
+  gboolean    numeric;
+} Column;
+
+typedef struct
+{
+  Column  cols[7];
+  guint   n_cols;
+} TableSpec;
+
+static void
+table_spec_init (TableSpec           *spec,
+                 const RocznikReport *report,
+                 char               **other_title)
+{
+  gboolean compare = report->compare != NULL;
+  double fixed;
+
+  spec->n_cols = 0;
+  spec->cols[spec->n_cols++] = (Column) { "Lp.", 24, TRUE };
+  spec->cols[spec->n_cols++] = (Column) { "Temat", 0, FALSE };
+  spec->cols[spec->n_cols++] = (Column) { "Liczba rozmów", 84, TRUE };
+  spec->cols[spec->n_cols++] = (Column) { "Udział", 46, TRUE };
+  if (compare)
+    {
+      *other_title = g_strdup_printf ("%d r.", report->compare->year);
+      spec->cols[spec->n_cols++] = (Column) { *other_title, 62, TRUE };
+      spec->cols[spec->n_cols++] = (Column) { "Zmiana", 56, TRUE };
+      spec->cols[spec->n_cols++] = (Column) { "Zmiana %", 50, TRUE };
+    }
+  fixed = 0;
+  for (guint i = 0; i < spec->n_cols; i++)
+    fixed += spec->cols[i].width;
+  spec->cols[1].width = TEXT_WIDTH - fixed;
+}
+
+/* One table row: @cells[i] per column; returns its height. @draw FALSE only measures. */
+static double
+table_row (Pdf             *pdf,
+           const TableSpec *spec,
+           const char     **cells,
+           const char      *font,
+           gboolean         draw,
+           const Rgb       *fill,
+           const Rgb       *color)
+{
+  const double pad_x = 5, pad_y = 4;
+  PangoLayout *layouts[7];
+  double h = 0, x = MARGIN_LEFT;
+
+  for (guint i = 0; i < spec->n_cols; i++)
+    {
+      layouts[i] = text_layout (pdf, font, spec->cols[i].width - 2 * pad_x, cells[i] ? cells[i] : "");
+      if (spec->cols[i].numeric)
+        pango_layout_set_alignment (layouts[i], PANGO_ALIGN_RIGHT);
+      h = MAX (h, layout_height (layouts[i]));
+    }
+  h += 2 * pad_y;
+  if (draw)
+    {
+      if (fill)
+        fill_rect (pdf, MARGIN_LEFT, pdf->y, TEXT_WIDTH, h, fill);
+      for (guint i = 0; i < spec->n_cols; i++)
+        {
+          show_layout (pdf, layouts[i], x + pad_x, pdf->y + pad_y, color);
+          x += spec->cols[i].width;
+        }
+    }
+  for (guint i = 0; i < spec->n_cols; i++)
+    g_object_unref (layouts[i]);
+  return h;
+}
+
+static void
+table_header (Pdf             *pdf,
+              const TableSpec *spec,
+              gboolean         continued)
+{
+  const char *cells[7];
+  double h;
+
+  for (guint i = 0; i < spec->n_cols; i++)
+    cells[i] = spec->cols[i].title;
+  if (continued)
+    {
+      g_autoptr(PangoLayout) cd = text_layout (pdf, FONT_SANS " Italic 8.5", TEXT_WIDTH,
+                                               "Tematy rozmów (ciąg dalszy tabeli)");
+      show_layout (pdf, cd, MARGIN_LEFT, pdf->y, &MUTED);
+      pdf->y += layout_height (cd) + 4;
+    }
+  h = table_row (pdf, spec, cells, FONT_SANS " Bold 8.5", TRUE, &HEADER_FILL, &INK);
+  pdf->y += h;
+  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &ACCENT);
+}
+
+/* Places a row, breaking the page (and repeating the header) when needed. */
+static void
+table_place (Pdf             *pdf,
+             const TableSpec *spec,
+             const char     **cells,
+             const char      *font,
+             const Rgb       *fill,
+             const Rgb       *color)
+{
+  double h = table_row (pdf, spec, cells, font, FALSE, NULL, NULL);
+
+  if (ensure_space (pdf, h))
+    table_header (pdf, spec, TRUE);
+  table_row (pdf, spec, cells, font, TRUE, fill, color);
+  pdf->y += h;
+}
+
+static void
+topic_table (Pdf *pdf)
+{
+  const RocznikReport *report = pdf->report;
+  const RocznikTable *t = report->table;
+  g_autofree char *other_title = NULL;
+  g_autofree char *intro = NULL;
+  TableSpec spec;
+
+  table_spec_init (&spec, report, &other_title);
+  heading (pdf, "Tematy rozmów", 90);
+  if (t->rows->len == 0)
+    {
+      g_autofree char *none = g_strdup_printf ("Za %d r. nie ma danych o tematach rozmów.", report->year->year);
+
+      paragraph (pdf, FONT_SERIF " 10.5", none, &MUTED, 8);
+      return;
+    }
+  intro = g_strdup_printf ("Tematy według liczby rozmów w %d r. Udział to odsetek sumy rozmów przypisanych do tematów%s.",
+                           report->year->year,
+                           t->remainder ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : "");
+  paragraph (pdf, FONT_SERIF " 10.5", intro, &MUTED, 8);
+  ensure_space (pdf, 60);
+  table_header (pdf, &spec, FALSE);
+
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      const RocznikRow *row = g_ptr_array_index (t->rows, i);
+      g_autofree char *n = g_strdup_printf ("%u.", i + 1);
+      g_autofree char *name = rocznik_typography (row->name);
+      g_autofree char *count = rocznik_format_count (row->count);
+      g_autofree char *share = rocznik_format_percent (row->share, 1);
+      g_autofree char *other = row->other_year ? rocznik_format_count (row->other_count) : g_strdup ("—");
+      g_autofree char *change = row->other_year ? rocznik_format_signed_count (row->change) : g_strdup ("—");
+      g_autofree char *change_pct = row->other_year && row->has_change_percent
+        ? rocznik_format_signed_percent (row->change_percent, 1) : g_strdup ("—");
+      const char *cells[7] = { n, name, count, share, other, change, change_pct };
+
+      table_place (pdf, &spec, cells, FONT_SANS " 9", i % 2 ? &STRIPE : NULL, &INK);
+      if (g_cancellable_is_cancelled (pdf->cancellable))
+        return;
+    }
+
+  {
+    g_autofree char *sum = rocznik_format_count (t->sum);
+    g_autofree char *other = t->total->other_year ? rocznik_format_count (t->total->other_count) : g_strdup ("—");
+    g_autofree char *change = t->total->other_year ? rocznik_format_signed_count (t->total->change) : g_strdup ("—");
+    g_autofree char *change_pct = t->total->other_year && t->total->has_change_percent
+      ? rocznik_format_signed_percent (t->total->change_percent, 1) : g_strdup ("—");
+    const char *cells[7] = { "", "Suma tematów", sum, "100,0%", other, change, change_pct };
+    double h = table_row (pdf, &spec, cells, FONT_SANS " Bold 9", FALSE, NULL, NULL);
+
+    if (ensure_space (pdf, h))
+      table_header (pdf, &spec, TRUE);
+    hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &INK);
+    table_row (pdf, &spec, cells, FONT_SANS " Bold 9", TRUE, NULL, &INK);
+    pdf->y += h;
+  }
+  if (t->remainder)
+    {
+      g_autofree char *n = rocznik_format_count (t->remainder->count);
+      g_autofree char *remainder = t->remainder->more_than ? g_strconcat ("ponad ", n, NULL) : g_strdup (n);
+      g_autofree char *declared = t->declared_more_than ? rocznik_format_short (t->declared_total, TRUE)
+                                                        : rocznik_format_count (t->declared_total);
+      const char *r_cells[7] = { "", "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)", remainder, "", "", "", "" };
+      const char *d_cells[7] = { "", "Liczba rozmów ogółem (podana w sprawozdaniu)", declared, "", "", "", "" };
+
+      table_place (pdf, &spec, r_cells, FONT_SANS " Italic 9", NULL, &MUTED);
+      table_place (pdf, &spec, d_cells, FONT_SANS " Italic 9", NULL, &MUTED);
+    }
+  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
+  pdf->y += 6;
+}
+
+/* ---- 5. lists and notes ----------------------------------------------- */
+
+static void
+bullet (Pdf        *pdf,
+        const char *text)
+{
+  list_item (pdf, FONT_SERIF " 10.5", "•", 16, text);
+}
+
+/* "Nowe usługi informacyjne: 24, w tym wymienione poniżej 9". The stored
+ * titles are lower case, as in running text: a heading starts upper case. */
+static char *
+list_heading (const RocznikList *list)
+{
+  GString *out = g_string_new (NULL);
+  gboolean counted = list->declared != ROCZNIK_NO_TOTAL && list->declared > 0;
+
+  if (*list->title)
+    {
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (list->title)));
+      g_string_append (out, g_utf8_next_char (list->title));
+    }
+  if (counted)
+    g_string_append_printf (out, ": %" G_GINT64_FORMAT, list->declared);
+  if (counted && (guint64) list->declared != list->items->len)
+    g_string_append_printf (out, ", w tym wymienione poniżej %u", list->items->len);
+  return g_string_free (out, FALSE);
+}
+
+static void
+lists_and_notes (Pdf *pdf)
+{
+  const RocznikYear *y = pdf->report->year;
+  g_autofree char *title = g_strdup_printf ("Usługi i informacje w %d r.", y->year);
+
+  if (y->lists->len > 0)
+    {
+      heading (pdf, title, 60);
+      for (guint i = 0; i < y->lists->len; i++)
+        {
+          const RocznikList *list = g_ptr_array_index (y->lists, i);
+          g_autofree char *h = list_heading (list);
+
+          if (i > 0)
+            pdf->y += 8;
+          subheading (pdf, h);
+          for (guint j = 0; j < list->items->len; j++)
+            bullet (pdf, g_ptr_array_index (list->items, j));
+        }
+    }
+
+  if (y->notes && *y->notes)
+    {
+      g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
+
+      heading (pdf, "Uwagi i źródła", 40);
+      for (guint i = 0; paragraphs[i]; i++)
+        if (*g_strstrip (paragraphs[i]))
+          paragraph (pdf, FONT_SERIF " 10.5", paragraphs[i], &INK, 6);
+    }
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+static void
+lay_out (Pdf *pdf)
+{
+  pdf->page = 1;
+  pdf->y = MARGIN_TOP;
+
+  title_block (pdf);
+  key_figures (pdf);
+  topic_table (pdf);
+  lists_and_notes (pdf);
+  draw_footer (pdf);
+  if (pdf->cr)
+    cairo_show_page (pdf->cr);
+}
+
+static char *
+iso_date (GDateTime *date)
+{
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static gboolean
+write_pdf (const RocznikReport *report,
+           const char          *temp,
+           const char          *path,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autofree char *title = rocznik_report_title (report);
+  g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
+  g_autofree char *date = iso_date (report->now);
+  PangoFontMap *fontmap = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (fontmap);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+  Pdf pdf = { .report = report, .cancellable = cancellable };
+  cairo_status_t status;
+
+  /* Metrics for print: no hinting, so both passes and every screen agree. */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_cairo_context_set_resolution (context, 72);
+  pango_context_set_language (context, pango_language_from_string ("pl"));
+  pdf.pango = context;
+
+  lay_out (&pdf);             /* counting pages */
+  pdf.n_pages = pdf.page;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_object_unref (context);
+      return FALSE;
+    }
+
+  pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, rocznik_report_organisation (report));
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_KEYWORDS, "raport roczny, tematy rozmów, call center");
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Rocznik " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  pdf.cr = cairo_create (pdf.surface);
+  lay_out (&pdf);
+  cairo_destroy (pdf.cr);
+  cairo_surface_finish (pdf.surface);
+  status = cairo_surface_status (pdf.surface);
+  cairo_surface_destroy (pdf.surface);
+  g_object_unref (context);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
 
 gboolean
 rocznik_report_write_pdf (RocznikWorkspace           *ws,
@@ -14,9 +886,29 @@ rocznik_report_write_pdf (RocznikWorkspace           *ws,
                           GCancellable               *cancellable,
                           GError                    **error)
 {
+  g_autoptr(RocznikReport) report = NULL;
+  g_autofree char *temp = NULL;
+  locale_t saved;
+  gboolean ok;
+
   g_return_val_if_fail (ws != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED, _("PDF export is not available yet"));
-  return FALSE;
+  report = rocznik_report_new (ws, options, error);
+  if (report == NULL)
+    return FALSE;
+  temp = rocznik_file_temp_for (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  saved = rocznik_report_c_numeric_begin ();
+  ok = write_pdf (report, temp, path, cancellable, error);
+  rocznik_report_c_numeric_end (saved);
+
+  if (!ok)
+    {
+      rocznik_file_abort (temp);
+      return FALSE;
+    }
+  return rocznik_file_commit (temp, path, error);
 }
