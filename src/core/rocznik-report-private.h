@@ -41,6 +41,22 @@ const char    *rocznik_report_organisation (const RocznikReport *report);
 /* Years that have topics, ascending: the comparison's columns. */
 GArray        *rocznik_report_topic_years  (const RocznikReport *report);
 
+/* Writes @temp (a fresh file beside @path) from @report. */
+typedef gboolean (*RocznikReportWriter) (const RocznikReport *report,
+                                         const char          *temp,
+                                         const char          *path,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+
+/* Resolves the report, runs @writer on a temporary file with LC_NUMERIC
+ * "C" for this thread, and renames it over @path only on success. */
+gboolean       rocznik_report_write_with   (RocznikWorkspace           *ws,
+                                            const RocznikReportOptions *options,
+                                            const char                 *path,
+                                            RocznikReportWriter         writer,
+                                            GCancellable               *cancellable,
+                                            GError                    **error);
+
 /* Switches this thread's LC_NUMERIC to "C" while libraries print numbers
  * into a file; returns the locale to give back to rocznik_report_c_numeric_end(). */
 locale_t       rocznik_report_c_numeric_begin (void);

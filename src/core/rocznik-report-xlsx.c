@@ -530,31 +530,8 @@ rocznik_report_write_xlsx (RocznikWorkspace           *ws,
                            GCancellable               *cancellable,
                            GError                    **error)
 {
-  g_autoptr(RocznikReport) report = NULL;
-  g_autofree char *temp = NULL;
-  locale_t saved;
-  gboolean ok;
-
   g_return_val_if_fail (ws != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = rocznik_report_new (ws, options, error);
-  if (report == NULL)
-    return FALSE;
-  temp = rocznik_file_temp_for (path, error);
-  if (temp == NULL)
-    return FALSE;
-
-  /* libxlsxwriter prints numbers with snprintf("%.16G"), which obeys
-   * LC_NUMERIC: under pl_PL it would write "0,18" into the XML. */
-  saved = rocznik_report_c_numeric_begin ();
-  ok = write_workbook (report, temp, path, cancellable, error);
-  rocznik_report_c_numeric_end (saved);
-
-  if (!ok)
-    {
-      rocznik_file_abort (temp);
-      return FALSE;
-    }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_report_write_with (ws, options, path, write_workbook, cancellable, error);
 }

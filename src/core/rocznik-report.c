@@ -308,6 +308,40 @@ rocznik_report_c_numeric_end (locale_t saved)
     freelocale (mine);
 }
 
+gboolean
+rocznik_report_write_with (RocznikWorkspace           *ws,
+                           const RocznikReportOptions *options,
+                           const char                 *path,
+                           RocznikReportWriter         writer,
+                           GCancellable               *cancellable,
+                           GError                    **error)
+{
+  g_autoptr(RocznikReport) report = NULL;
+  g_autofree char *temp = NULL;
+  locale_t saved;
+  gboolean ok;
+
+  report = rocznik_report_new (ws, options, error);
+  if (report == NULL)
+    return FALSE;
+  temp = rocznik_file_temp_for (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  /* libxlsxwriter prints numbers with snprintf(), which obeys LC_NUMERIC:
+   * under pl_PL (GTK sets it) a number could come out with a decimal comma. */
+  saved = rocznik_report_c_numeric_begin ();
+  ok = writer (report, temp, path, cancellable, error);
+  rocznik_report_c_numeric_end (saved);
+
+  if (!ok)
+    {
+      rocznik_file_abort (temp);
+      return FALSE;
+    }
+  return rocznik_file_commit (temp, path, error);
+}
+
 /* CSV for Polish Excel: UTF-8 with a byte order mark (without one Excel reads
  * the file as Windows-1250 and breaks ą, ę, ł…), fields separated by „;”
  * (the list separator of Polish Windows, where „,” is the decimal comma),
