@@ -135,6 +135,126 @@ test_version_help (void)
   run_clear (&r);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Same parts in both workbooks, the timestamps in docProps/core.xml aside. */
+static void
+assert_same_xlsx (const char *a,
+                  const char *b)
+{
+  const char *script =
+    "import sys, zipfile\n"
+    "za, zb = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])\n"
+    "assert sorted(za.namelist()) == sorted(zb.namelist())\n"
+    "for n in za.namelist():\n"
+    "    assert n == 'docProps/core.xml' or za.read(n) == zb.read(n), n\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, a, b, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s and %s differ: %s", a, b, err);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *ws = temp_workspace ();
+  g_autofree char *dir = g_path_get_dirname (ws);
+  const char *formats[] = { "xlsx", "pdf", "csv" };
+  Run r = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *c_name = g_strdup_printf ("c.%s", formats[i]);
+      g_autofree char *pl_name = g_strdup_printf ("pl.%s", formats[i]);
+      g_autofree char *c = g_build_filename (dir, c_name, NULL);
+      g_autofree char *pl = g_build_filename (dir, pl_name, NULL);
+
+      run (&r, "C.UTF-8", "--export", c, "--workspace", ws, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      run_clear (&r);
+      run (&r, "pl_PL.UTF-8", "--export", pl, "--year", "2018", "--workspace", ws, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+
+      if (i == 0)
+        assert_same_xlsx (c, pl);
+      else if (i == 1)
+        {
+          g_autofree char *a = pdf_text (c);
+          g_autofree char *b = pdf_text (pl);
+
+          g_assert_nonnull (strstr (a, "Biuro Poznań Kontakt przeprowadziło ponad 586"));
+          g_assert_cmpstr (a, ==, b);
+        }
+      else
+        {
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+
+          g_assert_true (g_file_get_contents (c, &a, NULL, NULL));
+          g_assert_true (g_file_get_contents (pl, &b, NULL, NULL));
+          g_assert_nonnull (strstr (a, "\"gospodarka odpadami\";70055;18,0"));
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+
+  run (&r, "C.UTF-8", "--export", "raport.odt", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  run (&r, "C.UTF-8", "--export", "/nonexistent-rocznik-dir/raport.pdf", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/nonexistent-rocznik-dir"));
+  run_clear (&r);
+
+  /* a failed export leaves the file that was there */
+  {
+    g_autofree char *keep = g_build_filename (dir, "keep.pdf", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (keep, "stary raport", -1, NULL));
+    run (&r, "pl_PL.UTF-8", "--export", keep, "--year", "1999", "--workspace", ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "1999"));
+    run_clear (&r);
+    g_assert_true (g_file_get_contents (keep, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "stary raport");
+  }
+
+  {
+    g_autofree char *chosen = g_build_filename (dir, "wybrane.xlsx", NULL);
+
+    run (&r, "C.UTF-8", "--export", chosen, "--topics", "gospodarka odpadami;transport",
+         "--workspace", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_clear (&r);
+    run (&r, "C.UTF-8", "--export", chosen, "--topics", "lotnisko", "--workspace", ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "lotnisko"));
+    run_clear (&r);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +262,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/list", test_list);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/version-help", test_version_help);
+  g_test_add_func ("/cli/export", test_export);
   return g_test_run ();
 }
