@@ -4,11 +4,13 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rocznik-cli.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-report.h"
+#include "rocznik-import.h"
 #include "rocznik-table.h"
 #include "rocznik-workspace.h"
 
@@ -21,6 +23,9 @@ options_clear (RocznikCliOptions *o)
   g_free (o->topics);
   g_free (o->size);
   g_free (o->title);
+  g_free (o->encoding);
+  g_free (o->delimiter);
+  g_free (o->sheet);
   g_strfreev (o->files);
 }
 
@@ -94,11 +99,74 @@ cli_list (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_OK;
 }
 
+static gboolean
+parse_delimiter (const char *text,
+                 char       *delimiter)
+{
+  if (text == NULL)
+    *delimiter = 0;
+  else if (g_str_equal (text, "tab") || g_str_equal (text, "\\t") || g_str_equal (text, "\t"))
+    *delimiter = '\t';
+  else if (strlen (text) == 1 && strchr (",;|\t", text[0]))
+    *delimiter = text[0];
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Every file is read first; then all of them are stored in one transaction. */
 static RocznikExit
 cli_import (const RocznikCliOptions *o)
 {
-  g_printerr ("rocznik: %s\n", _("Import is not available in this build"));
-  return ROCZNIK_EXIT_DATA;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_import_free);
+  RocznikImportOptions options;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    {
+      g_printerr ("rocznik: %s\n", _("--import needs at least one FILE"));
+      return ROCZNIK_EXIT_USAGE;
+    }
+  rocznik_import_options_init (&options);
+  options.year = o->year;
+  options.encoding = o->encoding;
+  options.sheet = o->sheet;
+  if (!parse_delimiter (o->delimiter, &options.delimiter))
+    {
+      g_printerr ("rocznik: %s\n", _("--delimiter must be one of „,” „;” „|” or „tab”"));
+      return ROCZNIK_EXIT_USAGE;
+    }
+
+  ws = open_workspace (o, &error);
+  if (ws == NULL)
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      return ROCZNIK_EXIT_DATA;
+    }
+  for (guint i = 0; o->files[i]; i++)
+    {
+      RocznikImport *import = rocznik_import_file (o->files[i], &options, NULL, NULL, NULL, &error);
+      g_autofree char *summary = NULL;
+
+      if (import == NULL)
+        {
+          g_printerr ("rocznik: %s\n", error->message);
+          return ROCZNIK_EXIT_DATA;
+        }
+      g_ptr_array_add (imports, import);
+      summary = rocznik_import_describe (import, ws);
+      g_print ("%s", summary);
+    }
+  if (!rocznik_import_store_all (imports, ws, o->replace, &error))
+    {
+      g_printerr ("rocznik: %s\n", error->message);
+      if (g_error_matches (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS))
+        g_printerr ("%s\n", _("Nothing was imported. Use --replace to replace the stored year."));
+      return ROCZNIK_EXIT_DATA;
+    }
+  g_print (_("Stored in %s\n"), rocznik_workspace_get_path (ws));
+  return ROCZNIK_EXIT_OK;
 }
 
 /* The report for --export: with FILEs, from them alone (imported into a
@@ -159,6 +227,9 @@ rocznik_cli_run (int    argc,
     { "compare", 'c', 0, G_OPTION_ARG_INT, &o.compare, N_("Compare with this year"), N_("YEAR") },
     { "import", 'i', 0, G_OPTION_ARG_NONE, &o.import, N_("Import the FILEs into the workspace"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &o.replace, N_("Replace years that are already stored"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding, N_("Encoding of imported text: UTF-8, WINDOWS-1250 or ISO-8859-2"), N_("NAME") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &o.delimiter, N_("Delimiter of imported text: „,” „;” „|” or „tab”"), N_("CHAR") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, N_("Sheet of an imported XLSX workbook"), N_("NAME") },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export to OUT (.xlsx, .pdf, .csv, .png, .svg)"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart to export: ranking, compare, yoy or trend"), N_("TYPE") },
     { "topics", 0, 0, G_OPTION_ARG_STRING, &o.topics, N_("Topics or categories to compare, separated by „;”"), N_("LIST") },

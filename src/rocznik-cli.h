@@ -28,6 +28,9 @@ typedef struct
   char     *size;
   char     *title;
   char    **files;
+  char     *encoding;   /* --import overrides */
+  char     *delimiter;
+  char     *sheet;
 } RocznikCliOptions;
 
 RocznikExit rocznik_cli_run (int    argc,

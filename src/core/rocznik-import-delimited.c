@@ -1,0 +1,578 @@
+/* rocznik-import-delimited.c — CSV, TSV, semicolon and pipe files
+ *
+ * Reads big chunks and cuts rows in place: a row without quotes costs one
+ * memchr for its end and one per field, and allocates nothing. Quoted rows
+ * (RFC 4180: embedded delimiters, doubled quotes, line breaks) are unescaped
+ * into a scratch buffer. Cells stay in the file's encoding; the importer
+ * converts only what it keeps (topic names, headers).
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rocznik-error.h"
+#include "rocznik-import-private.h"
+
+#define CHUNK (1024 * 1024)
+#define SAMPLE_LINES 64
+
+typedef struct
+{
+  RocznikRowSource base;
+  int       fd;
+  char     *buf;
+  gsize     cap;
+  gsize     start;          /* first byte of the next row */
+  gsize     end;            /* bytes in buf */
+  gboolean  eof;
+  char      delimiter;
+  GString  *scratch;
+  GArray   *offsets;        /* guint pairs into scratch for quoted rows */
+  guint64   next_line;
+} Delimited;
+
+/* Shared helpers */
+
+void
+rocznik_row_source_init (RocznikRowSource *source,
+                         const char       *path)
+{
+  source->cells = g_array_sized_new (FALSE, TRUE, sizeof (RocznikCell), 16);
+  source->display = g_path_get_basename (path);
+}
+
+void
+rocznik_row_source_clear (RocznikRowSource *source)
+{
+  g_clear_pointer (&source->cells, g_array_unref);
+  g_clear_pointer (&source->display, g_free);
+}
+
+/* 0 → "A", 27 → "AB" */
+char *
+rocznik_column_letters (int column)
+{
+  char tmp[16];
+  int i = G_N_ELEMENTS (tmp) - 1;
+
+  tmp[i] = '\0';
+  column++;
+  while (column > 0 && i > 0)
+    {
+      int rem = (column - 1) % 26;
+      tmp[--i] = (char) ('A' + rem);
+      column = (column - 1) / 26;
+    }
+  return g_strdup (tmp + i);
+}
+
+/* Encoding */
+
+static guint64
+line_of (const char *data,
+         gsize       offset,
+         guint64     first_line)
+{
+  guint64 line = first_line;
+
+  for (const char *p = data; (p = memchr (p, '\n', data + offset - p)) != NULL; p++)
+    line++;
+  return line;
+}
+
+/* UTF-8 if every high byte forms a valid sequence; refuses a mix; else
+ * Windows-1250 or ISO-8859-2 by the letters Polish uses most (ą ś ź Ą Ś Ź
+ * sit at different codes in the two). */
+static const char *
+detect_encoding (const char *data,
+                 gsize       len,
+                 gboolean    complete,
+                 const char *display,
+                 GError    **error)
+{
+  const guchar *p = (const guchar *) data;
+  gsize multi = 0, invalid = 0, first_invalid = 0;
+  int cp1250 = 0, iso = 0;
+  gboolean c1 = FALSE;
+
+  for (gsize i = 0; i < len; )
+    {
+      guchar c = p[i];
+      gunichar u;
+      gsize seq;
+
+      if (c < 0x80)
+        {
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+            {
+              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                           c == 0
+                           ? _("file %s, line %" G_GUINT64_FORMAT ": a NUL byte; this is not a text file")
+                           : _("file %s, line %" G_GUINT64_FORMAT ": a control character; this is not a text file"),
+                           display, line_of (data, i, 1));
+              return NULL;
+            }
+          i++;
+          continue;
+        }
+      seq = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (!complete && i + seq > len)
+        break;
+      u = g_utf8_get_char_validated ((const char *) p + i, MIN (seq, len - i));
+      if (seq > 1 && u != (gunichar) -1 && u != (gunichar) -2)
+        {
+          multi++;
+          i += seq;
+          continue;
+        }
+      if (invalid++ == 0)
+        first_invalid = i;
+      if (c >= 0x80 && c <= 0x9f)
+        c1 = TRUE;
+      switch (c)
+        {
+        case 0xb9: case 0xa5: case 0x9c: case 0x8c: case 0x9f: case 0x8f:
+          cp1250++;
+          break;
+        case 0xb1: case 0xa1: case 0xb6: case 0xa6: case 0xbc: case 0xac:
+          iso++;
+          break;
+        default:
+          break;
+        }
+      i++;
+    }
+
+  if (invalid == 0)
+    return "UTF-8";
+  if (multi > 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %" G_GUINT64_FORMAT ": the text mixes UTF-8 with another encoding; save the file again in one encoding"),
+                   display, line_of (data, first_invalid, 1));
+      return NULL;
+    }
+  if (c1 || cp1250 >= iso)
+    return "WINDOWS-1250";
+  return "ISO-8859-2";
+}
+
+/* Delimiter: the candidate that splits the most sample lines into the same
+ * number of fields; ties go to TAB, then ;, then , (Polish Excel writes ;
+ * and uses , inside numbers), then |. */
+static char
+detect_delimiter (const char *data,
+                  gsize       len,
+                  gboolean   *bullets)
+{
+  static const char candidates[] = { '\t', ';', ',', '|' };
+  guint counts[G_N_ELEMENTS (candidates)][SAMPLE_LINES] = { { 0 } };
+  guint lines = 0, best_score = 0;
+  char best = 0;
+  gboolean quoted = FALSE;
+  const char *p = data, *end = data + len;
+
+  *bullets = FALSE;
+  while (p < end && lines < SAMPLE_LINES)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      gboolean blank = TRUE;
+
+      if (eol == NULL)
+        eol = end;
+      for (const char *q = p; q < eol; q++)
+        {
+          if (*q == '"')
+            quoted = !quoted;
+          else if (!quoted)
+            for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+              if (*q == candidates[c])
+                counts[c][lines]++;
+          if (*q != ' ' && *q != '\t' && *q != '\r')
+            blank = FALSE;
+        }
+      /* "•" in UTF-8 or Windows-1250 at the start of a line: a report */
+      {
+        const char *s = p;
+        while (s < eol && (*s == ' ' || *s == '\t'))
+          s++;
+        if ((eol - s >= 3 && memcmp (s, "\xe2\x80\xa2", 3) == 0) || (s < eol && (guchar) *s == 0x95))
+          *bullets = TRUE;
+      }
+      if (!quoted && !blank)
+        lines++;
+      else if (!quoted)
+        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+          counts[c][lines] = 0;
+      p = eol + 1;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      /* the most common non-zero field count and how many lines have it */
+      for (guint i = 0; i < lines; i++)
+        {
+          guint n = counts[c][i], score = 0;
+
+          if (n == 0)
+            continue;
+          for (guint j = 0; j < lines; j++)
+            if (counts[c][j] == n)
+              score++;
+          if (score > best_score)
+            {
+              best_score = score;
+              best = candidates[c];
+            }
+        }
+    }
+  return best;
+}
+
+/* Reading */
+
+static gboolean
+refill (Delimited *self,
+        GError   **error)
+{
+  gssize n;
+
+  if (self->start > 0)
+    {
+      memmove (self->buf, self->buf + self->start, self->end - self->start);
+      self->end -= self->start;
+      self->start = 0;
+    }
+  if (self->end == self->cap)
+    {
+      if (self->cap >= ROCZNIK_IMPORT_MAX_ROW + CHUNK)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("file %s, line %" G_GUINT64_FORMAT ": the line is longer than 1 MB; this is not a table of calls"),
+                       self->base.display, self->next_line);
+          return FALSE;
+        }
+      self->cap = MIN (self->cap * 2, ROCZNIK_IMPORT_MAX_ROW + CHUNK);
+      self->buf = g_realloc (self->buf, self->cap);
+    }
+  if (self->fd < 0)
+    {
+      self->eof = TRUE;
+      return TRUE;
+    }
+  do
+    n = read (self->fd, self->buf + self->end, self->cap - self->end);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                   _("file %s: cannot read: %s"), self->base.display, g_strerror (saved));
+      return FALSE;
+    }
+  if (n == 0)
+    self->eof = TRUE;
+  else if (memchr (self->buf + self->end, '\0', n))
+    {
+      const char *nul = memchr (self->buf + self->end, '\0', n);
+
+      if (self->base.bytes_done == 0 && n >= 2 &&
+          (((guchar) self->buf[0] == 0xFF && (guchar) self->buf[1] == 0xFE) ||
+           ((guchar) self->buf[0] == 0xFE && (guchar) self->buf[1] == 0xFF)))
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("file %s: the text is in UTF-16; save it as UTF-8 or „CSV (separated by semicolons)”"),
+                       self->base.display);
+          return FALSE;
+        }
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %" G_GUINT64_FORMAT ": a NUL byte; this is not a text file"),
+                   self->base.display,
+                   line_of (self->buf + self->start, nul - (self->buf + self->start), self->next_line));
+      return FALSE;
+    }
+  self->end += n;
+  self->base.bytes_done += n;
+  return TRUE;
+}
+
+static inline void
+add_cell (GArray     *cells,
+          const char *data,
+          gsize       len)
+{
+  RocznikCell cell = { data, (guint) len, 0 };
+
+  g_array_append_val (cells, cell);
+}
+
+/* A row without quotes: cut in place. */
+static void
+split_plain (Delimited  *self,
+             const char *p,
+             const char *eol)
+{
+  GArray *cells = self->base.cells;
+  guint max = self->base.max_cells;
+
+  if (eol > p && eol[-1] == '\r')
+    eol--;
+  for (;;)
+    {
+      const char *d = (max && cells->len + 1 == max) ? NULL : memchr (p, self->delimiter, eol - p);
+
+      if (d == NULL)
+        {
+          add_cell (cells, p, eol - p);
+          return;
+        }
+      add_cell (cells, p, d - p);
+      p = d + 1;
+    }
+}
+
+/* A row with quotes, unescaped into scratch. Returns 1 when done, 0 when
+ * the buffer ends first (refill and retry), -1 for an unterminated quote. */
+static int
+split_quoted (Delimited  *self,
+              const char *p,
+              const char *end,
+              const char **row_end,
+              guint      *newlines)
+{
+  GString *s = self->scratch;
+  char delim = self->delimiter;
+
+  g_string_truncate (s, 0);
+  g_array_set_size (self->offsets, 0);
+  *newlines = 0;
+  for (;;)
+    {
+      guint from = s->len, to;
+      gboolean quoted = FALSE;
+
+      if (p < end && *p == '"')
+        {
+          quoted = TRUE;
+          p++;
+          for (;;)
+            {
+              const char *q = memchr (p, '"', end - p);
+
+              if (q == NULL)
+                return self->eof ? -1 : 0;
+              for (const char *n = p; (n = memchr (n, '\n', q - n)) != NULL; n++)
+                (*newlines)++;
+              g_string_append_len (s, p, q - p);
+              if (q + 1 == end && !self->eof)
+                return 0;
+              if (q + 1 < end && q[1] == '"')
+                {
+                  g_string_append_c (s, '"');
+                  p = q + 2;
+                  continue;
+                }
+              p = q + 1;
+              break;
+            }
+        }
+      /* unquoted text, or what follows a closing quote, up to the delimiter */
+      while (p < end && *p != delim && *p != '\n')
+        g_string_append_c (s, *p++);
+      if (p == end && !self->eof)
+        return 0;
+      to = s->len;
+      if ((p == end || *p == '\n') && to > from && s->str[to - 1] == '\r' && !quoted)
+        to--;
+      else if ((p == end || *p == '\n') && quoted && to > from && s->str[to - 1] == '\r')
+        to--;
+      g_array_append_val (self->offsets, from);
+      g_array_append_val (self->offsets, to);
+      if (p == end || *p == '\n')
+        {
+          *row_end = p;
+          return 1;
+        }
+      p++;  /* the delimiter */
+    }
+}
+
+static gboolean
+delimited_next (RocznikRowSource *source,
+                GError          **error)
+{
+  Delimited *self = (Delimited *) source;
+
+  g_array_set_size (source->cells, 0);
+  for (;;)
+    {
+      const char *p = self->buf + self->start;
+      const char *end = self->buf + self->end;
+      const char *eol;
+
+      if (p == end && self->eof)
+        return FALSE;
+      eol = memchr (p, '\n', end - p);
+      if (eol == NULL && !self->eof)
+        {
+          if (!refill (self, error))
+            return FALSE;
+          continue;
+        }
+      if (eol == NULL)
+        eol = end;
+
+      source->line = self->next_line;
+      if (memchr (p, '"', eol - p) == NULL)
+        {
+          split_plain (self, p, eol);
+          self->next_line++;
+          self->start = (eol < end) ? (gsize) (eol + 1 - self->buf) : self->end;
+          return TRUE;
+        }
+      else
+        {
+          const char *row_end = NULL;
+          guint newlines;
+          int r = split_quoted (self, p, end, &row_end, &newlines);
+
+          if (r == 0)
+            {
+              if (!refill (self, error))
+                return FALSE;
+              continue;
+            }
+          if (r < 0)
+            {
+              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                           _("file %s, line %" G_GUINT64_FORMAT ": a quoted field starts here and is never closed"),
+                           source->display, self->next_line);
+              return FALSE;
+            }
+          for (guint i = 0; i + 1 < self->offsets->len; i += 2)
+            {
+              guint from = g_array_index (self->offsets, guint, i);
+              guint to = g_array_index (self->offsets, guint, i + 1);
+              add_cell (source->cells, self->scratch->str + from, to - from);
+            }
+          self->next_line += 1 + newlines;
+          self->start = (row_end < end) ? (gsize) (row_end + 1 - self->buf) : self->end;
+          return TRUE;
+        }
+    }
+}
+
+static char *
+delimited_where (RocznikRowSource *source,
+                 int               column)
+{
+  return g_strdup_printf (_("file %s, line %" G_GUINT64_FORMAT), source->display, source->line);
+}
+
+static void
+delimited_free (RocznikRowSource *source)
+{
+  Delimited *self = (Delimited *) source;
+
+  if (self->fd >= 0)
+    close (self->fd);
+  g_free (self->buf);
+  g_string_free (self->scratch, TRUE);
+  g_array_unref (self->offsets);
+  rocznik_row_source_clear (source);
+  g_free (self);
+}
+
+RocznikRowSource *
+rocznik_delimited_source_new (const char                 *path,
+                              const RocznikImportOptions *options,
+                              RocznikTextGuess           *guess,
+                              GError                    **error)
+{
+  Delimited *self = g_new0 (Delimited, 1);
+  RocznikRowSource *source = &self->base;
+  GStatBuf st;
+  gboolean bullets = FALSE;
+
+  rocznik_row_source_init (source, path);
+  source->next = delimited_next;
+  source->where = delimited_where;
+  source->free = delimited_free;
+  self->scratch = g_string_sized_new (256);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->next_line = 1;
+  self->cap = CHUNK;
+  self->buf = g_malloc (self->cap);
+  self->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (self->fd < 0 || fstat (self->fd, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                   _("file %s: cannot open: %s"), source->display, g_strerror (saved));
+      delimited_free (source);
+      return NULL;
+    }
+  source->bytes_total = st.st_size;
+
+  if (!refill (self, error))
+    {
+      delimited_free (source);
+      return NULL;
+    }
+  /* a whole CHUNK for the guesses, unless the file is smaller */
+  while (!self->eof && self->end < self->cap)
+    if (!refill (self, error))
+      {
+        delimited_free (source);
+        return NULL;
+      }
+
+  {
+    gsize skip = 0;
+    const char *p = self->buf;
+    gsize n = self->end;
+
+    while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+      n--;
+    if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+      {
+        guess->bom = TRUE;
+        skip = 3;
+      }
+    if (n <= skip)
+      {
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                     _("file %s: the file is empty"), source->display);
+        delimited_free (source);
+        return NULL;
+      }
+    self->start = skip;
+  }
+
+  if (options->encoding)
+    guess->encoding = options->encoding;
+  else
+    {
+      guess->encoding = detect_encoding (self->buf + self->start, self->end - self->start,
+                                         self->eof, source->display, error);
+      if (guess->encoding == NULL)
+        {
+          delimited_free (source);
+          return NULL;
+        }
+    }
+  guess->delimiter = detect_delimiter (self->buf + self->start, self->end - self->start, &bullets);
+  guess->report_text = bullets || guess->delimiter == 0;
+  if (options->delimiter)
+    guess->delimiter = options->delimiter;
+  if (guess->delimiter == 0)
+    guess->delimiter = ',';
+  self->delimiter = guess->delimiter;
+  return source;
+}

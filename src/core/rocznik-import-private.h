@@ -1,0 +1,77 @@
+/* rocznik-import-private.h — row sources shared by the importers
+ *
+ * A row source yields one row at a time as cells pointing into its own
+ * buffers (valid until the next row): the delimited reader gives raw bytes
+ * in the file's encoding, the XLSX reader gives UTF-8.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rocznik-import.h"
+
+G_BEGIN_DECLS
+
+/* Longest row (or quoted field) a text file may have. */
+#define ROCZNIK_IMPORT_MAX_ROW (1024 * 1024)
+
+typedef enum
+{
+  ROCZNIK_CELL_NUMBER = 1 << 0,       /* XLSX: a numeric cell */
+  ROCZNIK_CELL_SUM    = 1 << 1,       /* XLSX: a formula summing a range */
+} RocznikCellFlags;
+
+typedef struct
+{
+  const char *data;
+  guint       len;
+  guint       flags;
+} RocznikCell;
+
+typedef struct _RocznikRowSource RocznikRowSource;
+
+struct _RocznikRowSource
+{
+  /* TRUE and a row in cells, FALSE at the end (error unset) or on error */
+  gboolean (*next)  (RocznikRowSource *source, GError **error);
+  /* "file a.csv, line 3" / "file a.xlsx, sheet Arkusz1, cell B3" (translated) */
+  char    *(*where) (RocznikRowSource *source, int column);
+  void     (*free)  (RocznikRowSource *source);
+
+  GArray     *cells;        /* RocznikCell */
+  guint       max_cells;    /* 0: all; else split no further (speed) */
+  guint64     line;         /* of the current row, 1-based */
+  guint64     bytes_done;   /* for progress */
+  guint64     bytes_total;
+  char       *display;      /* basename of the file */
+};
+
+/* Delimited text. */
+typedef struct
+{
+  const char *encoding;     /* detected or forced */
+  char        delimiter;
+  gboolean    bom;
+  gboolean    report_text;  /* looks like a report rather than a table */
+} RocznikTextGuess;
+
+RocznikRowSource *rocznik_delimited_source_new (const char                 *path,
+                                                const RocznikImportOptions *options,
+                                                RocznikTextGuess           *guess,
+                                                GError                    **error);
+
+/* XLSX. */
+RocznikRowSource *rocznik_xlsx_source_new      (const char                 *path,
+                                                const char                 *sheet,
+                                                char                     ***sheets,
+                                                char                      **chosen,
+                                                GError                    **error);
+
+/* Shared by the sources. */
+void     rocznik_row_source_init  (RocznikRowSource *source,
+                                   const char       *path);
+void     rocznik_row_source_clear (RocznikRowSource *source);
+char    *rocznik_column_letters   (int               column);
+gboolean rocznik_is_zip_file      (const char       *path);
+
+G_END_DECLS
