@@ -83,6 +83,7 @@ typedef struct
   int                         topic_col, count_col, year_col, month_col, date_col;
   GArray                     *col_years;  /* int per column, wide shape */
   int                         file_year;
+  gboolean                    year_unknown;
   GHashTable                 *year_map;   /* int → RocznikYear* (borrowed from imp->years) */
   GHashTable                 *topics;     /* "year\x1fkey" → RocznikTopic* */
   GHashTable                 *lines;      /* same key → first line */
@@ -634,7 +635,7 @@ add_count (Ctx        *c,
   g_autofree char *key = rocznik_topic_key (name);
   g_autofree char *id = g_strdup_printf ("%d\x1f%s", number, key);
 
-  if (number < 1900 || number > 2999)
+  if ((number < 1900 || number > 2999) && !(number == 0 && c->year_unknown))
     {
       fail_at (c, column, error, _("%d is not a year Rocznik can store"), number);
       return FALSE;
@@ -643,8 +644,13 @@ add_count (Ctx        *c,
   topic = g_hash_table_lookup (c->topics, id);
   if (topic && month == 0)
     {
-      fail_at (c, column, error, _("the topic „%s” is listed twice for %d (first on line %u)"),
-               name, number, GPOINTER_TO_UINT (g_hash_table_lookup (c->lines, id)));
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (c->lines, id));
+
+      if (number == 0)
+        fail_at (c, column, error, _("the topic „%s” is listed twice (first on line %u)"), name, first);
+      else
+        fail_at (c, column, error, _("the topic „%s” is listed twice for %d (first on line %u)"),
+                 name, number, first);
       return FALSE;
     }
   if (topic == NULL)
@@ -1311,13 +1317,8 @@ analyse (Ctx       *c,
         c->file_year = year_in_text (titles->str);
       if (c->file_year == 0)
         c->file_year = year_in_text (imp->display);
-      if (c->file_year == 0 && c->month_col < 0)
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("file %s: cannot tell which year the counts are for; name the year (e.g. --year 2019)"),
-                       imp->display);
-          return FALSE;
-        }
+      /* said after the rows are checked: a wrong number matters more */
+      c->year_unknown = c->file_year == 0;
     }
   return TRUE;
 }
@@ -1464,6 +1465,13 @@ import_rows (RocznikImport              *imp,
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS && !records_finish (&c, &local))
     goto out;
   check_totals (&c, &local);
+  if (c.year_unknown && imp->years->len > 0)
+    {
+      g_set_error (&local, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: cannot tell which year the counts are for; name the year (e.g. --year 2019)"),
+                   imp->display);
+      goto out;
+    }
 
   if (imp->years->len == 0)
     {

@@ -1,0 +1,455 @@
+/* Import: every format and shape, with the seed's exact numbers; bad files. */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-import.h"
+#include "rocznik-sample.h"
+#include "rocznik-workspace.h"
+
+#define NB ROCZNIK_NBSP
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), name, NULL);
+}
+
+static RocznikImport *
+import_ok (const char                 *name,
+           const RocznikImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture (name);
+  RocznikImport *import = rocznik_import_file (path, options, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static RocznikYear *
+year_at (RocznikImport *import,
+         guint          i)
+{
+  GPtrArray *years = rocznik_import_get_years (import);
+
+  g_assert_cmpuint (i, <, years->len);
+  return g_ptr_array_index (years, i);
+}
+
+/* The seed's 17 topics, names exactly as published (with U+00A0). */
+static void
+assert_seed_topics (const RocznikYear *year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sample = rocznik_sample_load (&error);
+  const RocznikYear *seed = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sample->len; i++)
+    if (((RocznikYear *) g_ptr_array_index (sample, i))->year == 2018)
+      seed = g_ptr_array_index (sample, i);
+  g_assert_nonnull (seed);
+
+  g_assert_cmpint (year->year, ==, 2018);
+  g_assert_cmpuint (year->topics->len, ==, 17);
+  g_assert_cmpint (rocznik_year_topic_sum (year), ==, 388468);
+  for (guint i = 0; i < seed->topics->len; i++)
+    {
+      const RocznikTopic *want = g_ptr_array_index (seed->topics, i);
+      const RocznikTopic *got = rocznik_year_find_topic (year, want->key);
+
+      g_assert_nonnull (got);
+      g_assert_cmpstr (got->name, ==, want->name);
+      g_assert_cmpint (got->count, ==, want->count);
+    }
+}
+
+static void
+test_report_text (void)
+{
+  g_autoptr(RocznikImport) import = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("ROCZNIK_SAMPLE"), "poznan-kontakt-2018.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikYear *year;
+
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rocznik_import_get_format (import), ==, ROCZNIK_IMPORT_FORMAT_REPORT_TEXT);
+  year = year_at (import, 0);
+  assert_seed_topics (year);
+  g_assert_cmpint (year->declared_total, ==, 586000);
+  g_assert_true (year->declared_more_than);
+  g_assert_cmpuint (year->lists->len, ==, 3);
+}
+
+static void
+test_utf8_bom (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("seed-2018-bom.csv", NULL);
+  g_autofree char *text = rocznik_import_describe (import, NULL);
+
+  g_assert_cmpint (rocznik_import_get_format (import), ==, ROCZNIK_IMPORT_FORMAT_DELIMITED);
+  g_assert_cmpint (rocznik_import_get_shape (import), ==, ROCZNIK_IMPORT_SHAPE_LONG);
+  g_assert_cmpstr (rocznik_import_get_encoding (import), ==, "UTF-8");
+  g_assert_cmpint (rocznik_import_get_delimiter (import), ==, ',');
+  g_assert_cmpuint (rocznik_import_get_years (import)->len, ==, 1);
+  assert_seed_topics (year_at (import, 0));
+  /* "Razem" is the total, not a topic, and it adds up */
+  g_assert_cmpint (year_at (import, 0)->declared_total, ==, 388468);
+  g_assert_cmpuint (rocznik_import_get_warnings (import)->len, ==, 0);
+  g_assert_cmpuint (rocznik_import_get_n_columns (import), ==, 2);
+  g_assert_cmpstr (rocznik_import_get_column_name (import, 1), ==, "Liczba rozmów");
+  g_assert_cmpint (rocznik_import_get_column_role (import, 0), ==, ROCZNIK_IMPORT_COLUMN_TOPIC);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 1), ==, ROCZNIK_IMPORT_COLUMN_COUNT);
+  g_assert_nonnull (strstr (text, "2018: 17 topics, 388" NB "468 calls"));
+}
+
+static void
+test_cp1250 (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("seed-2018-cp1250.csv", NULL);
+  GPtrArray *skipped = rocznik_import_get_skipped (import);
+
+  g_assert_cmpstr (rocznik_import_get_encoding (import), ==, "WINDOWS-1250");
+  g_assert_cmpint (rocznik_import_get_delimiter (import), ==, ';');
+  assert_seed_topics (year_at (import, 0));
+  g_assert_cmpint (year_at (import, 0)->declared_total, ==, 388468);
+  /* the title row above the header */
+  g_assert_cmpuint (rocznik_import_get_n_skipped (import), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (skipped, 0), ==,
+                   "file seed-2018-cp1250.csv, line 1: a title above the table");
+}
+
+static void
+test_iso_8859_2 (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("zapytania-2018-iso88592.tsv", NULL);
+
+  g_assert_cmpstr (rocznik_import_get_encoding (import), ==, "ISO-8859-2");
+  g_assert_cmpint (rocznik_import_get_delimiter (import), ==, '\t');
+  /* no header: roles from the content, the year from the file name */
+  assert_seed_topics (year_at (import, 0));
+}
+
+static void
+test_overrides (void)
+{
+  RocznikImportOptions options;
+  g_autoptr(RocznikImport) a = NULL;
+  g_autoptr(RocznikImport) b = NULL;
+
+  rocznik_import_options_init (&options);
+  options.year = 2019;
+  a = import_ok ("seed-2018-bom.csv", &options);
+  g_assert_cmpint (year_at (a, 0)->year, ==, 2019);
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (a, 0)), ==, 388468);
+
+  /* the wrong encoding, forced: reported as chosen, letters differ */
+  rocznik_import_options_init (&options);
+  options.encoding = "ISO-8859-2";
+  b = import_ok ("seed-2018-cp1250.csv", &options);
+  g_assert_cmpstr (rocznik_import_get_encoding (b), ==, "ISO-8859-2");
+  g_assert_null (rocznik_year_find_topic (year_at (b, 0), "świadczenia wychowawcze 500+, działania prorodzinne i pomoc społeczna"));
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (b, 0)), ==, 388468);
+}
+
+static void
+test_quoted (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("quoted-multiline-2019.csv", NULL);
+  RocznikYear *year = year_at (import, 0);
+  RocznikTopic *t;
+
+  g_assert_cmpint (year->year, ==, 2019);
+  g_assert_cmpuint (year->topics->len, ==, 3);
+  t = g_ptr_array_index (year->topics, 0);
+  g_assert_cmpstr (t->name, ==, "gospodarka odpadami, w tym \"segregacja\"");
+  g_assert_cmpint (t->count, ==, 1000);
+  t = g_ptr_array_index (year->topics, 1);
+  g_assert_cmpstr (t->name, ==, "transport miejski\ni strefa parkowania");
+  t = g_ptr_array_index (year->topics, 2);
+  g_assert_cmpstr (t->name, ==, "oświata");
+  g_assert_cmpint (t->count, ==, 3000);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 2), ==, ROCZNIK_IMPORT_COLUMN_YEAR);
+}
+
+static void
+test_wide (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("wide-2017-2019.csv", NULL);
+  GPtrArray *warnings = rocznik_import_get_warnings (import);
+
+  g_assert_cmpint (rocznik_import_get_shape (import), ==, ROCZNIK_IMPORT_SHAPE_WIDE);
+  g_assert_cmpint (rocznik_import_get_delimiter (import), ==, '|');
+  g_assert_cmpuint (rocznik_import_get_years (import)->len, ==, 3);
+  g_assert_cmpint (year_at (import, 0)->year, ==, 2017);
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 0)), ==, 126200);
+  g_assert_cmpint (year_at (import, 1)->year, ==, 2018);
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 1)), ==, 130203);
+  /* an empty cell: the topic is missing that year, not zero */
+  g_assert_cmpuint (year_at (import, 2)->topics->len, ==, 2);
+  g_assert_null (rocznik_year_find_topic (year_at (import, 2), "transport miejski i strefa parkowania"));
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 2)), ==, 72400);
+  /* the total row of 2019 does not add up: said, and kept as the declared total */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "file wide-2017-2019.csv, line 5: the total row says 72" NB "500 calls for 2019, "
+                   "but the topics add up to 72" NB "400");
+  g_assert_cmpint (year_at (import, 2)->declared_total, ==, 72500);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 2), ==, ROCZNIK_IMPORT_COLUMN_YEAR_COUNT);
+
+  {
+    RocznikImportOptions options;
+    g_autoptr(RocznikImport) one = NULL;
+
+    rocznik_import_options_init (&options);
+    options.year = 2018;
+    one = import_ok ("wide-2017-2019.csv", &options);
+    g_assert_cmpuint (rocznik_import_get_years (one)->len, ==, 1);
+    g_assert_cmpint (rocznik_year_topic_sum (year_at (one, 0)), ==, 130203);
+  }
+}
+
+static void
+test_records (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("records-2018.csv", NULL);
+  g_autofree char *expected_path = fixture ("records-2018.expected");
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  RocznikYear *year = year_at (import, 0);
+  guint checked = 0;
+
+  g_assert_cmpint (rocznik_import_get_shape (import), ==, ROCZNIK_IMPORT_SHAPE_RECORDS);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 5000);
+  g_assert_cmpint (year->year, ==, 2018);
+  g_assert_cmpuint (year->topics->len, ==, 17);
+  g_assert_cmpint (rocznik_year_topic_sum (year), ==, 5000);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 0), ==, ROCZNIK_IMPORT_COLUMN_DATE);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 1), ==, ROCZNIK_IMPORT_COLUMN_TOPIC);
+  g_assert_cmpint (rocznik_import_get_column_role (import, 2), ==, ROCZNIK_IMPORT_COLUMN_IGNORED);
+
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", 3);
+      RocznikTopic *t = rocznik_year_find_topic (year, f[0]);
+      int month = atoi (f[1]);
+
+      g_assert_nonnull (t);
+      g_assert_true (t->has_months);
+      g_assert_cmpint (t->months[month - 1], ==, g_ascii_strtoll (f[2], NULL, 10));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 150);
+  /* the largest first */
+  for (guint i = 1; i < year->topics->len; i++)
+    g_assert_cmpint (((RocznikTopic *) g_ptr_array_index (year->topics, i - 1))->count, >=,
+                     ((RocznikTopic *) g_ptr_array_index (year->topics, i))->count);
+}
+
+static void
+test_records_cp1250 (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("records-2018-2019-cp1250.csv", NULL);
+  RocznikYear *y2018 = year_at (import, 0), *y2019 = year_at (import, 1);
+  RocznikTopic *t;
+
+  g_assert_cmpstr (rocznik_import_get_encoding (import), ==, "WINDOWS-1250");
+  g_assert_cmpint (y2018->year, ==, 2018);
+  g_assert_cmpint (rocznik_year_topic_sum (y2018), ==, 1);
+  t = rocznik_year_find_topic (y2018, "gospodarka odpadami");
+  g_assert_cmpint (t->months[11], ==, 1);
+  g_assert_cmpint (y2019->year, ==, 2019);
+  g_assert_cmpuint (y2019->topics->len, ==, 2);
+  /* "świadczenia…" and "Świadczenia…" share a key: one topic */
+  t = rocznik_year_find_topic (y2019, "świadczenia wychowawcze 500+");
+  g_assert_nonnull (t);
+  g_assert_cmpint (t->count, ==, 2);
+  g_assert_cmpint (t->months[0], ==, 1);
+  g_assert_cmpint (t->months[1], ==, 1);
+  g_assert_cmpuint (rocznik_import_get_n_skipped (import), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rocznik_import_get_skipped (import), 0), ==,
+                   "file records-2018-2019-cp1250.csv, line 5: a call without a topic");
+}
+
+static void
+test_monthly (void)
+{
+  g_autoptr(RocznikImport) import = import_ok ("monthly-2020-2021.csv", NULL);
+  RocznikTopic *t = rocznik_year_find_topic (year_at (import, 0), "gospodarka odpadami");
+
+  g_assert_cmpint (year_at (import, 0)->year, ==, 2020);
+  g_assert_true (t->has_months);
+  g_assert_cmpint (t->months[0], ==, 1020);
+  g_assert_cmpint (t->months[1], ==, 2020);
+  g_assert_cmpint (t->months[2], ==, 3020);
+  g_assert_cmpint (t->count, ==, 6060);
+  t = rocznik_year_find_topic (year_at (import, 1), "oświata");
+  g_assert_cmpint (t->count, ==, 60);
+}
+
+static void
+test_store (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikImport) import = import_ok ("seed-2018-cp1250.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikYear) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  before = rocznik_import_describe (import, ws);
+  g_assert_null (strstr (before, "already"));
+  g_assert_true (rocznik_import_store (import, ws, FALSE, &error));
+  g_assert_no_error (error);
+  back = rocznik_workspace_load_year (ws, 2018, &error);
+  g_assert_no_error (error);
+  assert_seed_topics (back);
+
+  /* never silently overwritten */
+  g_assert_false (rocznik_import_store (import, ws, FALSE, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "seed-2018-cp1250.csv"));
+  g_clear_error (&error);
+  after = rocznik_import_describe (import, ws);
+  g_assert_nonnull (strstr (after, "already in the workspace"));
+  g_assert_true (rocznik_import_store (import, ws, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char *file;
+  const char *message;
+} Bad;
+
+static const Bad bad_files[] = {
+  { "not-a-number.csv", "file not-a-number.csv, line 3: „dużo” is not a number of calls" },
+  { "negative.csv", "file negative.csv, line 3: „-5” is negative" },
+  { "too-large.csv", "file too-large.csv, line 2: „9007199254740993” is too large" },
+  { "fraction.csv", "file fraction.csv, line 2: „12,5” is not a whole number" },
+  { "empty.csv", "file empty.csv: the file is empty" },
+  { "blank.csv", "file blank.csv: the file is empty" },
+  { "no-numbers.csv", "file no-numbers.csv: found no column with numbers of calls" },
+  { "no-topics.csv", "file no-topics.csv: found no column with topic names" },
+  { "unterminated.csv", "file unterminated.csv, line 2: a quoted field starts here and is never closed" },
+  { "duplicate.csv", "file duplicate.csv, line 4: the topic „Odpady” is listed twice (first on line 2)" },
+  { "bad-date.csv", "file bad-date.csv, line 3: „2018-13-05” is not a date" },
+  { "bad-year.csv", "file bad-year.csv, line 3: „dwa tysiące” is not a year" },
+  { "no-year.csv", "file no-year.csv: cannot tell which year" },
+  { "nul.csv", "file nul.csv, line 3: a NUL byte" },
+  { "mixed-encoding.csv", "file mixed-encoding.csv, line 3: the text mixes UTF-8 with another encoding" },
+  { "garbage.bin", "file garbage.bin, line 1: a NUL byte" },
+  { "garbage-no-nul.bin", "file garbage-no-nul.bin, line 1: a control character" },
+  { "utf16.csv", "file utf16.csv: the text is in UTF-16" },
+};
+
+static void
+test_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *name = g_build_filename ("bad", bad_files[i].file, NULL);
+      g_autofree char *path = fixture (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = NULL;
+
+      g_test_message ("%s", bad_files[i].file);
+      import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+      g_assert_null (import);
+      g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+      if (!g_str_has_prefix (error->message, bad_files[i].message))
+        g_error ("%s: got „%s”", bad_files[i].file, error->message);
+    }
+}
+
+/* A 20 MB line: refused after 1 MB, naming the line. */
+static void
+test_long_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("temat;liczba\nodpady;5\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+
+  for (guint i = 0; i < 20 * 1024 * 1024 / 16; i++)
+    g_string_append (data, "abcdefgh;1234567");
+  g_string_append (data, "\n");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (import);
+  g_assert_cmpstr (error->message, ==, "file long.csv, line 3: the line is longer than 1 MB; this is not a table of calls");
+  g_clear_error (&error);
+
+  /* and one line with no delimiter at all (not a report either) */
+  g_string_assign (data, "");
+  for (guint i = 0; i < 20 * 1024 * 1024 / 16; i++)
+    g_string_append (data, "abcdefghabcdefgh");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (import);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "file long.csv"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_cancel_and_progress (void)
+{
+  g_autofree char *path = fixture ("records-2018.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+  double last = 0;
+
+  import = rocznik_import_file (path, NULL, NULL, progress_cb, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_clear_pointer (&import, rocznik_import_free);
+
+  g_cancellable_cancel (cancellable);
+  import = rocznik_import_file (path, NULL, cancellable, NULL, NULL, &error);
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import/report-text", test_report_text);
+  g_test_add_func ("/import/utf8-bom", test_utf8_bom);
+  g_test_add_func ("/import/cp1250", test_cp1250);
+  g_test_add_func ("/import/iso-8859-2", test_iso_8859_2);
+  g_test_add_func ("/import/overrides", test_overrides);
+  g_test_add_func ("/import/quoted", test_quoted);
+  g_test_add_func ("/import/wide", test_wide);
+  g_test_add_func ("/import/records", test_records);
+  g_test_add_func ("/import/records-cp1250", test_records_cp1250);
+  g_test_add_func ("/import/monthly", test_monthly);
+  g_test_add_func ("/import/store", test_store);
+  g_test_add_func ("/import/bad", test_bad);
+  g_test_add_func ("/import/long-line", test_long_line);
+  g_test_add_func ("/import/cancel-progress", test_cancel_and_progress);
+  return g_test_run ();
+}
