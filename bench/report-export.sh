@@ -17,23 +17,26 @@ export LC_ALL=C
 pl="env LC_ALL=pl_PL.UTF-8"   # the report runs under the Polish locale, as from the window
 $pl "$rocznik" --workspace "$ws" --export "$dir/sample.csv" >/dev/null   # creates the sample workspace
 
-# Mean wall time of a command in milliseconds over $runs runs (after one warm-up).
-mean_ms () {
-  "$@" >/dev/null 2>&1
-  start=$(date +%s%N)
-  i=0
-  while [ $i -lt "$runs" ]; do
-    "$@" >/dev/null 2>&1
-    i=$((i + 1))
-  done
-  end=$(date +%s%N)
-  echo $(( (end - start) / runs / 1000 ))
+# The four commands run in turn, $runs rounds after a warm-up, so a busy
+# machine slows them alike; totals in nanoseconds per command.
+xlsx=0 pdf=0 csv=0 ss=0
+now () { date +%s%N; }
+timed () {
+  t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+  echo $((t1 - t0))
 }
-
-xlsx=$(mean_ms $pl "$rocznik" --workspace "$ws" --export "$dir/raport.xlsx")
-pdf=$(mean_ms $pl "$rocznik" --workspace "$ws" --export "$dir/raport.pdf")
-csv=$(mean_ms $pl "$rocznik" --workspace "$ws" --export "$dir/raport.csv")
-ss=$(mean_ms ssconvert "$dir/sample.csv" "$dir/ssconvert.xlsx")
+round=0
+while [ $round -le "$runs" ]; do
+  a=$(timed $pl "$rocznik" --workspace "$ws" --export "$dir/raport.xlsx")
+  b=$(timed $pl "$rocznik" --workspace "$ws" --export "$dir/raport.pdf")
+  c=$(timed $pl "$rocznik" --workspace "$ws" --export "$dir/raport.csv")
+  d=$(timed ssconvert "$dir/sample.csv" "$dir/ssconvert.xlsx")
+  if [ $round -gt 0 ]; then   # round 0 warms the caches
+    xlsx=$((xlsx + a)) pdf=$((pdf + b)) csv=$((csv + c)) ss=$((ss + d))
+  fi
+  round=$((round + 1))
+done
+xlsx=$((xlsx / runs / 1000)) pdf=$((pdf / runs / 1000)) csv=$((csv / runs / 1000)) ss=$((ss / runs / 1000))
 
 ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf 'runs: %d each; rocznik under LC_ALL=pl_PL.UTF-8\n' "$runs"

@@ -2,17 +2,19 @@
  *
  * A4, laid out top to bottom by a small flow: headings keep with what
  * follows, the topic table repeats its header on every page it reaches,
- * charts are drawn as vectors by the one chart renderer. The layout runs
- * twice: once without drawing to count pages ("Strona 1 z 3"), then for
- * real. Both runs measure with the same Pango context, so they agree.
+ * charts are drawn as vectors by the one chart renderer. Pages are laid
+ * out once into recording surfaces; when the page count is known they are
+ * replayed into the PDF with their footers ("Strona 1 z 3").
  */
 
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "rocznik-error.h"
 #include "rocznik-file.h"
@@ -44,11 +46,11 @@ typedef struct
 {
   const RocznikReport *report;
   PangoContext        *pango;
-  cairo_surface_t     *surface;     /* NULL while counting pages */
-  cairo_t             *cr;          /* NULL while counting pages */
+  cairo_surface_t     *surface;     /* the PDF */
+  GPtrArray           *pages;       /* recording surfaces, finished pages */
+  cairo_t             *cr;          /* the current page's recording */
   GCancellable        *cancellable;
   int                  page;        /* 1-based */
-  int                  n_pages;     /* 0 while counting */
   double               y;
 } Pdf;
 
@@ -195,14 +197,15 @@ hline (Pdf       *pdf,
 /* ---- pages ------------------------------------------------------------ */
 
 static void
-draw_footer (Pdf *pdf)
+draw_footer (Pdf *pdf,
+             int  n_pages)
 {
   const RocznikReport *report = pdf->report;
   g_autofree char *date = rocznik_format_date (report->now);
   g_autofree char *left = g_strdup_printf ("%s · raport roczny %d · wygenerowano %s",
                                            rocznik_report_organisation (report),
                                            report->year->year, date);
-  g_autofree char *right = g_strdup_printf ("Strona %d z %d", pdf->page, MAX (pdf->n_pages, pdf->page));
+  g_autofree char *right = g_strdup_printf ("Strona %d z %d", pdf->page, n_pages);
   g_autoptr(PangoLayout) l = text_layout (pdf, FONT_SANS " 8", TEXT_WIDTH - 80, left);
   g_autoptr(PangoLayout) r = text_layout (pdf, FONT_SANS " 8", 0, right);
 
@@ -212,13 +215,28 @@ draw_footer (Pdf *pdf)
 }
 
 static void
+begin_page (Pdf *pdf)
+{
+  cairo_rectangle_t extents = { 0, 0, PAGE_WIDTH, PAGE_HEIGHT };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  pdf->cr = cairo_create (recording);
+  g_ptr_array_add (pdf->pages, recording);
+  pdf->page = pdf->pages->len;
+  pdf->y = MARGIN_TOP;
+}
+
+static void
+end_page (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+}
+
+static void
 new_page (Pdf *pdf)
 {
-  draw_footer (pdf);
-  if (pdf->cr)
-    cairo_show_page (pdf->cr);
-  pdf->page++;
-  pdf->y = MARGIN_TOP;
+  end_page (pdf);
+  begin_page (pdf);
 }
 
 /* Starts a new page unless @height fits below the cursor. */
@@ -798,21 +816,93 @@ lists_and_notes (Pdf *pdf)
     }
 }
 
+/* ---- fonts ------------------------------------------------------------- */
+
+/* A font map of just the report's fonts. Pango asks Fontconfig to sort every
+ * installed font for each new font size; over four files instead of the
+ * whole system that costs next to nothing, and the report's start-up time
+ * matters (bench/report-export.sh). NULL when a font is missing: then the
+ * system's font map is used as is. */
+static PangoFontMap *
+report_font_map_new (void)
+{
+  static const char *const wanted[] = {
+    FONT_SANS ":weight=regular", FONT_SANS ":weight=bold", FONT_SERIF ":style=Roman",
+    "DejaVu Sans:style=Book",  /* glyphs the others lack */
+  };
+  FcConfig *config = FcConfigCreate ();
+  PangoFontMap *map;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      FcPattern *pattern = FcNameParse ((const FcChar8 *) wanted[i]);
+      FcPattern *match;
+      FcResult result;
+      FcChar8 *file = NULL, *family = NULL, *wanted_family = NULL;
+      gboolean ok = FALSE;
+
+      FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+      FcDefaultSubstitute (pattern);
+      match = FcFontMatch (NULL, pattern, &result);
+      if (match
+          && FcPatternGetString (pattern, FC_FAMILY, 0, &wanted_family) == FcResultMatch
+          && FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch
+          && FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch
+          && g_ascii_strcasecmp ((const char *) family, (const char *) wanted_family) == 0)
+        ok = FcConfigAppFontAddFile (config, file);
+      if (match)
+        FcPatternDestroy (match);
+      FcPatternDestroy (pattern);
+      if (!ok)
+        {
+          FcConfigDestroy (config);
+          return NULL;
+        }
+    }
+
+  map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  if (map == NULL || !PANGO_IS_FC_FONT_MAP (map))
+    {
+      g_clear_object (&map);
+      FcConfigDestroy (config);
+      return NULL;
+    }
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  FcConfigDestroy (config);
+  return map;
+}
+
 /* ---- the document ----------------------------------------------------- */
 
 static void
 lay_out (Pdf *pdf)
 {
-  pdf->page = 1;
-  pdf->y = MARGIN_TOP;
-
+  begin_page (pdf);
   title_block (pdf);
   key_figures (pdf);
   topic_table (pdf);
   lists_and_notes (pdf);
-  draw_footer (pdf);
-  if (pdf->cr)
-    cairo_show_page (pdf->cr);
+  end_page (pdf);
+}
+
+/* The recorded pages into the PDF, each with its "Strona N z M" footer. */
+static void
+replay_pages (Pdf *pdf)
+{
+  cairo_t *cr = cairo_create (pdf->surface);
+  int n_pages = pdf->pages->len;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, i), 0, 0);
+      cairo_paint (cr);
+      pdf->cr = cr;
+      pdf->page = i + 1;
+      draw_footer (pdf, n_pages);
+      cairo_show_page (cr);
+    }
+  pdf->cr = NULL;
+  cairo_destroy (cr);
 }
 
 static char *
@@ -831,8 +921,9 @@ write_pdf (const RocznikReport *report,
   g_autofree char *title = rocznik_report_title (report);
   g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
   g_autofree char *date = iso_date (report->now);
-  PangoFontMap *fontmap = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (fontmap);
+  PangoFontMap *fonts = report_font_map_new ();
+  PangoFontMap *system_fonts = g_object_ref (pango_cairo_font_map_get_default ());
+  PangoContext *context = pango_font_map_create_context (fonts ? fonts : system_fonts);
   cairo_font_options_t *font_options = cairo_font_options_create ();
   Pdf pdf = { .report = report, .cancellable = cancellable };
   cairo_status_t status;
@@ -846,14 +937,7 @@ write_pdf (const RocznikReport *report,
   pango_context_set_language (context, pango_language_from_string ("pl"));
   pdf.pango = context;
 
-  lay_out (&pdf);             /* counting pages */
-  pdf.n_pages = pdf.page;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_object_unref (context);
-      return FALSE;
-    }
-
+  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, rocznik_report_organisation (report));
@@ -862,13 +946,22 @@ write_pdf (const RocznikReport *report,
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Rocznik " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-  pdf.cr = cairo_create (pdf.surface);
+
+  /* The charts lay out their text with this thread's default font map. */
+  if (fonts)
+    pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (fonts));
   lay_out (&pdf);
-  cairo_destroy (pdf.cr);
+  if (!g_cancellable_is_cancelled (cancellable))
+    replay_pages (&pdf);
+  if (fonts)
+    pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (system_fonts));
   cairo_surface_finish (pdf.surface);
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
+  g_ptr_array_unref (pdf.pages);
   g_object_unref (context);
+  g_clear_object (&fonts);
+  g_object_unref (system_fonts);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
