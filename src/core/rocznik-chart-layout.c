@@ -371,6 +371,7 @@ typedef struct
   double       thickness, pitch, block;
   double       gap;
   double       total;         /* height of all rows */
+  double       plot_w;
   int          n_groups;
   int          n_series;
   PangoLayout **labels;
@@ -401,6 +402,45 @@ rows_height (const Rows *r,
   return total + r->gap * (r->n_groups - 1);
 }
 
+/* FALSE when a name had to be cut short. */
+static gboolean
+row_labels (Ctx    *c,
+            Rows   *r,
+            double  label_cap)
+{
+  RocznikChart *chart = c->chart;
+  gboolean whole = TRUE;
+
+  for (int i = 0; r->labels && i < r->n_groups; i++)
+    g_clear_object (&r->labels[i]);
+  g_free (r->labels);
+  g_free (r->label_h);
+  r->label_w = 0;
+  if (r->side)
+    {
+      for (int i = 0; i < r->n_groups; i++)
+        {
+          const ChartGroup *g = g_ptr_array_index (chart->groups, i);
+          r->label_w = MAX (r->label_w, natural_width (c, g->name, r->label_size, g->highlighted));
+        }
+      r->label_w = MIN (ceil (r->label_w) + 1, label_cap);
+    }
+  else
+    r->label_w = r->plot_w;
+
+  r->labels = g_new0 (PangoLayout *, r->n_groups);
+  r->label_h = g_new0 (double, r->n_groups);
+  for (int i = 0; i < r->n_groups; i++)
+    {
+      const ChartGroup *g = g_ptr_array_index (chart->groups, i);
+      r->labels[i] = text_new (c, g->name, r->label_size, g->highlighted, r->label_w, 2,
+                               r->side ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      text_size (r->labels[i], NULL, &r->label_h[i]);
+      whole &= !pango_layout_is_ellipsized (r->labels[i]);
+    }
+  return whole;
+}
+
 /* Lays out @n_groups rows at text scale @f into @avail height. */
 static gboolean
 rows_fit (Ctx    *c,
@@ -420,34 +460,20 @@ rows_fit (Ctx    *c,
   r->value_size = 0.85 * c->s * f;
   r->n_groups = n_groups;
   r->n_series = chart->n_series;
+  r->plot_w = plot_w;
   r->side = label_cap >= 12 * r->label_size;
-  r->gap = (chart->n_series > 1 ? 0.7 : r->side ? 0.3 : 0.45) * r->label_size;
   probe = text_new (c, "0123456789", r->value_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
   text_size (probe, NULL, &r->value_h);
 
-  if (r->side)
+  /* Names beside the bars when they fit in two lines, above them otherwise. */
+  if (!row_labels (c, r, label_cap) && r->side)
     {
-      for (int i = 0; i < n_groups; i++)
-        {
-          const ChartGroup *g = g_ptr_array_index (chart->groups, i);
-          r->label_w = MAX (r->label_w, natural_width (c, g->name, r->label_size, g->highlighted));
-        }
-      r->label_w = MIN (ceil (r->label_w) + 1, label_cap);
+      r->side = FALSE;
+      row_labels (c, r, label_cap);
     }
-  else
-    r->label_w = plot_w;
+  r->gap = (chart->n_series > 1 ? 0.7 : r->side ? 0.3 : 0.6) * r->label_size;
 
-  r->labels = g_new0 (PangoLayout *, n_groups);
-  r->label_h = g_new0 (double, n_groups);
-  for (int i = 0; i < n_groups; i++)
-    {
-      const ChartGroup *g = g_ptr_array_index (chart->groups, i);
-      r->labels[i] = text_new (c, g->name, r->label_size, g->highlighted, r->label_w, 2,
-                               r->side ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      text_size (r->labels[i], NULL, &r->label_h[i]);
-    }
-
-  t_max = (chart->n_series > 1 ? 1.05 : 1.5) * r->label_size;
+  t_max = (chart->n_series > 1 ? 1.6 : 2.2) * r->label_size;
   t_min = MAX (0.5 * r->label_size, 4);
   for (double t = t_max; t >= t_min; t -= 0.5)
     if (rows_height (r, t) <= avail)
@@ -456,6 +482,13 @@ rows_fit (Ctx    *c,
         r->pitch = MAX (t * 1.18, r->value_h);
         r->block = (chart->n_series - 1) * r->pitch + MAX (t, r->value_h);
         r->total = rows_height (r, t);
+        /* Spare height loosens the rows a little; the rest stays below. */
+        if (n_groups > 1 && r->total < avail)
+          {
+            double cap = (chart->n_series > 1 ? 1.6 : 0.7) * t;
+            r->gap += CLAMP ((avail - r->total) / (n_groups - 1), 0, MAX (0, cap - r->gap));
+            r->total = rows_height (r, t);
+          }
         return TRUE;
       }
   rows_clear (r);
@@ -469,7 +502,8 @@ add_ticks_horizontal (Ctx   *c,
                       double right,
                       double top,
                       double bottom,
-                      gint64 max)
+                      gint64 max,
+                      GArray *grid)
 {
   double size = 0.8 * c->s;
   double tick_w = natural_width (c, "000" ROCZNIK_NBSP "tys.", size, FALSE);
@@ -490,7 +524,9 @@ add_ticks_horizontal (Ctx   *c,
           g_object_unref (layout);
           break;
         }
-      if (v > 0)
+      if (v > 0 && grid)
+        g_array_append_val (grid, x);
+      else if (v > 0)
         add_line (c, x, top, 0, bottom - top, PAINT_GRID);
       add_text (c, layout, MAX (x - w / 2, c->pad / 2), bottom + 0.3 * c->s,
                 PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
@@ -510,6 +546,7 @@ layout_horizontal (Ctx *c,
   double f_min = MAX (0.72, 9.5 / (0.95 * c->s));
   Rows r;
   gboolean fits = FALSE;
+  g_autoptr(GArray) grid = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* Year on year: a column of changes at the right. */
   if (yoy)
@@ -560,8 +597,9 @@ layout_horizontal (Ctx *c,
         text_size (head, &w, NULL);
         add_text (c, head, plot.x + plot.w - w, plot.y, PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
       }
+    /* Names above the bars: grid lines only beside the bars, never through text. */
     add_ticks_horizontal (c, x0, k, right - 0.35 * r.value_size, y, y + r.total,
-                          max_value (chart, shown));
+                          max_value (chart, shown), r.side ? NULL : grid);
 
     for (int i = 0; i < shown; i++)
       {
@@ -570,6 +608,10 @@ layout_horizontal (Ctx *c,
         double block_y = r.side ? y + (row_h - r.block) / 2 : y + r.label_h[i] + 0.15 * r.label_size;
         double first_y = block_y + (MAX (r.thickness, r.value_h) - r.thickness) / 2;
 
+        for (guint l = 0; l < grid->len; l++)
+          add_line (c, g_array_index (grid, double, l), block_y, 0, r.block, PAINT_GRID);
+        if (!r.side)
+          add_line (c, x0, block_y, 0, r.block, PAINT_BASELINE);
         add_text (c, g_steal_pointer (&r.labels[i]), plot.x,
                   r.side ? y + (row_h - r.label_h[i]) / 2 : y,
                   PAINT_TEXT, ROCZNIK_CHART_ITEM_LABEL);
@@ -615,7 +657,8 @@ layout_horizontal (Ctx *c,
   }
 
   /* The zero line, over the bars' starts. */
-  add_line (c, x0, plot.y + header_h, 0, y - r.gap - plot.y - header_h, PAINT_BASELINE);
+  if (r.side)
+    add_line (c, x0, plot.y + header_h, 0, y - r.gap - plot.y - header_h, PAINT_BASELINE);
   rows_clear (&r);
   return shown;
 }

@@ -120,8 +120,8 @@ folded_equal (const char *a,
   return strcmp (fa, fb) == 0;
 }
 
-/* Categories by name, then topics by key, then one topic whose name
- * contains the text ("transport" finds "transport miejski i …"). */
+/* Categories by name, then topics by key, then the one topic whose name
+ * starts with or contains the text ("transport" finds "transport miejski i …"). */
 static gboolean
 resolve_entry (GPtrArray  *years,
                GPtrArray  *categories,
@@ -131,6 +131,7 @@ resolve_entry (GPtrArray  *years,
 {
   g_autofree char *folded = rocznik_search_fold (text);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();   /* RocznikTopic*, distinct keys */
+  g_autoptr(GPtrArray) prefixed = g_ptr_array_new ();  /* the ones that start with it */
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean exact = FALSE;
 
@@ -172,10 +173,17 @@ resolve_entry (GPtrArray  *years,
             {
               g_hash_table_add (seen, topic->key);
               g_ptr_array_add (matches, (gpointer) topic);
+              if (g_str_has_prefix (name, folded))
+                g_ptr_array_add (prefixed, (gpointer) topic);
             }
         }
     }
 
+  if (!exact && prefixed->len == 1)
+    {
+      g_ptr_array_set_size (matches, 0);
+      g_ptr_array_add (matches, g_ptr_array_index (prefixed, 0));
+    }
   if (matches->len == 1)
     {
       const RocznikTopic *t = g_ptr_array_index (matches, 0);

@@ -1,0 +1,604 @@
+/* Charts: geometry of every type at phone, social, full HD and A4 sizes,
+ * drawn for the bundled sample; exports read back as a user's tools would.
+ *
+ * `test-chart --images DIR` writes the README's chart images instead
+ * (tests/make-chart-images.sh).
+ */
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "rocznik-chart.h"
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-workspace.h"
+
+#define NBSP ROCZNIK_NBSP
+
+static const struct { int w, h; } sizes[] = {
+  { 320, 400 }, { 320, 568 }, { 1200, 675 }, { 1080, 1080 }, { 1920, 1080 },
+  { 595, 842 },   /* A4 in points, as the PDF report draws it */
+  { 794, 1123 },  /* A4 at 96 dpi */
+};
+
+/* The sample, plus (when asked) topic counts for 2017 that are NOT
+ * published: made up for the year-on-year chart, and said so. */
+static GPtrArray *
+load_years (gboolean with_2017_topics)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *years;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  g_assert_no_error (error);
+  if (with_2017_topics)
+    {
+      static const struct { const char *name; gint64 count; } made_up[] = {
+        { "gospodarka odpadami", 81210 },
+        { "świadczenia wychowawcze 500+, działania prorodzinne i" NBSP "pomoc społeczna", 60470 },
+        { "transport miejski i" NBSP "strefa parkowania", 61004 },
+        { "uprawnienia transportowe, sprawy urodzeń, małżeństw, zameldowania i" NBSP "zgonów", 40112 },
+        { "podatki i" NBSP "opłaty lokalne, działalność gospodarcza", 17020 },
+        { "sprawy organizacyjne UMP, Sekretariat Prezydenta", 7905 },
+        { "urbanistyka i" NBSP "architektura", 6140 },
+        { "oświata", 1650 },
+        { "Akcja Zima", 702 },
+        { "sprawy ogólne (w tym Poznański Budżet Obywatelski, działania na rzecz seniorów)", 92448 },
+      };
+      RocznikYear *y2017 = NULL;
+
+      for (guint i = 0; i < years->len; i++)
+        if (((RocznikYear *) g_ptr_array_index (years, i))->year == 2017)
+          y2017 = g_ptr_array_index (years, i);
+      g_assert_nonnull (y2017);
+      for (guint i = 0; i < G_N_ELEMENTS (made_up); i++)
+        rocznik_year_add_topic (y2017, made_up[i].name, made_up[i].count);
+    }
+  return years;
+}
+
+static RocznikChart *
+chart_for (GPtrArray        *years,
+           RocznikChartType  type,
+           const char       *topics,
+           int               compare_year)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = topics ? g_strsplit (topics, ";", -1) : NULL;
+  RocznikChartSpec spec = { .type = type, .topics = list, .compare_year = compare_year };
+  RocznikChart *chart = rocznik_chart_new (years, NULL, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+  return chart;
+}
+
+static gboolean
+overlap (const RocznikChartItem *a,
+         const RocznikChartItem *b)
+{
+  const double eps = 0.5;
+
+  return a->x + a->width > b->x + eps && b->x + b->width > a->x + eps
+      && a->y + a->height > b->y + eps && b->y + b->height > a->y + eps;
+}
+
+static GPtrArray *
+items_of (GPtrArray           *items,
+          RocznikChartItemKind kind)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RocznikChartItem *item = g_ptr_array_index (items, i);
+      if (item->kind == kind)
+        g_ptr_array_add (out, item);
+    }
+  return out;
+}
+
+static gboolean
+has_text (GPtrArray  *items,
+          const char *needle)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RocznikChartItem *item = g_ptr_array_index (items, i);
+      if (item->text && strstr (item->text, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What every chart at every size must satisfy: text inside the canvas,
+ * no text over other text, no text over a bar. */
+static void
+check_clean (GPtrArray *items,
+             double     width,
+             double     height)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RocznikChartItem *a = g_ptr_array_index (items, i);
+
+      if (a->text == NULL || a->width == 0)
+        continue;
+      if (a->x < 0 || a->y < 0 || a->x + a->width > width || a->y + a->height > height)
+        g_error ("„%s” leaves the %g×%g canvas: %g,%g %g×%g", a->text, width, height,
+                 a->x, a->y, a->width, a->height);
+      for (guint j = 0; j < items->len; j++)
+        {
+          const RocznikChartItem *b = g_ptr_array_index (items, j);
+
+          if (i == j || b->width == 0)
+            continue;
+          if (b->text && j > i && overlap (a, b))
+            g_error ("„%s” overlaps „%s” at %g×%g", a->text, b->text, width, height);
+          if (b->kind == ROCZNIK_CHART_ITEM_BAR && overlap (a, b))
+            g_error ("„%s” covers bar %d at %g×%g", a->text, b->bar, width, height);
+        }
+    }
+}
+
+/* Every bar's length is its count times one scale, within a pixel. */
+static void
+check_proportional (GPtrArray *bars,
+                    gboolean   vertical)
+{
+  double k = 0;
+
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const RocznikChartItem *b = g_ptr_array_index (bars, i);
+      k = MAX (k, (vertical ? b->height : b->width) / (double) b->value);
+    }
+  g_assert_cmpfloat (k, >, 0);
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const RocznikChartItem *b = g_ptr_array_index (bars, i);
+      g_assert_cmpfloat (fabs ((vertical ? b->height : b->width) - b->value * k), <=, 1.0);
+    }
+}
+
+static void
+test_ranking (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 17);
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Tematy rozmów w" NBSP "2018" NBSP "r.");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+      g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+      g_autoptr(GPtrArray) values = items_of (items, ROCZNIK_CHART_ITEM_VALUE);
+
+      g_test_message ("ranking at %d×%d: %u bars", sizes[s].w, sizes[s].h, bars->len);
+      check_clean (items, sizes[s].w, sizes[s].h);
+      g_assert_cmpuint (bars->len, >=, 8);
+      g_assert_cmpuint (values->len, ==, bars->len);
+      check_proportional (bars, FALSE);
+      for (guint i = 1; i < bars->len; i++)
+        {
+          const RocznikChartItem *a = g_ptr_array_index (bars, i - 1);
+          const RocznikChartItem *b = g_ptr_array_index (bars, i);
+
+          g_assert_cmpint (a->value, >=, b->value);
+          g_assert_cmpfloat (a->width, >=, b->width);
+          g_assert_cmpfloat (a->y + a->height, <=, b->y);
+          g_assert_cmpfloat (a->x, ==, b->x);
+        }
+      /* the largest topic first, all topics or a note saying how many are shown */
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, 0))->value, ==, 100990);
+      g_assert_true (has_text (items, "100" NBSP "990"));
+      g_assert_true (has_text (items, "70" NBSP "055"));
+      if (bars->len < 17)
+        {
+          g_autofree char *note = g_strdup_printf ("Pokazano %u" NBSP "z" NBSP "17 największych tematów.", bars->len);
+          g_assert_true (has_text (items, note));
+        }
+      /* honest about the calls no topic covers */
+      g_assert_true (has_text (items, "Suma tematów: 388" NBSP "468 z" NBSP "ponad 586" NBSP "tys. rozmów; "
+                                      "ponad 197" NBSP "532 rozmowy bez przypisanego tematu."));
+      g_assert_true (has_text (items, "Źródło: Biuro Poznań Kontakt, 2018"));
+    }
+
+  /* At 1200×675 all 17 fit, and the longest name wraps instead of being cut. */
+  {
+    g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, 1200, 675);
+    g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+
+    g_assert_cmpuint (bars->len, ==, 17);
+    g_assert_true (has_text (items, "20" NBSP "tys."));   /* round ticks */
+    g_assert_true (has_text (items, "100" NBSP "tys."));
+    g_assert_true (has_text (items, "sprawy ogólne (w" NBSP "tym Poznański Budżet Obywatelski, działania na" NBSP "rzecz seniorów)"));
+    g_assert_false (has_text (items, "…"));
+  }
+}
+
+static void
+test_trend (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_TREND, NULL, 0);
+
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 5);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+      g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+      g_autoptr(GPtrArray) gaps = items_of (items, ROCZNIK_CHART_ITEM_GAP);
+      static const int bar_years[] = { 2015, 2017, 2018, 2020, 2021 };
+
+      check_clean (items, sizes[s].w, sizes[s].h);
+      g_assert_cmpuint (bars->len, ==, 5);
+      g_assert_cmpuint (gaps->len, ==, 2);
+      for (guint i = 0; i < bars->len; i++)
+        {
+          const RocznikChartItem *b = g_ptr_array_index (bars, i);
+          g_assert_cmpint (b->year, ==, bar_years[i]);
+          g_assert_cmpfloat (b->height, >, 10);
+          if (i > 0)
+            g_assert_cmpfloat (b->x, >, ((RocznikChartItem *) g_ptr_array_index (bars, i - 1))->x);
+        }
+      check_proportional (bars, TRUE);
+      /* 2016 and 2019: a marked gap in its place between the years, never a bar */
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (gaps, 0))->year, ==, 2016);
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (gaps, 1))->year, ==, 2019);
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          const RocznikChartItem *gap = g_ptr_array_index (gaps, i);
+          const RocznikChartItem *before = g_ptr_array_index (bars, i == 0 ? 0 : 2);
+          const RocznikChartItem *after = g_ptr_array_index (bars, i == 0 ? 1 : 3);
+
+          g_assert_cmpfloat (gap->x, >=, before->x + before->width);
+          g_assert_cmpfloat (gap->x + gap->width, <=, after->x);
+        }
+      g_assert_true (has_text (items, "brak danych") || has_text (items, "brak\ndanych"));
+      g_assert_true (has_text (items, "472" NBSP "553") || has_text (items, "473" NBSP "tys."));
+      g_assert_true (has_text (items, "586" NBSP "tys."));
+      g_assert_true (has_text (items, "Brak danych za lata 2016 i" NBSP "2019."));
+      g_assert_true (has_text (items, "dolną granicę"));
+    }
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(GPtrArray) years = load_years (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) topics = g_strsplit ("gospodarka odpadami;transport;wybory", ";", -1);
+  const int list[] = { 2017, 2018, 0 };
+  RocznikChartSpec spec = { .type = ROCZNIK_CHART_COMPARE, .topics = topics, .years = list };
+  g_autoptr(RocznikChart) chart = rocznik_chart_new (years, NULL, &spec, &error);
+
+  g_assert_no_error (error);
+  /* "wybory" has no 2017 figure: 5 bars, not 6, and no zero */
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 5);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 2), ==, "transport miejski i strefa parkowania");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+      g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+
+      check_clean (items, sizes[s].w, sizes[s].h);
+      g_assert_cmpuint (bars->len, ==, 5);
+      check_proportional (bars, FALSE);
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, 0))->year, ==, 2017);
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, 1))->year, ==, 2018);
+      g_assert_true (has_text (items, "2017" NBSP "r."));   /* legend */
+      g_assert_true (has_text (items, "b.d."));
+      g_assert_true (has_text (items, "transport miejski i" NBSP "strefa parkowania"));
+    }
+}
+
+static void
+test_yoy (void)
+{
+  g_autoptr(GPtrArray) years = load_years (TRUE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_YOY, NULL, 0);
+  g_autoptr(GPtrArray) sample = load_years (FALSE);
+  g_autoptr(GError) error = NULL;
+  RocznikChartSpec spec = { .type = ROCZNIK_CHART_YOY };
+  g_autofree char *tip = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+      g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+
+      check_clean (items, sizes[s].w, sizes[s].h);
+      check_proportional (bars, FALSE);
+      /* gospodarka odpadami: 81 210 → 70 055 */
+      g_assert_true (has_text (items, "−13,7%"));
+      g_assert_true (has_text (items, "zmiana"));
+    }
+  /* 17 topics in 2018 of which 10 in 2017 */
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 27);
+  tip = rocznik_chart_describe_bar (chart, 3);
+  g_assert_cmpstr (tip, ==, "gospodarka odpadami\n2017" NBSP "r.: 81" NBSP "210 rozmów\n2018" NBSP "r.: 70" NBSP "055 rozmów\n"
+                            "Zmiana: −11" NBSP "155 (−13,7%)");
+
+  /* the sample alone has no earlier year with topics: a clear error */
+  g_assert_null (rocznik_chart_new (sample, NULL, &spec, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) unknown = g_strsplit ("gospodarka odpadami;lot na Marsa", ";", -1);
+  g_auto(GStrv) vague = g_strsplit ("sprawy", ";", -1);
+  RocznikChartSpec spec = { .type = ROCZNIK_CHART_COMPARE, .topics = unknown };
+  RocznikChartSpec missing = { .type = ROCZNIK_CHART_RANKING, .year = 2016 };
+
+  g_assert_null (rocznik_chart_new (years, NULL, &spec, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "lot na Marsa"));
+  g_clear_error (&error);
+
+  spec.topics = vague;   /* "sprawy ogólne…" and "sprawy organizacyjne…" */
+  g_assert_null (rocznik_chart_new (years, NULL, &spec, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_assert_null (rocznik_chart_new (years, NULL, &missing, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+}
+
+static void
+test_categories (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_category_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikChart) chart = NULL;
+  g_auto(GStrv) topics = g_strsplit ("Komunikacja;gospodarka odpadami", ";", -1);
+  RocznikChartSpec spec = { .type = ROCZNIK_CHART_COMPARE, .topics = topics };
+  RocznikCategory *c = g_new0 (RocznikCategory, 1);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) bars = NULL;
+
+  c->name = g_strdup ("Komunikacja");
+  c->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (c->keys, rocznik_topic_key ("transport miejski i strefa parkowania"));
+  g_ptr_array_add (c->keys, rocznik_topic_key ("uprawnienia transportowe, sprawy urodzeń, małżeństw, zameldowania i zgonów"));
+  g_ptr_array_add (categories, c);
+
+  chart = rocznik_chart_new (years, categories, &spec, &error);
+  g_assert_no_error (error);
+  items = rocznik_chart_get_layout (chart, 1200, 675);
+  bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+  g_assert_cmpuint (bars->len, ==, 2);
+  g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, 0))->value, ==, 58759 + 45263);
+  g_assert_true (has_text (items, "104" NBSP "022"));
+  check_clean (items, 1200, 675);
+}
+
+static void
+test_hit_and_describe (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, 1200, 675);
+  g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+  g_autofree char *tip = NULL;
+  g_autofree char *all = NULL;
+  const RocznikChartItem *b = g_ptr_array_index (bars, 1);
+  const char *keys[] = { "gospodarka odpadami", NULL };
+
+  g_assert_cmpint (rocznik_chart_hit_test (chart, 1200, 675, b->x + b->width / 2, b->y + b->height / 2), ==, b->bar);
+  g_assert_cmpint (rocznik_chart_hit_test (chart, 1200, 675, 3, 3), ==, -1);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, b->bar), ==, "gospodarka odpadami");
+  tip = rocznik_chart_describe_bar (chart, b->bar);
+  g_assert_cmpstr (tip, ==, "gospodarka odpadami\n2018" NBSP "r.: 70" NBSP "055 rozmów (18,0% sumy tematów)");
+  all = rocznik_chart_describe (chart);
+  g_assert_true (g_str_has_prefix (all, "Wykres słupkowy: Tematy rozmów w" NBSP "2018" NBSP "r."));
+  g_assert_nonnull (strstr (all, "Powstanie Wielkopolskie: 192 rozmowy"));
+
+  /* highlighting changes colours, never positions */
+  rocznik_chart_set_highlight (chart, keys);
+  {
+    g_autoptr(GPtrArray) again = rocznik_chart_get_layout (chart, 1200, 675);
+    g_autoptr(GPtrArray) bars2 = items_of (again, ROCZNIK_CHART_ITEM_BAR);
+    const RocznikChartItem *b2 = g_ptr_array_index (bars2, 1);
+
+    g_assert_cmpfloat (fabs (b2->width - b->width), <, 1);
+    check_clean (again, 1200, 675);
+  }
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+static void
+test_themes (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, 600, 400);
+  g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+  const RocznikChartItem *b = g_ptr_array_index (bars, 0);
+  cairo_surface_t *light, *dark;
+
+  light = rocznik_chart_render_image (chart, 600, 400, 1);
+  rocznik_chart_set_theme (chart, ROCZNIK_CHART_THEME_DARK);
+  dark = rocznik_chart_render_image (chart, 600, 400, 1);
+  g_assert_cmphex (pixel (light, 1, 1), ==, 0xffffff);
+  g_assert_cmphex (pixel (dark, 1, 1), ==, 0x242424);
+  /* Okabe–Ito blue on light, its sky blue on dark */
+  g_assert_cmphex (pixel (light, b->x + b->width / 2, b->y + b->height / 2), ==, 0x0072b2);
+  g_assert_cmphex (pixel (dark, b->x + b->width / 2, b->y + b->height / 2), ==, 0x56b4e9);
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+static void
+check_png (const char *path,
+           int         width,
+           int         height)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
+  cairo_surface_destroy (image);
+}
+
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-chart-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "ranking.png", NULL);
+  g_autofree char *png2 = g_build_filename (dir, "ranking@2x.PNG", NULL);
+  g_autofree char *svg = g_build_filename (dir, "ranking.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "ranking.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "ranking.gif", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  g_assert_true (rocznik_chart_export (chart, png, 1200, 675, 0, &error));
+  g_assert_no_error (error);
+  check_png (png, 1200, 675);
+
+  g_assert_true (rocznik_chart_export (chart, png2, 1080, 1080, 192, &error));
+  check_png (png2, 2160, 2160);
+
+  g_assert_true (rocznik_chart_export (chart, svg, 1920, 1080, 96, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  g_assert_nonnull (strstr (svg_text, "width=\"1920px\""));
+  g_assert_nonnull (strstr (svg_text, "height=\"1080px\""));
+
+  g_assert_true (rocznik_chart_export (chart, pdf, 1200, 675, 96, &error));
+  fonts = run_tool ((const char *[]) { "pdffonts", pdf, NULL });
+  g_assert_nonnull (strstr (fonts, "Cantarell"));
+  {
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+    for (guint i = 2; lines[i] && *lines[i]; i++)
+      g_assert_nonnull (strstr (lines[i], " yes "));   /* every font embedded */
+  }
+  text = run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "Tematy rozmów w"));
+  g_assert_nonnull (strstr (text, "świadczenia wychowawcze 500+"));
+  g_assert_nonnull (strstr (text, "Źródło: Biuro Poznań Kontakt, 2018"));
+  info = run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
+  g_assert_nonnull (strstr (info, "900 x 506.25 pts"));
+
+  /* an unknown format or an impossible size writes nothing */
+  g_assert_false (rocznik_chart_export (chart, bad, 1200, 675, 96, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_false (rocznik_chart_export (chart, png, 20, 20, 96, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  /* …and leaves a good file as it was */
+  check_png (png, 1200, 675);
+
+  /* a folder that cannot be written */
+  g_assert_false (rocznik_chart_export (chart, "/proc/rocznik/chart.png", 1200, 675, 96, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO);
+
+  g_unlink (png);
+  g_unlink (png2);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* `--images DIR`: the README's pictures (tests/make-chart-images.sh). */
+static int
+make_images (const char *dir)
+{
+  g_autoptr(GPtrArray) sample = load_years (FALSE);
+  g_autoptr(GPtrArray) demo = load_years (TRUE);
+  g_auto(GStrv) compare_topics = g_strsplit ("gospodarka odpadami;transport miejski;świadczenia wychowawcze", ";", -1);
+  const int compare_years[] = { 2017, 2018, 0 };
+  const char *highlight[] = { "gospodarka odpadami", NULL };
+  const char *made_up = "Liczby tematów za 2017" NBSP "r. zmyślone na potrzeby przykładu.";
+  const struct {
+    const char *file;
+    GPtrArray *years;
+    RocznikChartSpec spec;
+    int w, h;
+    RocznikChartTheme theme;
+  } images[] = {
+    { "chart-ranking.png", sample, { .type = ROCZNIK_CHART_RANKING, .highlight = (GStrv) highlight }, 1200, 675 },
+    { "chart-trend.png", sample, { .type = ROCZNIK_CHART_TREND }, 1200, 675 },
+    { "chart-compare.png", demo, { .type = ROCZNIK_CHART_COMPARE, .years = compare_years,
+                                   .topics = compare_topics, .notes = (char *) made_up }, 1200, 675 },
+    { "chart-yoy.png", demo, { .type = ROCZNIK_CHART_YOY, .notes = (char *) made_up }, 1080, 1080 },
+    { "chart-ranking-phone.png", sample, { .type = ROCZNIK_CHART_RANKING }, 320, 568 },
+    { "chart-trend-dark.png", sample, { .type = ROCZNIK_CHART_TREND, .theme = ROCZNIK_CHART_THEME_DARK }, 640, 400 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikChart) chart = rocznik_chart_new (images[i].years, NULL, &images[i].spec, &error);
+      g_autofree char *path = g_build_filename (dir, images[i].file, NULL);
+
+      if (chart == NULL || !rocznik_chart_export (chart, path, images[i].w, images[i].h, 96, &error))
+        {
+          g_printerr ("%s: %s\n", images[i].file, error->message);
+          return 1;
+        }
+      g_print ("%s\n", path);
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc == 3 && strcmp (argv[1], "--images") == 0)
+    return make_images (argv[2]);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/chart/ranking", test_ranking);
+  g_test_add_func ("/chart/trend", test_trend);
+  g_test_add_func ("/chart/compare", test_compare);
+  g_test_add_func ("/chart/yoy", test_yoy);
+  g_test_add_func ("/chart/categories", test_categories);
+  g_test_add_func ("/chart/errors", test_errors);
+  g_test_add_func ("/chart/hit-and-describe", test_hit_and_describe);
+  g_test_add_func ("/chart/themes", test_themes);
+  g_test_add_func ("/chart/export", test_export);
+  return g_test_run ();
+}
