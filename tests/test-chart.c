@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <math.h>
 #include <string.h>
 
@@ -542,6 +543,78 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static int
+run_cli (const char *const *args,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ROCZNIK_BIN"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* `rocznik --export chart.png --chart …`, with no display at all. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-chart-cli-XXXXXX", NULL);
+  g_autofree char *ws = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *png = g_build_filename (dir, "trend.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "ranking.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "compare.pdf", NULL);
+  g_autofree char *text = NULL;
+  char *err = NULL;
+
+  g_assert_nonnull (g_getenv ("ROCZNIK_BIN"));   /* meson test sets it */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", png, "--chart", "trend",
+                                               "--size", "1080x1080", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  check_png (png, 1080, 1080);
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", svg, "--year", "2018",
+                                               "--size", "640×400", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", pdf, "--chart", "compare",
+                                               "--topics", "gospodarka odpadami;transport", "--title",
+                                               "Odpady czy komunikacja?", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  text = run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "Odpady czy komunikacja?"));
+  g_assert_nonnull (strstr (text, "58"));
+
+  /* bad usage: 2; data that cannot make the chart: 1 */
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", png, "--chart", "pie", NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "pie"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", png, "--size", "big", NULL }, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", png, "--chart", "yoy", NULL }, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "2018"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--workspace", ws, "--export", png, "--chart", "ranking",
+                                               "--year", "2016", NULL }, &err), ==, 1);
+  g_clear_pointer (&err, g_free);
+  check_png (png, 1080, 1080);   /* the failed exports left the earlier file alone */
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_unlink (ws);
+  g_rmdir (dir);
+}
+
 /* `--images DIR`: the README's pictures (tests/make-chart-images.sh). */
 static int
 make_images (const char *dir)
@@ -600,5 +673,6 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/hit-and-describe", test_hit_and_describe);
   g_test_add_func ("/chart/themes", test_themes);
   g_test_add_func ("/chart/export", test_export);
+  g_test_add_func ("/chart/cli", test_cli);
   return g_test_run ();
 }
