@@ -433,6 +433,134 @@ test_cancel_and_progress (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static RocznikImport *
+import_xlsx (const char                 *name,
+             const RocznikImportOptions *options,
+             GError                    **error)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ROCZNIK_XLSX"), name, NULL);
+
+  return rocznik_import_file (path, options, NULL, NULL, NULL, error);
+}
+
+static void
+test_xlsx (void)
+{
+  const char *writers[] = { "seed-2018-openpyxl.xlsx", "seed-2018-gnumeric.xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = import_xlsx (writers[i], NULL, &error);
+      const char * const *sheets;
+
+      g_test_message ("%s", writers[i]);
+      g_assert_no_error (error);
+      g_assert_cmpint (rocznik_import_get_format (import), ==, ROCZNIK_IMPORT_FORMAT_XLSX);
+      g_assert_null (rocznik_import_get_encoding (import));
+      g_assert_cmpstr (rocznik_import_get_sheet (import), ==, "Tematy 2018");
+      sheets = rocznik_import_get_sheets (import);
+      g_assert_cmpstr (sheets[0], ==, "Tematy 2018");
+      g_assert_cmpstr (sheets[1], ==, "Lata");
+      g_assert_null (sheets[2]);
+      /* the title row is skipped, the SUM row is the total and no topic */
+      assert_seed_topics (year_at (import, 0));
+      g_assert_cmpuint (rocznik_import_get_n_skipped (import), ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (rocznik_import_get_skipped (import), 0), ==, i == 0
+                       ? "file seed-2018-openpyxl.xlsx, sheet Tematy 2018, row 1: a title above the table"
+                       : "file seed-2018-gnumeric.xlsx, sheet Tematy 2018, row 1: a title above the table");
+      g_assert_cmpuint (rocznik_import_get_warnings (import)->len, ==, 0);
+      /* openpyxl stores no cached value for the formula; gnumeric does */
+      g_assert_cmpint (year_at (import, 0)->declared_total, ==, i == 0 ? ROCZNIK_NO_TOTAL : 388468);
+    }
+}
+
+static void
+test_xlsx_sheet (void)
+{
+  RocznikImportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+
+  rocznik_import_options_init (&options);
+  options.sheet = "Lata";
+  import = import_xlsx ("seed-2018-gnumeric.xlsx", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rocznik_import_get_shape (import), ==, ROCZNIK_IMPORT_SHAPE_WIDE);
+  g_assert_cmpuint (rocznik_import_get_years (import)->len, ==, 3);
+  g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 1)), ==, 71444);
+  g_assert_cmpuint (year_at (import, 2)->topics->len, ==, 1);
+  g_clear_pointer (&import, rocznik_import_free);
+
+  options.sheet = "Nie ma";
+  import = import_xlsx ("seed-2018-gnumeric.xlsx", &options, &error);
+  g_assert_null (import);
+  g_assert_cmpstr (error->message, ==,
+                   "file seed-2018-gnumeric.xlsx: there is no sheet „Nie ma” (the sheets are „Tematy 2018”, „Lata”)");
+}
+
+static void
+test_xlsx_records_inline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) records = import_xlsx ("records-2019.xlsx", NULL, &error);
+  g_autoptr(RocznikImport) inline_ = NULL;
+  RocznikYear *year;
+  RocznikTopic *t;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rocznik_import_get_shape (records), ==, ROCZNIK_IMPORT_SHAPE_RECORDS);
+  year = year_at (records, 0);
+  g_assert_cmpint (year->year, ==, 2019);
+  g_assert_cmpuint (year->topics->len, ==, 3);
+  g_assert_cmpint (rocznik_year_topic_sum (year), ==, 120);
+  /* rows i = 0, 3, 6 … of 120: topic 0 in months 1, 4, 7, 10 */
+  t = rocznik_year_find_topic (year, "gospodarka odpadami");
+  g_assert_cmpint (t->count, ==, 40);
+  g_assert_cmpint (t->months[0], ==, 10);
+  g_assert_cmpint (t->months[3], ==, 10);
+  g_assert_cmpint (t->months[1], ==, 0);
+
+  /* inline strings in runs, 7.0055E4, a SUM whose cached value is wrong */
+  inline_ = import_xlsx ("inline-2020.xlsx", NULL, &error);
+  g_assert_no_error (error);
+  year = year_at (inline_, 0);
+  g_assert_cmpint (year->year, ==, 2020);
+  g_assert_cmpint (rocznik_year_find_topic (year, "gospodarka odpadami")->count, ==, 70055);
+  g_assert_cmpint (rocznik_year_find_topic (year, "oświata")->count, ==, 1389);
+  g_assert_cmpuint (year->topics->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (rocznik_import_get_warnings (inline_), 0), ==,
+                   "file inline-2020.xlsx, sheet Arkusz1, row 6: the total row says 71" NB "000 calls for 2020, "
+                   "but the topics add up to 71" NB "444");
+}
+
+static void
+test_xlsx_hostile (void)
+{
+  static const Bad hostile[] = {
+    { "bomb.xlsx", "file bomb.xlsx: the part xl/worksheets/sheet1.xml would inflate to more than Rocznik accepts" },
+    { "xxe.xlsx", "file xxe.xlsx: the part xl/worksheets/sheet1.xml declares a DTD" },
+    { "laughs.xlsx", "file laughs.xlsx: the part xl/worksheets/sheet1.xml" },
+    { "broken-xml.xlsx", "file broken-xml.xlsx: the part xl/worksheets/sheet1.xml is damaged" },
+    { "no-workbook.xlsx", "file no-workbook.xlsx: not an Excel workbook (the part xl/workbook.xml is missing)" },
+    { "not-a-zip.xlsx", "file not-a-zip.xlsx: not an XLSX workbook" },
+    { "truncated.xlsx", "file truncated.xlsx: not an XLSX workbook" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = import_xlsx (hostile[i].file, NULL, &error);
+
+      g_test_message ("%s", hostile[i].file);
+      g_assert_null (import);
+      g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+      if (!g_str_has_prefix (error->message, hostile[i].message))
+        g_error ("%s: got „%s”", hostile[i].file, error->message);
+      g_assert_null (strstr (error->message, "root:"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,5 +579,9 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bad", test_bad);
   g_test_add_func ("/import/long-line", test_long_line);
   g_test_add_func ("/import/cancel-progress", test_cancel_and_progress);
+  g_test_add_func ("/import/xlsx", test_xlsx);
+  g_test_add_func ("/import/xlsx-sheet", test_xlsx_sheet);
+  g_test_add_func ("/import/xlsx-records-inline", test_xlsx_records_inline);
+  g_test_add_func ("/import/xlsx-hostile", test_xlsx_hostile);
   return g_test_run ();
 }
