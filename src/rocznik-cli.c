@@ -170,6 +170,39 @@ cli_import (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_OK;
 }
 
+/* Imports the FILEs into @ws, all in one transaction. A file that does
+ * not say its year gets the one --year names: the report's year. */
+static gboolean
+import_for_export (RocznikWorkspace           *ws,
+                   const RocznikCliOptions    *o,
+                   RocznikImportOptions       *options,
+                   GError                    **error)
+{
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_import_free);
+
+  for (guint i = 0; o->files[i]; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      RocznikImport *import;
+
+      options->year = 0;
+      import = rocznik_import_file (o->files[i], options, NULL, NULL, NULL, &local);
+      if (import == NULL && o->year != 0)
+        {
+          g_clear_error (&local);
+          options->year = o->year;
+          import = rocznik_import_file (o->files[i], options, NULL, NULL, NULL, &local);
+        }
+      if (import == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_ptr_array_add (imports, import);
+    }
+  return rocznik_import_store_all (imports, ws, FALSE, error);
+}
+
 /* The report for --export: with FILEs, from them alone (imported into a
  * workspace in memory, the user's is not touched); else from the workspace. */
 /* "1200x675" (or "1200×675"): a chart's size in pixels. */
@@ -271,8 +304,23 @@ cli_export (const RocznikCliOptions *o)
     }
   if (o->files && o->files[0])
     {
-      g_printerr ("rocznik: %s\n", _("Import is not available in this build"));
-      return ROCZNIK_EXIT_DATA;
+      RocznikImportOptions import_options;
+
+      rocznik_import_options_init (&import_options);
+      import_options.encoding = o->encoding;
+      import_options.sheet = o->sheet;
+      if (!parse_delimiter (o->delimiter, &import_options.delimiter))
+        {
+          g_printerr ("rocznik: %s\n", _("--delimiter must be one of „,” „;” „|” or „tab”"));
+          return ROCZNIK_EXIT_USAGE;
+        }
+      ws = rocznik_workspace_new_in_memory ();
+      if (!import_for_export (ws, o, &import_options, &error))
+        {
+          g_printerr ("rocznik: %s\n", error->message);
+          g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+          return ROCZNIK_EXIT_DATA;
+        }
     }
   else
     ws = open_workspace (o, &error);

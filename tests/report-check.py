@@ -128,7 +128,7 @@ def pdf(path):
                    "gospodarka odpadami", "świadczenia wychowawcze 500+",
                    "Najważniejsze liczby", "Trzy najczęstsze tematy",
                    "70 055", "388 468", "ponad 197 532", "26,0%", "18,0%",
-                   "Suma tematów", "Rozmowy bez przypisanego tematu",
+                   "Suma tematów", "Bez przypisanego tematu", "Ogółem (liczba ze sprawozdania)",
                    "Tematy rozmów (ciąg dalszy tabeli)", "Złota Rączka dla Seniora",
                    "Nowe usługi informacyjne: 24, w tym wymienione poniżej 9",
                    "„na telefon”", "wygenerowano 23 listopada 2026",

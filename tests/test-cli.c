@@ -255,6 +255,49 @@ test_export (void)
   }
 }
 
+/* --export with FILEs: a report of those files alone; the user's
+ * workspace is neither read nor created. */
+static void
+test_export_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-cli-XXXXXX", NULL);
+  g_autofree char *xdg = g_build_filename (dir, "xdg", NULL);
+  g_autofree char *out = g_build_filename (dir, "wide.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "wide.csv", NULL);
+  g_autofree char *wide = g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), "wide-2017-2019.csv", NULL);
+  g_autofree char *seed = g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), "seed-2018-cp1250.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved_xdg = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  Run r = { 0 };
+
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  run (&r, "pl_PL.UTF-8", "--export", out, "--year", "2018", wide, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  run (&r, "C.UTF-8", "--export", csv, "--year", "2018", "--compare", "2017", wide, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"Temat\";\"Liczba rozmów 2018\";\"Udział (%)\";\"Liczba rozmów 2017\";\"Zmiana\";\"Zmiana (%)\"\r\n"));
+  g_assert_nonnull (strstr (text, "\"gospodarka odpadami\";70055;53,8;65000;5055;7,8\r\n"));
+
+  /* the seed file alone: no year in it, --year names it */
+  run (&r, "C.UTF-8", "--export", csv, "--year", "2018", seed, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  /* two files with the same year: refused, nothing written over */
+  run (&r, "C.UTF-8", "--export", csv, "--year", "2018", seed, wide, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "2018"));
+  run_clear (&r);
+
+  g_assert_false (g_file_test (xdg, G_FILE_TEST_EXISTS));
+  g_setenv ("XDG_DATA_HOME", saved_xdg, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,5 +306,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/version-help", test_version_help);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export-files", test_export_files);
   return g_test_run ();
 }

@@ -587,16 +587,16 @@ table_spec_init (TableSpec           *spec,
   double fixed;
 
   spec->n_cols = 0;
-  spec->cols[spec->n_cols++] = (Column) { "Lp.", 24, TRUE };
+  spec->cols[spec->n_cols++] = (Column) { "Lp.", 22, TRUE };
   spec->cols[spec->n_cols++] = (Column) { "Temat", 0, FALSE };
-  spec->cols[spec->n_cols++] = (Column) { "Liczba rozmów", 84, TRUE };
+  spec->cols[spec->n_cols++] = (Column) { "Liczba rozmów", compare ? 64 : 84, TRUE };
   spec->cols[spec->n_cols++] = (Column) { "Udział", 46, TRUE };
   if (compare)
     {
       *other_title = g_strdup_printf ("%d r.", report->compare->year);
-      spec->cols[spec->n_cols++] = (Column) { *other_title, 62, TRUE };
-      spec->cols[spec->n_cols++] = (Column) { "Zmiana", 56, TRUE };
-      spec->cols[spec->n_cols++] = (Column) { "Zmiana %", 50, TRUE };
+      spec->cols[spec->n_cols++] = (Column) { *other_title, 60, TRUE };
+      spec->cols[spec->n_cols++] = (Column) { "Zmiana", 54, TRUE };
+      spec->cols[spec->n_cols++] = (Column) { "Zmiana %", 56, TRUE };
     }
   fixed = 0;
   for (guint i = 0; i < spec->n_cols; i++)
@@ -700,7 +700,8 @@ topic_table (Pdf *pdf)
     }
   intro = g_strdup_printf ("Tematy według liczby rozmów w %d r. Udział to odsetek sumy rozmów przypisanych do tematów%s.",
                            report->year->year,
-                           t->remainder ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : "");
+                           t->remainder && t->remainder->count > 0
+                             ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : "");
   paragraph (pdf, FONT_SERIF " 10.5", intro, &MUTED, 8);
   ensure_space (pdf, 60);
   table_header (pdf, &spec, FALSE);
@@ -744,8 +745,8 @@ topic_table (Pdf *pdf)
       g_autofree char *remainder = t->remainder->more_than ? g_strconcat ("ponad ", n, NULL) : g_strdup (n);
       g_autofree char *declared = t->declared_more_than ? rocznik_format_short (t->declared_total, TRUE)
                                                         : rocznik_format_count (t->declared_total);
-      const char *r_cells[7] = { "", "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)", remainder, "", "", "", "" };
-      const char *d_cells[7] = { "", "Liczba rozmów ogółem (podana w sprawozdaniu)", declared, "", "", "", "" };
+      const char *r_cells[7] = { "", "Bez przypisanego tematu", remainder, "", "", "", "" };
+      const char *d_cells[7] = { "", "Ogółem (liczba ze sprawozdania)", declared, "", "", "", "" };
 
       table_place (pdf, &spec, r_cells, FONT_SANS " Italic 9", NULL, &MUTED);
       table_place (pdf, &spec, d_cells, FONT_SANS " Italic 9", NULL, &MUTED);
