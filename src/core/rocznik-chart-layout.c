@@ -65,7 +65,6 @@ measuring_context (RocznikChart *chart)
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (chart->pango, options);
   cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (chart->pango, FALSE);
   pango_context_set_language (chart->pango, pango_language_from_string ("pl-pl"));
   return chart->pango;
 }
