@@ -39,7 +39,7 @@ struct _RocznikRowSource
   void     (*free)  (RocznikRowSource *source);
 
   GArray     *cells;        /* RocznikCell */
-  guint       max_cells;    /* 0: all; else split no further (speed) */
+  guint       max_cells;    /* 0: all; else cells after the first max_cells may be dropped (speed) */
   guint64     line;         /* of the current row, 1-based */
   guint64     bytes_done;   /* for progress */
   guint64     bytes_total;

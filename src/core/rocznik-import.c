@@ -201,7 +201,7 @@ is_space (char ch)
   return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
-static void
+static inline void
 trim (const char **p,
       guint       *len)
 {
@@ -823,7 +823,6 @@ hash_bytes (const char *p,
     {
       memcpy (&v, p, 8);
       h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 32;
       p += 8;
       n -= 8;
     }
@@ -1444,7 +1443,7 @@ import_rows (RocznikImport              *imp,
         goto out;
     }
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS)
-    src->max_cells = MAX (c.date_col, c.topic_col) + 2;
+    src->max_cells = MAX (c.date_col, c.topic_col) + 1;
 
   while (src->next (src, &local))
     {
