@@ -132,6 +132,8 @@ def pdf(path):
                    "Tematy rozmów (ciąg dalszy tabeli)", "Złota Rączka dla Seniora",
                    "Nowe usługi informacyjne: 24, w tym wymienione poniżej 9",
                    "„na telefon”", "wygenerowano 23 listopada 2026",
+                   "Wykresy", "Liczba rozmów w latach 2015–2021", "Tematy rozmów w 2018 r.",
+                   "Porównanie tematów", "brak danych",
                    "Strona 1 z %d" % pages, "Strona %d z %d" % (pages, pages)):
         check(needle in flat, "%r in the PDF text" % needle)
     check(flat.count("Liczba rozmów Udział") >= 2, "the table header repeats on the next page")
@@ -147,9 +149,10 @@ def pdf(path):
             pass
     check(b"<feff00a0>" in spans.lower() or b"<00a0>" in spans.lower(), "U+00A0 kept in the PDF text")
 
-    outline = run("pdftohtml", "-xml", "-i", "-stdout", path)
+    outline = run("pdftohtml", "-xml", "-i", "-stdout", path).replace("\u00a0", " ")
     for item in ('<item page="1">Najważniejsze liczby</item>', '<item page="1">Tematy rozmów</item>',
-                 "Uwagi i źródła</item>"):
+                 "Uwagi i źródła</item>", "Wykresy</item>", "Liczba rozmów w latach 2015–2021</item>",
+                 "Tematy rozmów w 2018 r.</item>"):
         check(item in outline, "outline item %r" % item)
 
 

@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "rocznik-chart.h"
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
@@ -45,6 +46,7 @@ static const Rgb HEADER_FILL = { 0.89, 0.92, 0.955 };
 typedef struct
 {
   const RocznikReport *report;
+  GPtrArray           *categories;  /* RocznikCategory*, for the charts */
   PangoContext        *pango;
   cairo_surface_t     *surface;     /* the PDF */
   GPtrArray           *pages;       /* recording surfaces, finished pages */
@@ -250,17 +252,19 @@ ensure_space (Pdf   *pdf,
   return TRUE;
 }
 
-static void
+/* A bookmark to the cursor's place; returns its id for children. */
+static int
 add_outline (Pdf        *pdf,
+             int         parent,
              const char *title)
 {
   g_autofree char *link = NULL;
 
   if (pdf->surface == NULL)
-    return;
+    return CAIRO_PDF_OUTLINE_ROOT;
   /* Integers only: the attribute string must not meet a decimal comma. */
   link = g_strdup_printf ("page=%d pos=[%d %d]", pdf->page, (int) MARGIN_LEFT, (int) pdf->y);
-  cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+  return cairo_pdf_surface_add_outline (pdf->surface, parent, title, link, 0);
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -283,8 +287,9 @@ paragraph (Pdf        *pdf,
   pdf->y += h + space_after;
 }
 
-/* A section heading, kept with at least @keep points of what follows. */
-static void
+/* A section heading, kept with at least @keep points of what follows;
+ * returns its bookmark. */
+static int
 heading (Pdf        *pdf,
          const char *title,
          double      keep)
@@ -294,12 +299,15 @@ heading (Pdf        *pdf,
 
   if (pdf->y > MARGIN_TOP)
     pdf->y += 14;
+  int id;
+
   ensure_space (pdf, h + 10 + keep);
-  add_outline (pdf, title);
+  id = add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title);
   show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &ACCENT);
   pdf->y += h + 2;
   hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 2, 0.8, &ACCENT);
   pdf->y += 12;
+  return id;
 }
 
 static void
@@ -413,7 +421,7 @@ title_block (Pdf *pdf)
   g_autofree char *sub_typeset = running_text (subtitle);
   g_autoptr(PangoLayout) s = text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, sub_typeset);
 
-  add_outline (pdf, rocznik_report_organisation (report));
+  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, rocznik_report_organisation (report));
   show_layout (pdf, k, MARGIN_LEFT, pdf->y, &ACCENT);
   pdf->y += layout_height (k) + 6;
   show_layout (pdf, t, MARGIN_LEFT, pdf->y, &INK);
@@ -755,6 +763,119 @@ topic_table (Pdf *pdf)
   pdf->y += 6;
 }
 
+/* ---- 4. charts --------------------------------------------------------- */
+
+/* A page less room for the section heading above the first chart. */
+#define CHART_MAX_HEIGHT (BODY_BOTTOM - MARGIN_TOP - 60)
+
+typedef struct
+{
+  RocznikChart *chart;
+  double        height;
+} PlacedChart;
+
+static void
+placed_chart_clear (PlacedChart *p)
+{
+  g_clear_pointer (&p->chart, rocznik_chart_free);
+}
+
+static gboolean
+all_bars_shown (RocznikChart *chart,
+                double        height)
+{
+  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, TEXT_WIDTH, height);
+  int bars = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    bars += ((RocznikChartItem *) g_ptr_array_index (items, i))->kind == ROCZNIK_CHART_ITEM_BAR;
+  return bars >= rocznik_chart_get_n_bars (chart);
+}
+
+/* Prepares a chart at full width and the height @rows suggests, taller (up
+ * to a page) if that height would leave bars out. A chart the data cannot
+ * make (no earlier year for "year on year") is left out. */
+static void
+prepare_chart (Pdf                    *pdf,
+               GArray                 *placed,
+               const RocznikChartSpec *spec,
+               double                  height)
+{
+  g_autoptr(GError) error = NULL;
+  PlacedChart p = { rocznik_chart_new (pdf->report->years, pdf->categories, spec, &error), 0 };
+
+  if (p.chart == NULL)
+    {
+      g_debug ("report: chart %s left out: %s", rocznik_chart_type_to_string (spec->type), error->message);
+      return;
+    }
+  p.height = MIN (height, CHART_MAX_HEIGHT);
+  if (p.height < CHART_MAX_HEIGHT && !all_bars_shown (p.chart, p.height))
+    p.height = CHART_MAX_HEIGHT;
+  g_array_append_val (placed, p);
+}
+
+static void
+charts (Pdf *pdf)
+{
+  const RocznikReport *report = pdf->report;
+  const RocznikTable *t = report->table;
+  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedChart));
+  RocznikChartSpec spec = { .theme = ROCZNIK_CHART_THEME_LIGHT, .year = report->year->year };
+  guint n_years = topic_years->len;
+  int section;
+
+  g_array_set_clear_func (placed, (GDestroyNotify) placed_chart_clear);
+  /* The whole first (totals over the years), then its parts. */
+  spec.type = ROCZNIK_CHART_TREND;
+  prepare_chart (pdf, placed, &spec, 300);
+  if (t->rows->len > 0)
+    {
+      spec.type = ROCZNIK_CHART_RANKING;
+      /* Beyond a dozen topics it takes the page: no trial layout needed. */
+      prepare_chart (pdf, placed, &spec, t->rows->len > 12 ? CHART_MAX_HEIGHT : 120 + 26 * t->rows->len);
+    }
+  if (report->series->len > 0)
+    {
+      int end = 0;
+
+      g_array_append_val (topic_years, end);
+      spec.type = ROCZNIK_CHART_COMPARE;
+      spec.topics = report->topics;
+      spec.years = (const int *) topic_years->data;
+      prepare_chart (pdf, placed, &spec, 160 + 34 * report->series->len * MAX (1, n_years));
+      spec.topics = NULL;
+      spec.years = NULL;
+    }
+  if (report->compare && t->rows->len > 0)
+    {
+      spec.type = ROCZNIK_CHART_YOY;
+      spec.compare_year = report->compare->year;
+      prepare_chart (pdf, placed, &spec, 120 + 40 * t->rows->len);
+      spec.compare_year = 0;
+    }
+  if (placed->len == 0)
+    return;
+
+  section = heading (pdf, "Wykresy", g_array_index (placed, PlacedChart, 0).height);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      PlacedChart *p = &g_array_index (placed, PlacedChart, i);
+
+      ensure_space (pdf, p->height);
+      add_outline (pdf, section, rocznik_chart_get_title (p->chart));
+      if (pdf->cr)
+        {
+          cairo_save (pdf->cr);
+          cairo_translate (pdf->cr, MARGIN_LEFT, pdf->y);
+          rocznik_chart_draw (p->chart, pdf->cr, TEXT_WIDTH, p->height);
+          cairo_restore (pdf->cr);
+        }
+      pdf->y += p->height + 22;
+    }
+}
+
 /* ---- 5. lists and notes ----------------------------------------------- */
 
 static void
@@ -882,6 +1003,7 @@ lay_out (Pdf *pdf)
   title_block (pdf);
   key_figures (pdf);
   topic_table (pdf);
+  charts (pdf);
   lists_and_notes (pdf);
   end_page (pdf);
 }
@@ -936,9 +1058,11 @@ write_pdf (const RocznikReport *report,
   cairo_font_options_destroy (font_options);
   pango_cairo_context_set_resolution (context, 72);
   pango_context_set_language (context, pango_language_from_string ("pl"));
+  pango_context_set_round_glyph_positions (context, FALSE);
   pdf.pango = context;
 
   pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf.categories = report->categories;
   pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, rocznik_report_organisation (report));

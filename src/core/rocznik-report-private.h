@@ -21,6 +21,7 @@ typedef struct
 typedef struct
 {
   GPtrArray         *years;        /* RocznikYear*, ascending */
+  GPtrArray         *categories;   /* RocznikCategory* of the workspace */
   const RocznikYear *year;
   const RocznikYear *compare;      /* NULL: no comparison year */
   const RocznikYear *previous;     /* the previous year with a declared total, or NULL */

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "rocznik-chart.h"
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
@@ -138,7 +139,6 @@ choose_series (RocznikReport              *report,
                const RocznikReportOptions *options,
                GError                    **error)
 {
-  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (ws);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
   report->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
@@ -151,7 +151,7 @@ choose_series (RocznikReport              *report,
 
           if (*wanted == '\0')
             continue;
-          series = resolve_series (report, ws, categories, wanted, error);
+          series = resolve_series (report, ws, report->categories, wanted, error);
           if (series == NULL)
             return FALSE;
           g_ptr_array_add (report->series, series);
@@ -172,6 +172,17 @@ choose_series (RocznikReport              *report,
   for (guint i = 0; i < report->series->len; i++)
     g_strv_builder_add (names, ((RocznikReportSeries *) g_ptr_array_index (report->series, i))->name);
   report->topics = g_strv_builder_end (names);
+
+  /* The PDF's comparison chart must show what the workbook shows: a name
+   * the chart renderer finds ambiguous ("sprawy") is refused here. */
+  if (options && options->topics && options->topics[0])
+    {
+      RocznikChartSpec spec = { .type = ROCZNIK_CHART_COMPARE, .year = report->year->year,
+                                .topics = options->topics };
+      g_autoptr(RocznikChart) chart = rocznik_chart_new (report->years, report->categories, &spec, error);
+
+      return chart != NULL;
+    }
   return TRUE;
 }
 
@@ -189,6 +200,7 @@ rocznik_report_new (RocznikWorkspace           *ws,
   report->years = rocznik_workspace_load_all (ws, error);
   if (report->years == NULL)
     return NULL;
+  report->categories = rocznik_workspace_list_categories (ws);
   report->now = options && options->now ? g_date_time_ref (options->now) : g_date_time_new_now_local ();
 
   if (year == 0)
@@ -246,6 +258,7 @@ rocznik_report_free (RocznikReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->years, g_ptr_array_unref);
+  g_clear_pointer (&report->categories, g_ptr_array_unref);
   g_clear_pointer (&report->table, rocznik_table_free);
   g_clear_pointer (&report->series, g_ptr_array_unref);
   g_clear_pointer (&report->topics, g_strfreev);
