@@ -238,6 +238,7 @@ cli_export_chart (const RocznikCliOptions *o)
   g_auto(GStrv) topics = NULL;
   g_autofree char *lower = g_ascii_strdown (o->export_path, -1);
   RocznikChartSpec spec = { 0 };
+  RocznikExit status = ROCZNIK_EXIT_OK;
   int width = 1200, height = 675;
 
   if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
@@ -281,9 +282,11 @@ cli_export_chart (const RocznikCliOptions *o)
     {
       g_printerr ("rocznik: %s\n", error->message);
       g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
-      return ROCZNIK_EXIT_DATA;
+      status = ROCZNIK_EXIT_DATA;
     }
-  return ROCZNIK_EXIT_OK;
+  g_clear_pointer (&chart, rocznik_chart_free);
+  rocznik_chart_release_fonts ();
+  return status;
 }
 
 static RocznikExit

@@ -660,8 +660,14 @@ make_images (const char *dir)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   if (argc == 3 && strcmp (argv[1], "--images") == 0)
-    return make_images (argv[2]);
+    {
+      status = make_images (argv[2]);
+      rocznik_chart_release_fonts ();
+      return status;
+    }
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/ranking", test_ranking);
@@ -674,5 +680,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/themes", test_themes);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/cli", test_cli);
-  return g_test_run ();
+  status = g_test_run ();
+  rocznik_chart_release_fonts ();
+  return status;
 }

@@ -956,8 +956,8 @@ rocznik_chart_layout_compute (RocznikChart *chart,
   c.pango = measuring_context (chart);
   c.width = width;
   c.height = height;
-  /* Text follows the canvas: 11 px on a phone, ~17 px at 1200×675, 24 px at most. */
-  c.s = CLAMP (MIN (width / 70, height / 38), 11, 24);
+  /* Text follows the canvas: 11 px on a phone, ~18 px at 1200×675, 24 px at most. */
+  c.s = CLAMP (MIN (width / 55, height / 38), 11, 24);
   c.pad = round (0.9 * c.s);
   c.any_highlight = g_hash_table_size (chart->highlight) > 0;
 

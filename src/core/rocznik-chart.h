@@ -126,6 +126,8 @@ gboolean      rocznik_chart_export       (RocznikChart            *chart,
                                           double                   dpi,
                                           GError                 **error);
 
+void          rocznik_chart_release_fonts (void);
+
 void          rocznik_chart_item_free    (RocznikChartItem        *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikChart, rocznik_chart_free)
