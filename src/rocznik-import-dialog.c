@@ -1,0 +1,584 @@
+/* rocznik-import-dialog.c — the preview of an import, and its choices
+ *
+ * The file is read by rocznik_import_file() in a GTask thread; the dialog
+ * shows what the core understood (its summary, the encoding, delimiter,
+ * sheet and column roles it chose) and lets the user change any of them,
+ * which reads the file again. Nothing is stored until "Import"; cancelling
+ * stores nothing.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rocznik-error.h"
+#include "rocznik-import-dialog.h"
+
+/* The roles a user can give a column, in the order of the combo rows. */
+static const RocznikImportColumnRole choosable_roles[] = {
+  ROCZNIK_IMPORT_COLUMN_IGNORED,
+  ROCZNIK_IMPORT_COLUMN_TOPIC,
+  ROCZNIK_IMPORT_COLUMN_COUNT,
+  ROCZNIK_IMPORT_COLUMN_YEAR,
+  ROCZNIK_IMPORT_COLUMN_MONTH,
+  ROCZNIK_IMPORT_COLUMN_DATE,
+  ROCZNIK_IMPORT_COLUMN_YEAR_COUNT,
+};
+
+static const char *const encodings[] = { NULL, "UTF-8", "WINDOWS-1250", "ISO-8859-2" };
+static const char delimiters[] = { 0, ',', ';', '\t', '|' };
+
+typedef struct
+{
+  char                 *path;
+  char                 *encoding;
+  char                 *sheet;
+  RocznikImportOptions  options;
+  int                   permille;   /* progress, written by the thread */
+} Job;
+
+struct _RocznikImportDialog
+{
+  AdwWindow          parent_instance;
+
+  RocznikWorkspace  *workspace;
+  GFile             *file;
+  RocznikImport     *import;
+  GCancellable      *cancellable;
+  Job               *job;           /* of the running read, owned by its task */
+  guint              progress_id;
+  gboolean           busy;
+  gboolean           again;         /* options changed while reading */
+  gboolean           updating;      /* widgets being filled from a preview */
+  gboolean           disposed;
+  RocznikImportOptions options;
+  char              *sheet;
+  GPtrArray         *column_rows;
+
+  GtkWidget         *import_button;
+  GtkWidget         *progress;
+  GtkWidget         *error_label;
+  GtkWidget         *summary_label;
+  GtkWidget         *year_from_file;
+  GtkWidget         *year_spin;
+  GtkWidget         *encoding_row;
+  GtkWidget         *delimiter_row;
+  GtkWidget         *sheet_row;
+  GtkWidget         *replace_switch;
+  GtkWidget         *columns_group;
+};
+
+G_DEFINE_FINAL_TYPE (RocznikImportDialog, rocznik_import_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum
+{
+  IMPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_reading (RocznikImportDialog *self);
+
+/* Helpers */
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_free (job->encoding);
+  g_free (job->sheet);
+  g_free (job);
+}
+
+static void
+job_progress (double   fraction,
+              gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+}
+
+static void
+set_busy (RocznikImportDialog *self,
+          gboolean             busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  gtk_widget_set_visible (self->progress, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", !busy && self->import != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_error (RocznikImportDialog *self,
+            const char          *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+static GtkStringList *
+role_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choosable_roles); i++)
+    gtk_string_list_append (list, rocznik_import_column_role_name (choosable_roles[i]));
+  return list;
+}
+
+static void column_role_cb (GObject *row, GParamSpec *pspec, gpointer user_data);
+
+static void
+fill_columns (RocznikImportDialog *self)
+{
+  RocznikImport *import = self->import;
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->columns_group),
+                                  g_ptr_array_index (self->column_rows, i));
+  g_ptr_array_set_size (self->column_rows, 0);
+
+  for (guint col = 0; import && col < rocznik_import_get_n_columns (import); col++)
+    {
+      g_autoptr(GtkStringList) model = role_model ();
+      RocznikImportColumnRole role = rocznik_import_get_column_role (import, col);
+      GtkWidget *row = adw_combo_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rocznik_import_get_column_name (import, col));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+      for (guint i = 0; i < G_N_ELEMENTS (choosable_roles); i++)
+        if (choosable_roles[i] == role)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (col));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (column_role_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->columns_group), row);
+      g_ptr_array_add (self->column_rows, row);
+    }
+  gtk_widget_set_visible (self->columns_group, self->column_rows->len > 0);
+}
+
+static void
+fill_sheets (RocznikImportDialog *self)
+{
+  const char * const *sheets = self->import ? rocznik_import_get_sheets (self->import) : NULL;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (sheets);
+  const char *current = self->import ? rocznik_import_get_sheet (self->import) : NULL;
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->sheet_row), G_LIST_MODEL (model));
+  for (guint i = 0; sheets && sheets[i]; i++)
+    if (g_strcmp0 (sheets[i], current) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->sheet_row), i);
+  gtk_widget_set_visible (self->sheet_row, sheets != NULL);
+}
+
+static void
+show_preview (RocznikImportDialog *self)
+{
+  RocznikImport *import = self->import;
+  RocznikImportFormat format = rocznik_import_get_format (import);
+  g_autofree char *summary = rocznik_import_describe (import, self->workspace);
+  g_autofree char *delimiter = rocznik_import_delimiter_name (rocznik_import_get_delimiter (import));
+  g_autofree char *found_encoding = NULL;
+  g_autofree char *found_delimiter = NULL;
+
+  self->updating = TRUE;
+  show_error (self, NULL);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+
+  gtk_widget_set_visible (self->encoding_row, format != ROCZNIK_IMPORT_FORMAT_XLSX);
+  found_encoding = g_strdup_printf (_("Found: %s"), rocznik_import_get_encoding (import) ? rocznik_import_get_encoding (import) : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), found_encoding);
+
+  gtk_widget_set_visible (self->delimiter_row, format == ROCZNIK_IMPORT_FORMAT_DELIMITED);
+  found_delimiter = g_strdup_printf (_("Found: %s"), delimiter);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), found_delimiter);
+
+  fill_sheets (self);
+  fill_columns (self);
+  self->updating = FALSE;
+}
+
+/* Callbacks */
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  RocznikImportDialog *self = user_data;
+
+  if (self->job)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
+                                   g_atomic_int_get (&self->job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  RocznikImport *import = rocznik_import_file (job->path, &job->options, cancellable,
+                                               job_progress, job, &error);
+
+  if (import)
+    g_task_return_pointer (task, import, (GDestroyNotify) rocznik_import_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  RocznikImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->job = NULL;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  if (self->disposed)
+    {
+      rocznik_import_free (import);
+      return;
+    }
+
+  g_clear_pointer (&self->import, rocznik_import_free);
+  self->import = import;
+  set_busy (self, FALSE);
+  if (self->again)
+    {
+      self->again = FALSE;
+      start_reading (self);
+      return;
+    }
+  if (import)
+    show_preview (self);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Reading was cancelled; nothing was imported."));
+  else
+    {
+      show_error (self, error->message);
+      gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", self->import != NULL);
+}
+
+static void
+start_reading (RocznikImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->busy)
+    {
+      /* read again once the running read has stopped */
+      self->again = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->path = g_file_get_path (self->file);
+  job->options = self->options;
+  job->encoding = g_strdup (self->options.encoding);
+  job->sheet = g_strdup (self->sheet);
+  job->options.encoding = job->encoding;
+  job->options.sheet = job->sheet;
+  self->job = job;
+  self->cancellable = g_cancellable_new ();
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), NULL);
+  set_busy (self, TRUE);
+  self->progress_id = g_timeout_add (100, progress_cb, self);
+
+  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+column_role_cb (GObject    *row,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  RocznikImportDialog *self = user_data;
+  int *slots[] = { NULL, &self->options.topic_column, &self->options.count_column, &self->options.year_column,
+                   &self->options.month_column, &self->options.date_column, NULL };
+
+  if (self->updating)
+    return;
+  /* every role as the rows now show it; a role shown nowhere is detected */
+  for (guint r = 0; r < G_N_ELEMENTS (slots); r++)
+    if (slots[r])
+      *slots[r] = -1;
+  for (guint col = 0; col < self->column_rows->len; col++)
+    {
+      guint selected = adw_combo_row_get_selected (g_ptr_array_index (self->column_rows, col));
+
+      if (selected < G_N_ELEMENTS (slots) && slots[selected] && *slots[selected] < 0)
+        *slots[selected] = (int) col;
+    }
+  start_reading (self);
+}
+
+static void
+year_changed_cb (RocznikImportDialog *self)
+{
+  gboolean from_file = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->year_from_file));
+
+  gtk_widget_set_sensitive (self->year_spin, !from_file);
+  if (self->updating)
+    return;
+  self->options.year = from_file ? 0 : gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->year_spin));
+  start_reading (self);
+}
+
+static void
+encoding_changed_cb (RocznikImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->encoding_row));
+
+  if (self->updating || i >= G_N_ELEMENTS (encodings))
+    return;
+  self->options.encoding = encodings[i];
+  start_reading (self);
+}
+
+static void
+delimiter_changed_cb (RocznikImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->delimiter_row));
+
+  if (self->updating || i >= G_N_ELEMENTS (delimiters))
+    return;
+  self->options.delimiter = delimiters[i];
+  start_reading (self);
+}
+
+static void
+sheet_changed_cb (RocznikImportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (self->sheet_row));
+
+  if (self->updating || item == NULL)
+    return;
+  g_free (self->sheet);
+  self->sheet = g_strdup (gtk_string_object_get_string (item));
+  /* another sheet has other columns */
+  self->options.topic_column = self->options.count_column = self->options.year_column = -1;
+  self->options.month_column = self->options.date_column = -1;
+  start_reading (self);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (widget);
+
+  self->again = FALSE;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean replace = gtk_switch_get_active (GTK_SWITCH (self->replace_switch));
+
+  if (self->busy || self->import == NULL)
+    return;
+  if (!rocznik_import_store (self->import, self->workspace, replace, &error))
+    {
+      if (g_error_matches (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf ("%s\n%s", error->message,
+                                                      _("Switch on „Replace years already in the workspace” to replace it."));
+          show_error (self, message);
+        }
+      else
+        show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[IMPORTED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* GObject overrides */
+
+static void
+rocznik_import_dialog_dispose (GObject *object)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (object);
+
+  self->disposed = TRUE;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_IMPORT_DIALOG);
+  G_OBJECT_CLASS (rocznik_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+rocznik_import_dialog_finalize (GObject *object)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->import, rocznik_import_free);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_free (self->sheet);
+  G_OBJECT_CLASS (rocznik_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+rocznik_import_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rocznik_import_dialog_class_init (RocznikImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rocznik_import_dialog_dispose;
+  object_class->finalize = rocznik_import_dialog_finalize;
+  object_class->get_property = rocznik_import_dialog_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the years were stored; the workspace has changed */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_from_file);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, replace_switch);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, columns_group);
+
+  gtk_widget_class_install_action (widget_class, "import-dialog.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "import-dialog.import", NULL, import_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import-dialog.cancel", NULL);
+}
+
+static void
+rocznik_import_dialog_init (RocznikImportDialog *self)
+{
+  g_autoptr(GtkStringList) encoding_model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) delimiter_model = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rocznik_import_options_init (&self->options);
+  self->column_rows = g_ptr_array_new ();
+
+  gtk_string_list_append (encoding_model, _("Detect"));
+  gtk_string_list_append (encoding_model, "UTF-8");
+  gtk_string_list_append (encoding_model, "Windows-1250");
+  gtk_string_list_append (encoding_model, "ISO-8859-2");
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->encoding_row), G_LIST_MODEL (encoding_model));
+
+  gtk_string_list_append (delimiter_model, _("Detect"));
+  for (guint i = 1; i < G_N_ELEMENTS (delimiters); i++)
+    {
+      g_autofree char *name = rocznik_import_delimiter_name (delimiters[i]);
+      gtk_string_list_append (delimiter_model, name);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->delimiter_row), G_LIST_MODEL (delimiter_model));
+
+  g_signal_connect_swapped (self->year_from_file, "toggled", G_CALLBACK (year_changed_cb), self);
+  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);
+  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_changed_cb), self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (delimiter_changed_cb), self);
+  g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (sheet_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", FALSE);
+}
+
+/* Public API */
+
+RocznikImportDialog *
+rocznik_import_dialog_new (GtkWindow        *parent,
+                           RocznikWorkspace *workspace,
+                           GFile            *file)
+{
+  RocznikImportDialog *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (ROCZNIK_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->workspace = workspace;
+  self->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  start_reading (self);
+  return self;
+}
+
+gboolean
+rocznik_import_dialog_get_busy (RocznikImportDialog *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_IMPORT_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+/* The current preview, or NULL while reading or after an error. */
+RocznikImport *
+rocznik_import_dialog_get_import (RocznikImportDialog *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_IMPORT_DIALOG (self), NULL);
+  return self->busy ? NULL : self->import;
+}

@@ -1,0 +1,207 @@
+/* The import dialog under Xvfb: preview, a changed choice read again,
+ * Import stores, Cancel stores nothing, an existing year is not replaced
+ * unless the user says so. */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rocznik-import-dialog.h"
+#include "rocznik-workspace.h"
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_idle (RocznikImportDialog *dialog)
+{
+  for (int i = 0; i < 5000 && rocznik_import_dialog_get_busy (dialog); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (rocznik_import_dialog_get_busy (dialog));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first descendant that @match accepts. */
+static GtkWidget *
+find (GtkWidget *widget,
+      gboolean (*match) (GtkWidget *, gconstpointer),
+      gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_containing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_switch (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+static void
+imported_cb (RocznikImportDialog *dialog,
+             gpointer             user_data)
+{
+  (*(int *) user_data)++;
+}
+
+static void
+test_preview_and_import (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = fixture ("seed-2018-cp1250.csv");
+  RocznikImportDialog *dialog = rocznik_import_dialog_new (NULL, ws, file);
+  GtkWidget *row;
+  int imported = 0;
+
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_nonnull (rocznik_import_dialog_get_import (dialog));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "2018: 17 topics, 388\u00a0468 calls"));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "WINDOWS-1250"));
+  /* one row per column, with the role the core chose */
+  row = find (GTK_WIDGET (dialog), row_titled, "Liczba rozmów");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+
+  if (g_getenv ("ROCZNIK_SCREENSHOT"))
+    {
+      GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      int w = gtk_widget_get_width (GTK_WIDGET (dialog)), h = gtk_widget_get_height (GTK_WIDGET (dialog));
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (surface);
+      if (node)
+        gsk_render_node_draw (node, cr);
+      cairo_surface_write_to_png (surface, g_getenv ("ROCZNIK_SCREENSHOT"));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_clear_pointer (&node, gsk_render_node_unref);
+      g_object_unref (paintable);
+    }
+
+  /* another encoding, chosen by the user: read again */
+  row = find (GTK_WIDGET (dialog), row_titled, "_Encoding");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
+  wait_idle (dialog);
+  g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "ISO-8859-2");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  wait_idle (dialog);
+  g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "WINDOWS-1250");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_cmpint (imported, ==, 1);
+  g_assert_true (rocznik_workspace_has_year (ws, 2018));
+  g_object_unref (dialog);
+}
+
+static void
+test_exists (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = fixture ("seed-2018-bom.csv");
+  g_autoptr(GError) error = NULL;
+  RocznikImportDialog *dialog;
+  int imported = 0;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  dialog = rocznik_import_dialog_new (NULL, ws, file);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "already in the workspace"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_cmpint (imported, ==, 0);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "is already in the workspace; choose to replace it"));
+
+  gtk_switch_set_active (GTK_SWITCH (find (GTK_WIDGET (dialog), is_switch, NULL)), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_cmpint (imported, ==, 1);
+  g_object_unref (dialog);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = fixture ("records-2018.csv");
+  RocznikImportDialog *dialog = rocznik_import_dialog_new (NULL, ws, file);
+  int imported = 0;
+
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (rocznik_import_dialog_get_busy (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.cancel", NULL);
+  for (int i = 0; i < 200; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (imported, ==, 0);
+  g_assert_false (rocznik_workspace_has_year (ws, 2018));
+  g_object_unref (dialog);
+  /* the worker finishes and lets go of the dialog */
+  for (int i = 0; i < 500; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_error (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = fixture ("bad/not-a-number.csv");
+  RocznikImportDialog *dialog = rocznik_import_dialog_new (NULL, ws, file);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_null (rocznik_import_dialog_get_import (dialog));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing,
+                          "file not-a-number.csv, line 3: „dużo” is not a number of calls"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/import-dialog/preview-and-import", test_preview_and_import);
+  g_test_add_func ("/import-dialog/exists", test_exists);
+  g_test_add_func ("/import-dialog/cancel", test_cancel);
+  g_test_add_func ("/import-dialog/error", test_error);
+  return g_test_run ();
+}
