@@ -330,6 +330,11 @@ test_yoy (void)
   /* the sample alone has no earlier year with topics: a clear error */
   g_assert_null (rocznik_chart_new (sample, NULL, &spec, &error));
   g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  spec.compare_year = 2017;   /* a total, but no topics: nothing to compare */
+  g_assert_null (rocznik_chart_new (sample, NULL, &spec, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "2017"));
 }
 
 static void

@@ -585,6 +585,14 @@ prepare_yoy (RocznikChart           *chart,
           earlier = later;
           later = t;
         }
+      /* Every topic would look new: no comparison at all. */
+      if (earlier->topics->len == 0 || later->topics->len == 0)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                       _("The year %d has no topics to compare"),
+                       earlier->topics->len == 0 ? earlier->year : later->year);
+          return FALSE;
+        }
     }
   else
     {
