@@ -1,6 +1,7 @@
 /* Derived figures: sums, shares, changes, remainder, sorting. */
 
 #include <math.h>
+#include <string.h>
 
 #include "rocznik-format.h"
 #include "rocznik-table.h"
@@ -126,11 +127,66 @@ test_change (void)
   g_assert_nonnull (error);
 }
 
+/* Copy (Ctrl+C): TSV that a spreadsheet reads as numbers. */
+static void
+test_tsv (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *two = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cells = NULL;
+  RocznikYear *y2019 = rocznik_year_new (2019);
+  const RocznikRow *picked[2];
+
+  t = rocznik_table_new (years, 2018, 0, &error);
+  g_assert_no_error (error);
+  tsv = rocznik_table_to_tsv (t);
+  lines = g_strsplit (tsv, "\r\n", -1);
+  /* header, 17 topics, remainder, total, and the empty string after the last break */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 17 + 1 + 1 + 1);
+  g_assert_cmpstr (lines[0], ==, "Topic\tCalls\tShare");
+  g_assert_true (g_str_has_prefix (lines[1], "sprawy ogólne"));
+  g_assert_true (g_str_has_suffix (lines[1], "\t100990\t26,0%"));
+  /* the NBSP of Polish typography becomes a plain space in a cell */
+  g_assert_cmpstr (lines[4], ==, "transport miejski i strefa parkowania\t58759\t15,1%");
+  g_assert_null (strstr (tsv, ROCZNIK_NBSP));
+  g_assert_cmpstr (lines[18], ==, "Calls without a topic\t197532\t");
+  g_assert_cmpstr (lines[19], ==, "Total\t388468\t100,0%");
+  g_assert_cmpstr (lines[20], ==, "");
+
+  /* two chosen rows with a comparison year: change columns, ASCII minus */
+  rocznik_year_add_topic (y2019, "gospodarka odpadami", 60000);
+  g_ptr_array_insert (years, 3, y2019);
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2018, 2019, &error);
+  g_assert_no_error (error);
+  rocznik_table_sort (t, ROCZNIK_COLUMN_OTHER, TRUE);
+  picked[0] = g_ptr_array_index (t->rows, 0);
+  picked[1] = g_ptr_array_index (t->rows, 1);
+  two = rocznik_rows_to_tsv (picked, 2, 2019);
+  cells = g_strsplit (two, "\r\n", -1);
+  g_assert_cmpstr (cells[0], ==, "Topic\tCalls\tShare\tCalls in 2019\tChange\tChange (%)");
+  g_assert_cmpstr (cells[1], ==, "gospodarka odpadami\t70055\t18,0%\t60000\t10055\t16,8%");
+  g_assert_true (g_str_has_suffix (cells[2], "\t\t\t"));
+  g_assert_cmpstr (cells[3], ==, "");
+
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  g_free (two);
+  two = rocznik_table_to_tsv (t);
+  g_assert_nonnull (strstr (two, "gospodarka odpadami\t60000\t100,0%\t70055\t-10055\t-14,4%\r\n"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table/sample", test_sample_table);
   g_test_add_func ("/table/change", test_change);
+  g_test_add_func ("/table/tsv", test_tsv);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rocznik-error.h"
 #include "rocznik-format.h"
@@ -258,4 +259,94 @@ rocznik_table_sort (RocznikTable *table,
   g_return_if_fail (table != NULL);
 
   g_ptr_array_sort_with_data (table->rows, compare_rows, &spec);
+}
+
+/* A spreadsheet cell: no thousands separator (it would make the number
+ * text), an ASCII minus and the decimal comma a Polish spreadsheet reads. */
+static void
+append_tsv_percent (GString *out,
+                    double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *dot;
+
+  g_ascii_formatd (buf, sizeof buf, "%.1f", value);
+  dot = strchr (buf, '.');
+  if (dot)
+    *dot = ',';
+  g_string_append_printf (out, "\t%s%%", buf);
+}
+
+static void
+append_tsv_name (GString    *out,
+                 const char *name)
+{
+  g_autofree char *plain = rocznik_collapse_spaces (name ? name : "");
+
+  /* A tab or a line break inside a name would split the cell. */
+  for (const char *p = plain; *p; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+/* @rows: rows of one table, in the order to copy; @compare_year: the year
+ * of the comparison columns, 0 for none. A header line comes first. */
+char *
+rocznik_rows_to_tsv (const RocznikRow *const *rows,
+                     guint                    n_rows,
+                     int                      compare_year)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+
+  g_string_append_printf (out, "%s\t%s\t%s", _("Topic"), _("Calls"), _("Share"));
+  if (compare_year != 0)
+    {
+      g_autofree char *other = g_strdup_printf (_("Calls in %d"), compare_year);
+      g_string_append_printf (out, "\t%s\t%s\t%s", other, _("Change"), _("Change (%)"));
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const RocznikRow *row = rows[i];
+
+      append_tsv_name (out, row->name);
+      g_string_append_printf (out, "\t%" G_GINT64_FORMAT, row->count);
+      if (row->kind == ROCZNIK_ROW_REMAINDER)
+        g_string_append_c (out, '\t');
+      else
+        append_tsv_percent (out, row->share);
+      if (compare_year != 0)
+        {
+          if (row->other_year != 0)
+            g_string_append_printf (out, "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT,
+                                    row->other_count, row->change);
+          else
+            g_string_append (out, "\t\t");
+          if (row->other_year != 0 && row->has_change_percent)
+            append_tsv_percent (out, row->change_percent);
+          else
+            g_string_append_c (out, '\t');
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every topic in the table's order, then the remainder and the total. */
+char *
+rocznik_table_to_tsv (const RocznikTable *table)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  rows = g_ptr_array_new ();
+  for (guint i = 0; i < table->rows->len; i++)
+    g_ptr_array_add (rows, g_ptr_array_index (table->rows, i));
+  if (table->remainder)
+    g_ptr_array_add (rows, table->remainder);
+  g_ptr_array_add (rows, table->total);
+  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, table->compare_year);
 }

@@ -68,6 +68,10 @@ int           rocznik_row_compare      (const RocznikRow   *a,
                                         RocznikColumn       column);
 const RocznikYear *rocznik_years_find  (GPtrArray          *years,
                                         int                 year);
+char         *rocznik_rows_to_tsv      (const RocznikRow *const *rows,
+                                        guint               n_rows,
+                                        int                 compare_year);
+char         *rocznik_table_to_tsv     (const RocznikTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikTable, rocznik_table_free)
 
