@@ -1,0 +1,1802 @@
+/* rocznik-window.c — the main window: a year's topics, its chart and details
+ *
+ * The workspace is the truth: every edit is one core call (one transaction),
+ * after which the window reloads the years and rebuilds the core's table.
+ * Widgets here only show the core's figures and texts.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-topic-row.h"
+#include "rocznik-window.h"
+#include "rocznik-year-panel.h"
+
+#define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
+#define NARROW_WIDTH 860
+
+typedef enum
+{
+  UNDO_COUNT,
+  UNDO_NAME,
+  UNDO_RENAME,
+  UNDO_DETAILS,
+} UndoKind;
+
+/* What brings the workspace back to where it was before one edit. */
+typedef struct
+{
+  UndoKind     kind;
+  int          year;
+  char        *key;
+  gint64       count;
+  char        *name;
+  RocznikYear *details;
+} UndoOp;
+
+struct _RocznikWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RocznikWorkspace    *workspace;
+  GSettings           *settings;
+  GPtrArray           *years;          /* RocznikYear*, ascending */
+  RocznikTable        *table;
+  int                  year;
+  int                  compare_year;
+  gboolean             updating;
+  char                *query;          /* folded search text */
+  GArray              *undo;           /* UndoOp */
+
+  GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
+  GListStore          *footer;         /* remainder and total: never sorted */
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkMultiSelection   *selection;
+  GtkStringList       *year_list;
+  GtkStringList       *compare_list;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+
+  /* template */
+  AdwHeaderBar        *header_bar;
+  GtkButton           *import_button;
+  GtkDropDown         *year_dropdown;
+  GtkDropDown         *compare_dropdown;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton       *export_button;
+  GtkMenuButton       *primary_menu_button;
+  GtkToggleButton     *search_button;
+  GtkRevealer         *sample_revealer;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  AdwStatusPage       *error_page;
+  AdwViewStack        *view_stack;
+  GtkPaned            *paned;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *summary_label;
+  GtkMenuButton       *topic_menu_button;
+  GtkStack            *table_stack;
+  GtkColumnView       *topic_view;
+  AdwStatusPage       *no_topics_page;
+  GtkBox              *chart_box;
+  RocznikYearPanel    *year_panel;
+};
+
+G_DEFINE_FINAL_TYPE (RocznikWindow, rocznik_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void reload (RocznikWindow *self);
+
+/* helpers */
+
+static void
+undo_op_clear (UndoOp *op)
+{
+  g_free (op->key);
+  g_free (op->name);
+  g_clear_pointer (&op->details, rocznik_year_free);
+}
+
+static void
+update_undo_action (RocznikWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
+}
+
+static void
+push_undo (RocznikWindow *self,
+           UndoOp        *op)
+{
+  g_array_append_val (self->undo, *op);
+  update_undo_action (self);
+}
+
+static void
+toast (RocznikWindow *self,
+       const char    *title,
+       const char    *button,
+       const char    *action,
+       GVariant      *target)
+{
+  AdwToast *t = adw_toast_new (title);
+
+  if (button)
+    {
+      adw_toast_set_button_label (t, button);
+      adw_toast_set_action_name (t, action);
+      if (target)
+        adw_toast_set_action_target_value (t, target);
+    }
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+toast_error (RocznikWindow *self,
+             const GError  *error)
+{
+  AdwToast *t = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (t, 10);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static const RocznikYear *
+current_year (RocznikWindow *self)
+{
+  return self->years ? rocznik_years_find (self->years, self->year) : NULL;
+}
+
+/* The latest year that has topics: what a user most likely wants to see. */
+static int
+default_year (GPtrArray *years)
+{
+  for (guint i = years->len; i > 0; i--)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i - 1);
+      if (y->topics->len > 0)
+        return y->year;
+    }
+  return years->len ? ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year : 0;
+}
+
+static RocznikTopicRow *
+selected_row (RocznikWindow *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(RocznikTopicRow) row = NULL;
+
+  if (gtk_bitset_get_size (set) != 1)
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (set, 0));
+  if (rocznik_topic_row_get_kind (row) != ROCZNIK_ROW_TOPIC)
+    return NULL;
+  return row;   /* the store keeps it alive */
+}
+
+static GPtrArray *
+selected_keys (RocznikWindow *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint pos;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr(RocznikTopicRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), pos);
+      if (rocznik_topic_row_get_key (row))
+        g_ptr_array_add (keys, g_strdup (rocznik_topic_row_get_key (row)));
+    }
+  return keys;
+}
+
+static gboolean
+keys_contain (GPtrArray  *keys,
+              const char *key)
+{
+  for (guint i = 0; key && i < keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (keys, i), key))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+select_keys (RocznikWindow *self,
+             GPtrArray     *keys)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RocznikTopicRow) row = g_list_model_get_item (model, i);
+      if (keys_contain (keys, rocznik_topic_row_get_key (row)))
+        gtk_bitset_add (wanted, i);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, mask);
+}
+
+static void
+update_table_page (RocznikWindow *self)
+{
+  const char *page = "table";
+
+  if (self->table == NULL || self->table->rows->len == 0)
+    page = "no-topics";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "no-match";
+  gtk_stack_set_visible_child_name (self->table_stack, page);
+}
+
+static void
+update_summary (RocznikWindow *self)
+{
+  const RocznikTable *t = self->table;
+  g_autofree char *sum = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *topics = NULL;
+
+  if (t == NULL)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
+  sum = rocznik_format_count (t->sum);
+  topics = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", t->rows->len), t->rows->len);
+  if (t->declared_total != ROCZNIK_NO_TOTAL)
+    {
+      g_autofree char *declared = rocznik_format_short (t->declared_total, t->declared_more_than);
+      /* Translators: "2018: ponad 586 tys. calls declared, 388 468 in 17 topics" */
+      text = g_strdup_printf (_("%d: %s calls declared, %s in %s"), t->year, declared, sum, topics);
+    }
+  else
+    /* Translators: "2019: 388 468 calls in 17 topics" */
+    text = g_strdup_printf (_("%d: %s calls in %s"), t->year, sum, topics);
+  gtk_label_set_text (self->summary_label, text);
+
+  if (t->rows->len == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("No Topics in %d"), t->year);
+      g_autofree char *description = NULL;
+
+      if (t->declared_total != ROCZNIK_NO_TOTAL)
+        {
+          g_autofree char *declared = rocznik_format_short (t->declared_total, t->declared_more_than);
+          description = g_strdup_printf (_("Only the total is known for this year: %s calls. "
+                                           "Import the year’s topics to see them here."), declared);
+        }
+      adw_status_page_set_title (self->no_topics_page, title);
+      adw_status_page_set_description (self->no_topics_page, description);
+    }
+}
+
+static void
+update_columns (RocznikWindow *self)
+{
+  gboolean compare = self->compare_year != 0;
+  g_autofree char *other = g_strdup_printf (_("Calls in %d"), self->compare_year);
+
+  gtk_column_view_column_set_title (self->columns[ROCZNIK_COLUMN_OTHER], other);
+  for (guint c = ROCZNIK_COLUMN_OTHER; c < N_COLUMNS; c++)
+    gtk_column_view_column_set_visible (self->columns[c], compare);
+}
+
+static void
+update_chart (RocznikWindow *self)
+{
+  /* The chart view lands with the chart work; until then the pane shows
+   * what it will hold. */
+}
+
+static void
+rebuild_table (RocznikWindow *self)
+{
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean show_remainder = self->settings ? g_settings_get_boolean (self->settings, "show-remainder") : TRUE;
+
+  g_clear_pointer (&self->table, rocznik_table_free);
+  if (self->years && self->year != 0)
+    {
+      self->table = rocznik_table_new (self->years, self->year, self->compare_year, &error);
+      if (self->table == NULL)
+        toast_error (self, error);
+    }
+
+  if (self->table)
+    {
+      for (guint i = 0; i < self->table->rows->len; i++)
+        g_ptr_array_add (rows, rocznik_topic_row_new (g_ptr_array_index (self->table->rows, i), self->year));
+      /* The sum of topics first, then what the topics leave out of the
+       * declared total: a total below the remainder would read as its sum. */
+      g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, self->year));
+      if (self->table->remainder && show_remainder)
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, self->year));
+    }
+  g_list_store_splice (self->topics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->topics)),
+                       rows->pdata, rows->len);
+  g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
+                       footer->pdata, footer->len);
+  select_keys (self, keys);
+
+  update_columns (self);
+  update_summary (self);
+  update_table_page (self);
+  update_chart (self);
+}
+
+static void
+fill_year_lists (RocznikWindow *self)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) compare = g_ptr_array_new_with_free_func (g_free);
+  guint year_pos = GTK_INVALID_LIST_POSITION, compare_pos = 0;
+
+  g_ptr_array_add (compare, g_strdup (_("No Comparison")));
+  for (guint i = 0; self->years && i < self->years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (self->years, i);
+
+      if (y->year == self->year)
+        year_pos = years->len;
+      g_ptr_array_add (years, g_strdup_printf ("%d", y->year));
+      if (y->year == self->year)
+        continue;
+      if (y->year == self->compare_year)
+        compare_pos = compare->len;
+      /* Translators: the comparison year in the header bar, "vs 2017" */
+      g_ptr_array_add (compare, g_strdup_printf (_("vs %d"), y->year));
+    }
+  g_ptr_array_add (years, NULL);
+  g_ptr_array_add (compare, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->year_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_list)),
+                          (const char *const *) years->pdata);
+  gtk_string_list_splice (self->compare_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_list)),
+                          (const char *const *) compare->pdata);
+  gtk_drop_down_set_selected (self->year_dropdown, year_pos);
+  gtk_drop_down_set_selected (self->compare_dropdown, compare_pos);
+  self->updating = FALSE;
+}
+
+static void
+update_year_panel (RocznikWindow *self)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+
+  if (self->years == NULL || self->year == 0)
+    return;
+  categories = rocznik_workspace_list_categories (self->workspace);
+  rocznik_year_panel_set_years (self->year_panel, self->years, self->year, categories);
+}
+
+/* Shows @year compared with @compare_year (0: none); both must be stored. */
+static void
+show_year (RocznikWindow *self,
+           int            year,
+           int            compare_year)
+{
+  const RocznikYear *y;
+
+  if (self->years == NULL || rocznik_years_find (self->years, year) == NULL)
+    return;
+  if (compare_year == year || (compare_year != 0 && rocznik_years_find (self->years, compare_year) == NULL))
+    compare_year = 0;
+
+  self->year = year;
+  self->compare_year = compare_year;
+  if (self->settings)
+    {
+      g_settings_set_int (self->settings, "last-year", year);
+      g_settings_set_int (self->settings, "compare-year", compare_year);
+    }
+  fill_year_lists (self);
+  rebuild_table (self);
+  update_year_panel (self);
+
+  y = current_year (self);
+  gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
+}
+
+static void
+reload (RocznikWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *years;
+  int year = self->year;
+
+  if (self->workspace == NULL)
+    return;
+  years = rocznik_workspace_load_all (self->workspace, &error);
+  if (years == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->years, g_ptr_array_unref);
+  self->years = years;
+
+  gtk_stack_set_visible_child_name (self->main_stack, years->len ? "content" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", years->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", years->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), years->len > 0);
+  if (year == 0 || rocznik_years_find (years, year) == NULL)
+    year = default_year (years);
+  show_year (self, year, self->compare_year);
+}
+
+static void
+workspace_changed_idle (gpointer data)
+{
+  reload (ROCZNIK_WINDOW (data));
+}
+
+static void
+workspace_changed_cb (RocznikWorkspace *workspace,
+                      gpointer          user_data)
+{
+  /* Runs at once on the main thread; a worker thread's import is handed over. */
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT,
+                              (GSourceFunc) (void (*) (void)) workspace_changed_idle,
+                              g_object_ref (user_data), g_object_unref);
+}
+
+/* cell factories */
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  RocznikColumn column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (column == ROCZNIK_COLUMN_NAME)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  RocznikColumn column = GPOINTER_TO_INT (user_data);
+  RocznikTopicRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  RocznikRowKind kind = rocznik_topic_row_get_kind (row);
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+
+  gtk_label_set_text (GTK_LABEL (label), rocznik_topic_row_get_text (row, column));
+  if (kind == ROCZNIK_ROW_REMAINDER)
+    gtk_widget_add_css_class (label, "remainder");
+  else
+    gtk_widget_remove_css_class (label, "remainder");
+  if (kind == ROCZNIK_ROW_TOTAL)
+    gtk_widget_add_css_class (label, "total");
+  else
+    gtk_widget_remove_css_class (label, "total");
+  if ((column == ROCZNIK_COLUMN_CHANGE || column == ROCZNIK_COLUMN_CHANGE_PERCENT) && r->other_year != 0)
+    {
+      if (r->change > 0)
+        gtk_widget_add_css_class (label, "growth");
+      else
+        gtk_widget_remove_css_class (label, "growth");
+      if (r->change < 0)
+        gtk_widget_add_css_class (label, "decline");
+      else
+        gtk_widget_remove_css_class (label, "decline");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "growth");
+      gtk_widget_remove_css_class (label, "decline");
+    }
+
+  if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
+    gtk_widget_set_tooltip_text (label, r->more_than
+                                 ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
+                                 : _("The declared total minus the calls counted under topics"));
+  else
+    gtk_widget_set_tooltip_text (label, NULL);
+}
+
+static int
+sort_rows_cb (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  int r = rocznik_topic_row_compare ((RocznikTopicRow *) a, (RocznikTopicRow *) b,
+                                     GPOINTER_TO_INT (user_data));
+  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+filter_rows_cb (gpointer item,
+                gpointer user_data)
+{
+  RocznikWindow *self = user_data;
+
+  return rocznik_topic_row_matches (item, self->query);
+}
+
+static void
+add_column (RocznikWindow *self,
+            RocznikColumn  column,
+            const char    *title,
+            gboolean       expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_rows_cb, GINT_TO_POINTER (column), NULL);
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (self->topic_view, col);
+  self->columns[column] = col;
+  g_object_unref (sorter);
+  g_object_unref (col);
+}
+
+/* callbacks */
+
+static void
+year_selected_cb (RocznikWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->year_dropdown);
+  const char *text;
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  text = gtk_string_list_get_string (self->year_list, pos);
+  show_year (self, atoi (text), self->compare_year);
+}
+
+static void
+compare_selected_cb (RocznikWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->compare_dropdown);
+  int compare = 0;
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  /* The list holds "No Comparison", then every other year in order. */
+  for (guint i = 0, n = 0; pos > 0 && self->years && i < self->years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (self->years, i);
+      if (y->year == self->year)
+        continue;
+      if (++n == pos)
+        compare = y->year;
+    }
+  show_year (self, self->year, compare);
+}
+
+static void
+search_changed_cb (RocznikWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_free (self->query);
+  self->query = rocznik_search_fold (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_table_page (self);
+}
+
+static void
+selection_changed_cb (RocznikWindow *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean one_topic = selected_row (self) != NULL;
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", !gtk_bitset_is_empty (set));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
+  update_chart (self);
+}
+
+static void
+row_activated_cb (RocznikWindow *self,
+                  guint          position)
+{
+  g_autoptr(RocznikTopicRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row && rocznik_topic_row_get_kind (row) == ROCZNIK_ROW_TOPIC)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-topic", NULL);
+}
+
+static void
+width_changed_cb (RocznikWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  /* Side by side when there is room, table above chart when narrow. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  width > 0 && width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                                    : GTK_ORIENTATION_HORIZONTAL);
+}
+
+static void
+year_panel_save_cb (RocznikWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikYear) details = rocznik_year_panel_get_details (self->year_panel, &error);
+
+  if (details == NULL || !rocznik_window_save_details (self, details, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  toast (self, _("Year details saved"), _("_Undo"), "win.undo", NULL);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         RocznikWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    rocznik_window_import_file (self, l->data);
+  g_slist_free (files);
+  return files != NULL;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RocznikWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          rocznik_window_import_file (self, file);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+/* Dialogs for editing topics */
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label_text,
+                const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static AdwMessageDialog *
+edit_dialog_new (RocznikWindow *self,
+                 const char    *heading,
+                 const char    *body,
+                 const char    *apply,
+                 GtkWidget    **box)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  adw_message_dialog_set_extra_child (dialog, *box);
+  return dialog;
+}
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *count = g_object_get_data (G_OBJECT (dialog), "count");
+  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
+  const char *old_count = g_object_get_data (G_OBJECT (dialog), "old-count");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *new_count = NULL;
+  gboolean changed = FALSE;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  /* Read both before storing: a store reloads the table. */
+  new_name = g_strdup (gtk_editable_get_text (name));
+  new_count = g_strdup (gtk_editable_get_text (count));
+  if (!g_str_equal (new_count, old_count))
+    {
+      if (!rocznik_window_set_topic_count (self, key, new_count, &error))
+        {
+          toast_error (self, error);
+          return;
+        }
+      changed = TRUE;
+    }
+  if (!g_str_equal (new_name, old_name))
+    {
+      if (!rocznik_window_set_topic_name (self, key, new_name, &error))
+        {
+          toast_error (self, error);
+          return;
+        }
+      changed = TRUE;
+    }
+  if (changed)
+    toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+count_entry_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  gint64 count;
+  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (entry), -1, &count);
+
+  /* Say what is wrong while typing rather than after "Save". */
+  adw_message_dialog_set_response_enabled (dialog, "apply", result == ROCZNIK_COUNT_OK);
+  if (result == ROCZNIK_COUNT_OK)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_name = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  new_name = g_strdup (gtk_editable_get_text (name));
+  if (!rocznik_window_rename_topic (self, key, new_name, &error))
+    toast_error (self, error);
+  else
+    toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
+  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
+  guint pos = gtk_drop_down_get_selected (into);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "apply") || pos >= keys->len)
+    return;
+  if (!rocznik_workspace_merge_topics (self->workspace, key, g_ptr_array_index (keys, pos), &error))
+    toast_error (self, error);
+  else
+    toast (self, _("Topics merged in every year"), NULL, NULL, NULL);
+}
+
+static void
+categorize_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RocznikWindow    *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
+  /* Adding to a category keeps the topics it already has. */
+  categories = rocznik_workspace_list_categories (self->workspace);
+  for (guint i = 0; categories && i < categories->len; i++)
+    {
+      RocznikCategory *c = g_ptr_array_index (categories, i);
+      if (g_str_equal (c->name, clean))
+        for (guint k = 0; k < c->keys->len; k++)
+          g_ptr_array_add (all, g_strdup (g_ptr_array_index (c->keys, k)));
+    }
+  for (guint i = 0; i < keys->len; i++)
+    if (!keys_contain (all, g_ptr_array_index (keys, i)))
+      g_ptr_array_add (all, g_strdup (g_ptr_array_index (keys, i)));
+  g_ptr_array_add (all, NULL);
+  if (!rocznik_workspace_set_category (self->workspace, clean, (const char *const *) all->pdata, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("Added to the category „%s”"), clean);
+  toast (self, message, NULL, NULL, NULL);
+}
+
+/* Export */
+
+typedef struct
+{
+  char *path;
+  char *format;
+  int   year;
+  int   compare_year;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->path);
+  g_free (job->format);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  g_task_return_new_error (task, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED,
+                           _("Exporting is not available in this build"));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  base = g_path_get_basename (job->path);
+  uri = g_filename_to_uri (job->path, NULL, NULL);
+  /* Translators: a toast after an export, "Saved raport.pdf" */
+  message = g_strdup_printf (_("Saved %s"), base);
+  toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RocznikWindow   *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *suffix = g_strconcat (".", format, NULL);
+      ExportJob *job = g_new0 (ExportJob, 1);
+      g_autoptr(GTask) task = NULL;
+
+      /* The writer picks the format by the extension: make sure it is there. */
+      job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+      job->format = g_strdup (format);
+      job->year = self->year;
+      job->compare_year = self->compare_year;
+      task = g_task_new (self, NULL, export_done_cb, NULL);
+      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+  g_object_unref (chooser);
+}
+
+/* actions */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Year Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (all, _("Tables and reports"));
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_suffix (all, "tsv");
+  gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_add_suffix (all, "xlsx");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_set_name (any, _("All files"));
+  gtk_file_filter_add_pattern (any, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->year == 0)
+    return;
+  if (self->compare_year)
+    name = g_strdup_printf ("rocznik-%d-%d.%s", self->year, self->compare_year, format);
+  else
+    name = g_strdup_printf ("rocznik-%d.%s", self->year, format);
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, format);
+  gtk_file_filter_set_name (filter, format);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (uri[0] == '\0')
+    return;
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    toast_error (ROCZNIK_WINDOW (widget), error);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* GtkSearchEntry delays ::search-changed; apply at once. */
+  search_changed_cb (self);
+}
+
+static void
+select_year_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  show_year (self, g_variant_get_int32 (parameter), self->compare_year);
+}
+
+static void
+compare_year_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  show_year (self, self->year, g_variant_get_int32 (parameter));
+}
+
+/* (column, descending): what a click on a column header does. */
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  gint32 column;
+  gboolean descending;
+
+  g_variant_get (parameter, "(ib)", &column, &descending);
+  if (column < 0 || column >= N_COLUMNS)
+    return;
+  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+select_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
+
+  g_ptr_array_add (keys, g_steal_pointer (&key));
+  select_keys (self, keys);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autofree char *tsv = rocznik_window_get_selected_tsv (self);
+
+  if (tsv == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+  toast (self, _("Copied; paste into a spreadsheet"), NULL, NULL, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_undo (self, &error))
+    toast_error (self, error);
+  else
+    toast (self, _("Undone"), NULL, NULL, NULL);
+}
+
+static void
+edit_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = selected_row (self);
+  g_autofree char *body = NULL;
+  g_autofree char *count = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *name_entry, *count_entry;
+
+  if (row == NULL)
+    return;
+  body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
+                          self->year);
+  dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
+  name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
+  count_entry = labelled_entry (box, _("_Calls"), count);
+  g_signal_connect (count_entry, "changed", G_CALLBACK (count_entry_changed_cb), dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (rocznik_topic_row_get_name (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "old-count", g_strdup (count), g_free);
+  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
+  g_object_set_data (G_OBJECT (dialog), "count", count_entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = selected_row (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry;
+
+  if (row == NULL)
+    return;
+  dialog = edit_dialog_new (self, _("Rename Topic in All Years"),
+                            _("The old name stays known, so later imports that use it still land on this topic."),
+                            _("_Rename"), &box);
+  entry = labelled_entry (box, _("New _name"), rocznik_topic_row_get_name (row));
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data (G_OBJECT (dialog), "name", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_topic_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = selected_row (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *label, *dropdown;
+
+  if (row == NULL)
+    {
+      g_ptr_array_unref (keys);
+      return;
+    }
+  /* Every topic of every year but this one, to merge into. */
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (self->years, i);
+      for (guint t = 0; t < y->topics->len; t++)
+        {
+          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
+          if (g_str_equal (topic->key, rocznik_topic_row_get_key (row)) || g_hash_table_contains (seen, topic->key))
+            continue;
+          g_hash_table_add (seen, topic->key);
+          g_ptr_array_add (keys, g_strdup (topic->key));
+          g_ptr_array_add (names, topic->name);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+
+  body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
+                            "counts of a year that has both are added. This cannot be undone."),
+                          rocznik_topic_row_get_name (row));
+  dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
+  label = gtk_label_new_with_mnemonic (_("_Topic to merge into"));
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic to merge into"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  adw_message_dialog_set_response_enabled (dialog, "apply", keys->len > 0);
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "into", dropdown);
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+categorize_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  GPtrArray *keys = selected_keys (self);
+  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry;
+
+  if (keys->len == 0)
+    {
+      g_ptr_array_unref (keys);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Group the selected topic under a name, such as “Transport”, to compare groups in charts and reports.",
+                                       "Group the %u selected topics under a name, such as “Transport”, to compare groups in charts and reports.",
+                                       keys->len), keys->len);
+  dialog = edit_dialog_new (self, _("Add to Category"), body, _("_Add"), &box);
+  entry = labelled_entry (box, _("_Category"),
+                          categories && categories->len ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : "");
+  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "name", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject overrides */
+
+static gboolean
+rocznik_window_close_request (GtkWindow *window)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (window);
+  int width, height;
+
+  if (self->settings)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (rocznik_window_parent_class)->close_request (window);
+}
+
+static void
+rocznik_window_dispose (GObject *object)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (object);
+
+  if (self->workspace)
+    rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
+  self->workspace = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->topics);
+  g_clear_object (&self->footer);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->table, rocznik_table_free);
+  g_clear_pointer (&self->years, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
+}
+
+static void
+rocznik_window_finalize (GObject *object)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (object);
+
+  g_array_unref (self->undo);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (rocznik_window_parent_class)->finalize (object);
+}
+
+static void
+rocznik_window_class_init (RocznikWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rocznik_window_dispose;
+  object_class->finalize = rocznik_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = rocznik_window_close_request;
+
+  g_type_ensure (ROCZNIK_TYPE_YEAR_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_view);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, no_topics_page);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_panel);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.select-year", "i", select_year_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-year", "i", compare_year_action);
+  gtk_widget_class_install_action (widget_class, "win.sort", "(ib)", sort_action);
+  gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.categorize", NULL, categorize_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+}
+
+static void
+rocznik_window_init (RocznikWindow *self)
+{
+  GtkFlattenListModel *flat;
+  GListStore *parts;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
+  g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
+  self->query = g_strdup ("");
+
+  add_column (self, ROCZNIK_COLUMN_NAME, _("Topic"), TRUE);
+  add_column (self, ROCZNIK_COLUMN_COUNT, _("Calls"), FALSE);
+  add_column (self, ROCZNIK_COLUMN_SHARE, _("Share"), FALSE);
+  add_column (self, ROCZNIK_COLUMN_OTHER, _("Calls in %d"), FALSE);
+  add_column (self, ROCZNIK_COLUMN_CHANGE, _("Change"), FALSE);
+  add_column (self, ROCZNIK_COLUMN_CHANGE_PERCENT, _("Change (%)"), FALSE);
+
+  /* Topics are filtered and sorted by the header clicks; the remainder and
+   * the total follow them, untouched by either. */
+  self->topics = g_list_store_new (ROCZNIK_TYPE_TOPIC_ROW);
+  self->footer = g_list_store_new (ROCZNIK_TYPE_TOPIC_ROW);
+  self->filter = gtk_custom_filter_new (filter_rows_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->topics)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->topic_view)));
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, self->sorted);
+  g_list_store_append (parts, self->footer);
+  g_object_unref (self->sorted);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (flat));
+  gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
+
+  self->year_list = gtk_string_list_new (NULL);
+  self->compare_list = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->year_list));
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_list));
+  g_object_unref (self->year_list);
+  g_object_unref (self->compare_list);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Topics"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search topics"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->primary_menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic Actions"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics of the year"), -1);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
+  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_table_page), self);
+  g_signal_connect_swapped (self->topic_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (width_changed_cb), self);
+  g_signal_connect_swapped (self->year_panel, "save", G_CALLBACK (year_panel_save_cb), self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  {
+    GtkWidget *placeholder = adw_status_page_new ();
+
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (placeholder), "view-paged-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (placeholder), _("Chart"));
+    gtk_widget_add_css_class (placeholder, "compact");
+    gtk_widget_set_vexpand (placeholder, TRUE);
+    gtk_box_append (self->chart_box, placeholder);
+  }
+
+  update_undo_action (self);
+  selection_changed_cb (self);
+}
+
+/* public API */
+
+/* @year, @compare_year: what to show first; 0 for the remembered or the
+ * latest year with topics. */
+RocznikWindow *
+rocznik_window_new (RocznikApplication *application,
+                    int                 year,
+                    int                 compare_year)
+{
+  RocznikWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ROCZNIK_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (ROCZNIK_TYPE_WINDOW, "application", application, NULL);
+  self->settings = rocznik_application_get_settings (application);
+  if (self->settings)
+    {
+      g_object_ref (self->settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (year == 0)
+        {
+          year = g_settings_get_int (self->settings, "last-year");
+          if (compare_year == 0)
+            compare_year = g_settings_get_int (self->settings, "compare-year");
+        }
+      g_signal_connect_object (self->settings, "changed::show-remainder",
+                               G_CALLBACK (rebuild_table), self, G_CONNECT_SWAPPED);
+    }
+  width_changed_cb (self);
+
+  self->workspace = rocznik_application_get_workspace (application, &error);
+  if (self->workspace == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->compare_dropdown), FALSE);
+      return self;
+    }
+  rocznik_workspace_set_changed_func (self->workspace, workspace_changed_cb, self);
+  self->year = year;
+  self->compare_year = compare_year;
+  reload (self);
+  return self;
+}
+
+/* Offers @file for import. */
+void
+rocznik_window_import_file (RocznikWindow *self,
+                            GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->workspace == NULL)
+    return;
+  g_set_error (&error, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED, _("Importing is not available in this build"));
+  toast_error (self, error);
+}
+
+int
+rocznik_window_get_year (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
+  return self->year;
+}
+
+/* 0 when no comparison year is chosen. */
+int
+rocznik_window_get_compare_year (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
+  return self->compare_year;
+}
+
+/* The rows the table shows, in order: RocznikTopicRow*, topics then the
+ * remainder and the total. */
+GListModel *
+rocznik_window_get_topic_model (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+GtkSelectionModel *
+rocznik_window_get_selection (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* NULL when no year is shown. */
+const RocznikTable *
+rocznik_window_get_table (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  return self->table;
+}
+
+/* The selected rows as the TSV Ctrl+C copies; NULL when none is selected. */
+char *
+rocznik_window_get_selected_tsv (RocznikWindow *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (set))
+    return NULL;
+  rows = g_ptr_array_new ();
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      RocznikTopicRow *row = g_list_model_get_item (G_LIST_MODEL (self->selection), pos);
+      g_ptr_array_add (objects, row);
+      g_ptr_array_add (rows, (gpointer) rocznik_topic_row_get_row (row));
+    }
+  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, self->compare_year);
+}
+
+static const RocznikTopic *
+find_topic (RocznikWindow *self,
+            const char    *key)
+{
+  const RocznikYear *y = current_year (self);
+
+  return y ? rocznik_year_find_topic (y, key) : NULL;
+}
+
+static gboolean
+no_topic_error (const char *key,
+                GError    **error)
+{
+  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no topic „%s” in this year"), key);
+  return FALSE;
+}
+
+/* @text: the count as a person writes it ("70 055"); stored in one
+ * transaction and undoable. */
+gboolean
+rocznik_window_set_topic_count (RocznikWindow *self,
+                                const char    *key,
+                                const char    *text,
+                                GError       **error)
+{
+  const RocznikTopic *topic;
+  UndoOp op = { UNDO_COUNT };
+  gint64 count;
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (key != NULL && text != NULL, FALSE);
+
+  topic = find_topic (self, key);
+  if (topic == NULL)
+    return no_topic_error (key, error);
+  switch (rocznik_parse_count (text, -1, &count))
+    {
+    case ROCZNIK_COUNT_OK:
+      break;
+    case ROCZNIK_COUNT_NEGATIVE:
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("„%s” is negative: a number of calls cannot be"), text);
+      return FALSE;
+    case ROCZNIK_COUNT_FRACTION:
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("„%s” is not a whole number of calls"), text);
+      return FALSE;
+    case ROCZNIK_COUNT_TOO_LARGE:
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("„%s” is too large for a number of calls"), text);
+      return FALSE;
+    default:
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("„%s” is not a number of calls"), text);
+      return FALSE;
+    }
+  op.year = self->year;
+  op.key = g_strdup (topic->key);
+  op.count = topic->count;
+  if (!rocznik_workspace_set_topic_count (self->workspace, self->year, key, count, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
+}
+
+/* Corrects the spelling of a topic in the shown year only; undoable. */
+gboolean
+rocznik_window_set_topic_name (RocznikWindow *self,
+                               const char    *key,
+                               const char    *name,
+                               GError       **error)
+{
+  const RocznikTopic *topic;
+  UndoOp op = { UNDO_NAME };
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (key != NULL && name != NULL, FALSE);
+
+  topic = find_topic (self, key);
+  if (topic == NULL)
+    return no_topic_error (key, error);
+  op.year = self->year;
+  op.key = g_strdup (topic->key);
+  op.name = g_strdup (topic->name);
+  if (!rocznik_workspace_set_topic_name (self->workspace, self->year, key, name, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
+}
+
+/* Renames the topic in every year (the old name stays an alias); undoable. */
+gboolean
+rocznik_window_rename_topic (RocznikWindow *self,
+                             const char    *key,
+                             const char    *name,
+                             GError       **error)
+{
+  const RocznikTopic *topic;
+  UndoOp op = { UNDO_RENAME };
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (key != NULL && name != NULL, FALSE);
+
+  topic = find_topic (self, key);
+  if (topic == NULL)
+    return no_topic_error (key, error);
+  op.key = rocznik_topic_key (name);
+  op.name = g_strdup (topic->name);
+  if (!rocznik_workspace_rename_topic (self->workspace, key, name, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
+}
+
+/* Stores organisation, declared total, notes and lists of @details' year. */
+gboolean
+rocznik_window_save_details (RocznikWindow     *self,
+                             const RocznikYear *details,
+                             GError           **error)
+{
+  const RocznikYear *y;
+  UndoOp op = { UNDO_DETAILS };
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (details != NULL, FALSE);
+
+  y = rocznik_years_find (self->years, details->year);
+  if (y == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                   _("The year %d is not in the workspace"), details->year);
+      return FALSE;
+    }
+  op.details = rocznik_year_copy (y);
+  if (!rocznik_workspace_update_details (self->workspace, details, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
+}
+
+/* Reverts the latest edit made in this window. */
+gboolean
+rocznik_window_undo (RocznikWindow *self,
+                     GError       **error)
+{
+  UndoOp op;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+
+  if (self->undo->len == 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is nothing to undo"));
+      return FALSE;
+    }
+  /* Take it off first: the store below reloads the window. */
+  op = g_array_index (self->undo, UndoOp, self->undo->len - 1);
+  memset (&g_array_index (self->undo, UndoOp, self->undo->len - 1), 0, sizeof op);
+  g_array_set_size (self->undo, self->undo->len - 1);
+  update_undo_action (self);
+
+  switch (op.kind)
+    {
+    case UNDO_COUNT:
+      ok = rocznik_workspace_set_topic_count (self->workspace, op.year, op.key, op.count, error);
+      break;
+    case UNDO_NAME:
+      ok = rocznik_workspace_set_topic_name (self->workspace, op.year, op.key, op.name, error);
+      break;
+    case UNDO_RENAME:
+      ok = rocznik_workspace_rename_topic (self->workspace, op.key, op.name, error);
+      break;
+    case UNDO_DETAILS:
+      ok = rocznik_workspace_update_details (self->workspace, op.details, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  undo_op_clear (&op);
+  return ok;
+}

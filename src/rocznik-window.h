@@ -1,0 +1,44 @@
+/* rocznik-window.h — the main window: a year's topics, its chart and details */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rocznik-application.h"
+#include "rocznik-table.h"
+
+G_BEGIN_DECLS
+
+#define ROCZNIK_TYPE_WINDOW (rocznik_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RocznikWindow, rocznik_window, ROCZNIK, WINDOW, AdwApplicationWindow)
+
+RocznikWindow      *rocznik_window_new               (RocznikApplication *application,
+                                                      int                 year,
+                                                      int                 compare_year);
+void                rocznik_window_import_file       (RocznikWindow      *self,
+                                                      GFile              *file);
+int                 rocznik_window_get_year          (RocznikWindow      *self);
+int                 rocznik_window_get_compare_year  (RocznikWindow      *self);
+GListModel         *rocznik_window_get_topic_model   (RocznikWindow      *self);
+GtkSelectionModel  *rocznik_window_get_selection     (RocznikWindow      *self);
+const RocznikTable *rocznik_window_get_table         (RocznikWindow      *self);
+char               *rocznik_window_get_selected_tsv  (RocznikWindow      *self);
+gboolean            rocznik_window_set_topic_count   (RocznikWindow      *self,
+                                                      const char         *key,
+                                                      const char         *text,
+                                                      GError            **error);
+gboolean            rocznik_window_set_topic_name    (RocznikWindow      *self,
+                                                      const char         *key,
+                                                      const char         *name,
+                                                      GError            **error);
+gboolean            rocznik_window_rename_topic      (RocznikWindow      *self,
+                                                      const char         *key,
+                                                      const char         *name,
+                                                      GError            **error);
+gboolean            rocznik_window_save_details      (RocznikWindow      *self,
+                                                      const RocznikYear  *details,
+                                                      GError            **error);
+gboolean            rocznik_window_undo              (RocznikWindow      *self,
+                                                      GError            **error);
+
+G_END_DECLS
