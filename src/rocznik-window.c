@@ -50,6 +50,8 @@ struct _RocznikWindow
   int                  year;
   int                  compare_year;
   gboolean             updating;
+  gboolean             narrow;
+  gboolean             layout_done;
   char                *query;          /* folded search text */
   GArray              *undo;           /* UndoOp */
 
@@ -392,13 +394,13 @@ show_year (RocznikWindow *self,
   const RocznikYear *y;
 
   if (self->years == NULL || rocznik_years_find (self->years, year) == NULL)
-    return;
+    year = 0;
   if (compare_year == year || (compare_year != 0 && rocznik_years_find (self->years, compare_year) == NULL))
     compare_year = 0;
 
   self->year = year;
   self->compare_year = compare_year;
-  if (self->settings)
+  if (self->settings && year != 0)
     {
       g_settings_set_int (self->settings, "last-year", year);
       g_settings_set_int (self->settings, "compare-year", compare_year);
@@ -438,10 +440,11 @@ reload (RocznikWindow *self)
   show_year (self, year, self->compare_year);
 }
 
-static void
+static gboolean
 workspace_changed_idle (gpointer data)
 {
   reload (ROCZNIK_WINDOW (data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -450,7 +453,7 @@ workspace_changed_cb (RocznikWorkspace *workspace,
 {
   /* Runs at once on the main thread; a worker thread's import is handed over. */
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT,
-                              (GSourceFunc) (void (*) (void)) workspace_changed_idle,
+                              workspace_changed_idle,
                               g_object_ref (user_data), g_object_unref);
 }
 
@@ -637,16 +640,49 @@ row_activated_cb (RocznikWindow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-topic", NULL);
 }
 
+static GtkWidget *
+button_content (const char *icon,
+                const char *label)
+{
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  return content;
+}
+
 static void
 width_changed_cb (RocznikWindow *self)
 {
   int width, height;
 
+  gboolean narrow;
+
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  /* Side by side when there is room, table above chart when narrow. */
+  narrow = width > 0 && width < NARROW_WIDTH;
+  if (narrow == self->narrow && self->layout_done)
+    return;
+  self->narrow = narrow;
+  self->layout_done = TRUE;
+
+  /* Side by side when there is room, table above chart when narrow; the
+   * table gets the larger part, it holds the figures. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  width > 0 && width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                                                    : GTK_ORIENTATION_HORIZONTAL);
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (self->paned, narrow ? height * 11 / 20 : width * 3 / 5);
+
+  /* Icon-only header buttons leave room for the title when narrow. */
+  if (narrow)
+    {
+      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
+      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
+    }
+  else
+    {
+      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
+      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
+    }
 }
 
 static void
@@ -1043,6 +1079,15 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ROCZNIK_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+static void
 filter_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1365,6 +1410,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.select-year", "i", select_year_action);
   gtk_widget_class_install_action (widget_class, "win.compare-year", "i", compare_year_action);
   gtk_widget_class_install_action (widget_class, "win.sort", "(ib)", sort_action);
@@ -1382,6 +1428,8 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
 }
 
 static void
@@ -1432,6 +1480,10 @@ rocznik_window_init (RocznikWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Topics"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -1555,6 +1607,53 @@ rocznik_window_get_compare_year (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
   return self->compare_year;
+}
+
+gboolean
+rocznik_window_has_year (RocznikWindow *self,
+                         int            year)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return self->years && rocznik_years_find (self->years, year) != NULL;
+}
+
+/* What the window shows: "empty", "error", or the table's state: "table",
+ * "no-topics", "no-match". */
+const char *
+rocznik_window_get_page (RocznikWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  page = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (page, "content") == 0)
+    page = gtk_stack_get_visible_child_name (self->table_stack);
+  return page;
+}
+
+/* Whether the "sample data" bar is shown. */
+gboolean
+rocznik_window_get_sample_shown (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->sample_revealer);
+}
+
+gboolean
+rocznik_window_get_column_visible (RocznikWindow *self,
+                                   RocznikColumn  column)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail ((guint) column < N_COLUMNS, FALSE);
+  return gtk_column_view_column_get_visible (self->columns[column]);
+}
+
+/* Table and chart side by side (horizontal) or stacked (vertical). */
+GtkOrientation
+rocznik_window_get_orientation (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), GTK_ORIENTATION_HORIZONTAL);
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
 }
 
 /* The rows the table shows, in order: RocznikTopicRow*, topics then the

@@ -19,6 +19,13 @@ void                rocznik_window_import_file       (RocznikWindow      *self,
                                                       GFile              *file);
 int                 rocznik_window_get_year          (RocznikWindow      *self);
 int                 rocznik_window_get_compare_year  (RocznikWindow      *self);
+gboolean            rocznik_window_has_year          (RocznikWindow      *self,
+                                                      int                 year);
+const char         *rocznik_window_get_page          (RocznikWindow      *self);
+gboolean            rocznik_window_get_sample_shown  (RocznikWindow      *self);
+gboolean            rocznik_window_get_column_visible (RocznikWindow     *self,
+                                                      RocznikColumn       column);
+GtkOrientation      rocznik_window_get_orientation   (RocznikWindow      *self);
 GListModel         *rocznik_window_get_topic_model   (RocznikWindow      *self);
 GtkSelectionModel  *rocznik_window_get_selection     (RocznikWindow      *self);
 const RocznikTable *rocznik_window_get_table         (RocznikWindow      *self);

@@ -1,0 +1,583 @@
+/* The window, driven like a user would through its actions, under Xvfb.
+ *
+ * Each test asserts on the rows the table shows and saves a screenshot of
+ * the state into ROCZNIK_SCREENSHOT_DIR (the test's output directory).
+ * Waiting is always "iterate the main loop until the state is reached",
+ * bounded by a deadline that fails the test, never a sleep.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rocznik-application.h"
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-topic-row.h"
+#include "rocznik-window.h"
+
+#define DEADLINE_US (20 * G_USEC_PER_SEC)
+
+static RocznikApplication *app;
+static RocznikWindow *window;
+static char *tmpdir;
+static char *shots;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_until (Condition   condition,
+               gpointer    data,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+  /* A periodic wake-up keeps the loop from blocking forever on a state
+   * that never comes, so the deadline can fail the test. */
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* A tick callback keeps frames coming; after three the layout is done and
+ * drawn. */
+static void
+wait_for_paint (void)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, &frames, NULL);
+
+  iterate_until (three_frames, &frames, "the window to be drawn");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
+}
+
+static void
+screenshot (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  wait_for_paint ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (shots, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static guint
+n_rows (void)
+{
+  return g_list_model_get_n_items (rocznik_window_get_topic_model (window));
+}
+
+static RocznikTopicRow *
+row_at (guint i)
+{
+  g_autoptr(RocznikTopicRow) row = g_list_model_get_item (rocznik_window_get_topic_model (window), i);
+
+  g_assert_nonnull (row);
+  return row;   /* the model keeps it */
+}
+
+static guint
+n_topic_rows (void)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_rows (); i++)
+    if (rocznik_topic_row_get_kind (row_at (i)) == ROCZNIK_ROW_TOPIC)
+      n++;
+  return n;
+}
+
+static void
+activate (const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+}
+
+static void
+assert_footer (gboolean remainder)
+{
+  guint n = n_rows ();
+  RocznikTopicRow *last = row_at (n - 1);
+
+  if (remainder)
+    {
+      g_assert_cmpint (rocznik_topic_row_get_kind (row_at (n - 2)), ==, ROCZNIK_ROW_TOTAL);
+      g_assert_cmpint (rocznik_topic_row_get_kind (last), ==, ROCZNIK_ROW_REMAINDER);
+    }
+  else
+    g_assert_cmpint (rocznik_topic_row_get_kind (last), ==, ROCZNIK_ROW_TOTAL);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+/* The first start on a new workspace: the 2018 sample. */
+static void
+test_sample (void)
+{
+  RocznikTopicRow *first;
+  const RocznikTable *table;
+
+  iterate_until (window_ready, NULL, "the window to map");
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2018);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 0);
+  g_assert_cmpstr (rocznik_window_get_page (window), ==, "table");
+  g_assert_true (rocznik_window_get_sample_shown (window));
+
+  /* 17 topics, then the total and the calls without a topic */
+  g_assert_cmpuint (n_rows (), ==, 19);
+  g_assert_cmpuint (n_topic_rows (), ==, 17);
+  first = row_at (0);
+  g_assert_true (g_str_has_prefix (rocznik_topic_row_get_name (first), "sprawy ogólne"));
+  g_assert_cmpstr (rocznik_topic_row_get_text (first, ROCZNIK_COLUMN_COUNT), ==, "100" ROCZNIK_NBSP "990");
+  g_assert_cmpstr (rocznik_topic_row_get_text (first, ROCZNIK_COLUMN_SHARE), ==, "26,0%");
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (1), ROCZNIK_COLUMN_COUNT), ==, "70" ROCZNIK_NBSP "055");
+  assert_footer (TRUE);
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_COUNT), ==, "388" ROCZNIK_NBSP "468");
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_SHARE), ==, "100,0%");
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (18), ROCZNIK_COLUMN_COUNT), ==,
+                   "ponad 197" ROCZNIK_NBSP "tys.");
+
+  table = rocznik_window_get_table (window);
+  g_assert_cmpint (table->sum, ==, 388468);
+  screenshot ("01-sample-2018");
+}
+
+static void
+assert_sorted (RocznikColumn column,
+               gboolean      descending)
+{
+  guint n = n_topic_rows ();
+
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 1; i < n; i++)
+    {
+      int r = rocznik_topic_row_compare (row_at (i - 1), row_at (i), column);
+      if (descending)
+        g_assert_cmpint (r, >=, 0);
+      else
+        g_assert_cmpint (r, <=, 0);
+    }
+}
+
+static void
+test_sort (void)
+{
+  const RocznikColumn columns[] = {
+    ROCZNIK_COLUMN_NAME, ROCZNIK_COLUMN_COUNT, ROCZNIK_COLUMN_SHARE,
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        activate ("win.sort", g_variant_new ("(ib)", columns[c], descending));
+        assert_sorted (columns[c], descending);
+        /* the footer never sorts with the topics */
+        assert_footer (TRUE);
+      }
+
+  /* names by Polish collation, not by bytes: "Akcja" between "administracja" and "akcje", ł after l */
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_NAME, FALSE));
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (0)), ==, "administracja cmentarzy komunalnych");
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (1)), ==, "Akcja Zima");
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (2)), ==, "akcje prozdrowotne");
+  g_assert_true (g_str_has_prefix (rocznik_topic_row_get_name (row_at (16)), "zgłoszenia awarii"));
+  screenshot ("02-sorted-by-name");
+
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_COUNT, FALSE));
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (0)), ==, "Powstanie Wielkopolskie");
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_COUNT, TRUE));
+  g_assert_true (g_str_has_prefix (rocznik_topic_row_get_name (row_at (0)), "sprawy ogólne"));
+}
+
+static void
+test_filter (void)
+{
+  /* accent-insensitive: "swiadczenia" finds "świadczenia" */
+  activate ("win.filter", g_variant_new_string ("swiadczenia"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  g_assert_true (g_str_has_prefix (rocznik_topic_row_get_name (row_at (0)), "świadczenia wychowawcze 500+"));
+  assert_footer (TRUE);
+  screenshot ("03-filter-swiadczenia");
+
+  /* ł folds to l; case does not matter */
+  activate ("win.filter", g_variant_new_string ("ZGLOSZENIA"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  activate ("win.filter", g_variant_new_string ("transport"));
+  g_assert_cmpuint (n_topic_rows (), ==, 2);
+
+  activate ("win.filter", g_variant_new_string ("nic takiego"));
+  g_assert_cmpuint (n_topic_rows (), ==, 0);
+  g_assert_cmpstr (rocznik_window_get_page (window), ==, "no-match");
+  screenshot ("04-filter-no-match");
+
+  activate ("win.filter", g_variant_new_string (""));
+  g_assert_cmpuint (n_topic_rows (), ==, 17);
+  g_assert_cmpstr (rocznik_window_get_page (window), ==, "table");
+}
+
+static void
+test_select_and_copy (void)
+{
+  GtkSelectionModel *selection = rocznik_window_get_selection (window);
+  g_autofree char *tsv = NULL;
+  g_autoptr(GtkBitset) set = NULL;
+
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  set = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (set), ==, 1);
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (gtk_bitset_get_nth (set, 0))), ==, "gospodarka odpadami");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy", NULL));
+  tsv = rocznik_window_get_selected_tsv (window);
+  g_assert_cmpstr (tsv, ==, "Topic\tCalls\tShare\r\ngospodarka odpadami\t70055\t18,0%\r\n");
+  screenshot ("05-selected-waste");
+
+  /* the selection follows the topic when the order changes */
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_NAME, FALSE));
+  g_clear_pointer (&set, gtk_bitset_unref);
+  set = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (set), ==, 1);
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (gtk_bitset_get_nth (set, 0))), ==, "gospodarka odpadami");
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_COUNT, TRUE));
+}
+
+static gboolean
+has_year_2019 (gpointer data)
+{
+  return rocznik_window_has_year (window, 2019);
+}
+
+/* A second year with topics arrives (as an import would store it) and the
+ * two are compared. */
+static void
+test_compare (void)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  g_autoptr(RocznikYear) y = rocznik_year_new (2019);
+  RocznikTopicRow *waste = NULL;
+
+  g_assert_no_error (error);
+  y->organisation = g_strdup ("Biuro Poznań Kontakt");
+  rocznik_year_add_topic (y, "gospodarka odpadami", 80000);
+  rocznik_year_add_topic (y, "transport miejski i strefa parkowania", 50000);
+  rocznik_year_add_topic (y, "oświata", 1389);
+  rocznik_year_add_topic (y, "hulajnogi elektryczne", 2500);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  iterate_until (has_year_2019, NULL, "the window to offer 2019");
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2018);
+  activate ("win.compare-year", g_variant_new_int32 (2019));
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 2019);
+  g_assert_true (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_CHANGE_PERCENT));
+
+  for (guint i = 0; i < n_rows (); i++)
+    if (g_strcmp0 (rocznik_topic_row_get_key (row_at (i)), "gospodarka odpadami") == 0)
+      waste = row_at (i);
+  g_assert_nonnull (waste);
+  g_assert_cmpstr (rocznik_topic_row_get_text (waste, ROCZNIK_COLUMN_OTHER), ==, "80" ROCZNIK_NBSP "000");
+  g_assert_cmpstr (rocznik_topic_row_get_text (waste, ROCZNIK_COLUMN_CHANGE), ==, "\xe2\x88\x92" "9" ROCZNIK_NBSP "945");
+  g_assert_cmpstr (rocznik_topic_row_get_text (waste, ROCZNIK_COLUMN_CHANGE_PERCENT), ==, "\xe2\x88\x92" "12,4%");
+
+  for (RocznikColumn c = ROCZNIK_COLUMN_OTHER; c <= ROCZNIK_COLUMN_CHANGE_PERCENT; c++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        activate ("win.sort", g_variant_new ("(ib)", c, descending));
+        assert_sorted (c, descending);
+        assert_footer (TRUE);
+      }
+  /* by change, descending: transport grew the most (+8 759) */
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_CHANGE, TRUE));
+  g_assert_cmpstr (rocznik_topic_row_get_key (row_at (0)), ==, "transport miejski i strefa parkowania");
+  activate ("win.sort", g_variant_new ("(ib)", ROCZNIK_COLUMN_COUNT, TRUE));
+  screenshot ("06-compare-2018-2019");
+
+  /* 2019 itself, compared with 2018 */
+  activate ("win.select-year", g_variant_new_int32 (2019));
+  activate ("win.compare-year", g_variant_new_int32 (2018));
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 2018);
+  g_assert_false (rocznik_window_get_sample_shown (window));
+  g_assert_cmpuint (n_topic_rows (), ==, 4);
+  /* no declared total in 2019: no remainder row */
+  assert_footer (FALSE);
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (0)), ==, "gospodarka odpadami");
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (0), ROCZNIK_COLUMN_CHANGE_PERCENT), ==, "+14,2%");
+  screenshot ("07-year-2019-vs-2018");
+
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  g_assert_false (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_OTHER));
+}
+
+static void
+test_year_without_topics (void)
+{
+  activate ("win.select-year", g_variant_new_int32 (2017));
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2017);
+  g_assert_cmpstr (rocznik_window_get_page (window), ==, "no-topics");
+  g_assert_true (rocznik_window_get_sample_shown (window));
+  screenshot ("08-year-2017-total-only");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "year");
+  screenshot ("09-year-panel-2017");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "topics");
+  activate ("win.select-year", g_variant_new_int32 (2018));
+}
+
+static void
+test_edit_and_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  const RocznikTable *table;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  /* a count as people write it, stored in one transaction */
+  g_assert_true (rocznik_window_set_topic_count (window, "gospodarka odpadami", "71 000", &error));
+  g_assert_no_error (error);
+  table = rocznik_window_get_table (window);
+  g_assert_cmpint (table->sum, ==, 388468 - 70055 + 71000);
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (1), ROCZNIK_COLUMN_COUNT), ==, "71" ROCZNIK_NBSP "000");
+
+  /* garbage is refused and changes nothing */
+  g_assert_false (rocznik_window_set_topic_count (window, "gospodarka odpadami", "dużo", &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_false (rocznik_window_set_topic_count (window, "gospodarka odpadami", "-5", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468 - 70055 + 71000);
+
+  g_assert_true (rocznik_window_set_topic_name (window, "oświata", "Oświata i edukacja", &error));
+  g_assert_no_error (error);
+  activate ("win.filter", g_variant_new_string ("edukacja"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  activate ("win.filter", g_variant_new_string (""));
+
+  /* Ctrl+Z twice: the name, then the count */
+  activate ("win.undo", NULL);
+  activate ("win.filter", g_variant_new_string ("edukacja"));
+  g_assert_cmpuint (n_topic_rows (), ==, 0);
+  activate ("win.filter", g_variant_new_string (""));
+  activate ("win.undo", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (1), ROCZNIK_COLUMN_COUNT), ==, "70" ROCZNIK_NBSP "055");
+  g_assert_false (rocznik_window_undo (window, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* renaming across years keeps the old name as an alias */
+  g_assert_true (rocznik_window_rename_topic (window, "gospodarka odpadami", "odpady komunalne", &error));
+  g_assert_no_error (error);
+  activate ("win.filter", g_variant_new_string ("odpady"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  g_assert_cmpstr (rocznik_topic_row_get_name (row_at (0)), ==, "odpady komunalne");
+  activate ("win.undo", NULL);
+  g_assert_cmpuint (n_topic_rows (), ==, 0);
+  activate ("win.filter", g_variant_new_string (""));
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (rocznik_window_get_selection (window))), ==, 1);
+}
+
+static void
+test_details (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikYear) details = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  const RocznikYear *y;
+
+  years = rocznik_workspace_load_all (ws, &error);
+  details = rocznik_year_copy (rocznik_years_find (years, 2018));
+  g_assert_cmpuint (details->lists->len, ==, 3);
+  details->declared_total = 600000;
+  details->declared_more_than = FALSE;
+  g_assert_true (rocznik_window_save_details (window, details, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rocznik_window_get_table (window)->remainder->count, ==, 600000 - 388468);
+  g_assert_cmpstr (rocznik_topic_row_get_text (row_at (18), ROCZNIK_COLUMN_COUNT), ==, "211" ROCZNIK_NBSP "532");
+
+  activate ("win.undo", NULL);
+  g_clear_pointer (&years, g_ptr_array_unref);
+  years = rocznik_workspace_load_all (ws, &error);
+  y = rocznik_years_find (years, 2018);
+  g_assert_cmpint (y->declared_total, ==, 586000);
+  g_assert_true (y->declared_more_than);
+  g_assert_cmpuint (y->lists->len, ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "year");
+  screenshot ("10-year-panel-2018");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "topics");
+}
+
+static void
+test_settings (void)
+{
+  GSettings *settings = rocznik_application_get_settings (app);
+
+  g_assert_nonnull (settings);
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (2019));
+  g_assert_cmpint (g_settings_get_int (settings, "last-year"), ==, 2018);
+  g_assert_cmpint (g_settings_get_int (settings, "compare-year"), ==, 2019);
+
+  /* the remainder row can be hidden */
+  g_settings_set_boolean (settings, "show-remainder", FALSE);
+  assert_footer (FALSE);
+  g_settings_set_boolean (settings, "show-remainder", TRUE);
+  assert_footer (TRUE);
+  activate ("win.compare-year", g_variant_new_int32 (0));
+}
+
+static void
+test_narrow_and_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  g_assert_cmpint (rocznik_window_get_orientation (window), ==, GTK_ORIENTATION_VERTICAL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot ("11-narrow-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  g_assert_cmpint (rocznik_window_get_orientation (window), ==, GTK_ORIENTATION_HORIZONTAL);
+}
+
+static gboolean
+shows_empty (gpointer data)
+{
+  return g_strcmp0 (rocznik_window_get_page (window), "empty") == 0;
+}
+
+/* Last: a workspace without years invites an import. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  g_autoptr(GArray) years = rocznik_workspace_list_years (ws);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_assert_true (rocznik_workspace_delete_year (ws, g_array_index (years, int, i), &error));
+      g_assert_no_error (error);
+    }
+  iterate_until (shows_empty, NULL, "the empty workspace page");
+  g_assert_false (rocznik_window_get_sample_shown (window));
+  screenshot ("12-empty-workspace");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  const char *dir = g_getenv ("ROCZNIK_SCREENSHOT_DIR");
+  GList *windows;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* a screenshot must show a state, not a transition */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  tmpdir = g_dir_make_tmp ("rocznik-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  workspace = g_build_filename (tmpdir, "workspace.db", NULL);
+  shots = dir ? g_strdup (dir) : g_build_filename (tmpdir, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
+
+  app = rocznik_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  rocznik_application_set_workspace_path (app, workspace);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  window = ROCZNIK_WINDOW (windows->data);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+
+  g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/sort", test_sort);
+  g_test_add_func ("/window/filter", test_filter);
+  g_test_add_func ("/window/select-and-copy", test_select_and_copy);
+  g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/year-without-topics", test_year_without_topics);
+  g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/window/details", test_details);
+  g_test_add_func ("/window/settings", test_settings);
+  g_test_add_func ("/window/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/window/empty", test_empty);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* finalizing the application closes the workspace */
+  g_object_unref (app);
+  g_unlink (workspace);
+  if (dir == NULL)
+    {
+      g_autoptr(GDir) d = g_dir_open (shots, 0, NULL);
+      const char *name;
+
+      while (d && (name = g_dir_read_name (d)))
+        {
+          g_autofree char *path = g_build_filename (shots, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (shots);
+    }
+  g_rmdir (tmpdir);
+  g_free (shots);
+  g_free (tmpdir);
+  return status;
+}
