@@ -670,7 +670,8 @@ width_changed_cb (RocznikWindow *self)
    * table gets the larger part, it holds the figures. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (self->paned, narrow ? height * 11 / 20 : width * 3 / 5);
+  if (!narrow)
+    gtk_paned_set_position (self->paned, width * 3 / 5);
 
   /* Icon-only header buttons leave room for the title when narrow. */
   if (narrow)
