@@ -251,6 +251,7 @@ test_failure_keeps_file (void)
   g_autoptr(RocznikWorkspace) ws = sample_workspace ();
   g_autofree char *path = out_path ("keep.xlsx");
   g_autofree char *missing = out_path ("no-such-folder/raport.pdf");
+  g_autofree char *odt = out_path ("raport.odt");
   g_autofree char *text = NULL;
   RocznikReportOptions options = { .year = 1999 };
   g_autoptr(GError) error = NULL;
@@ -268,7 +269,7 @@ test_failure_keeps_file (void)
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_clear_error (&error);
 
-  g_assert_false (rocznik_report_write (ws, &options, out_path ("raport.odt"), NULL, &error));
+  g_assert_false (rocznik_report_write (ws, &options, odt, NULL, &error));
   g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
   assert_no_temporaries ();
 }

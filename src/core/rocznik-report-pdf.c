@@ -994,6 +994,23 @@ report_font_map_new (void)
   return map;
 }
 
+/* One per thread, kept: font maps are not thread-safe, and Pango 1.50
+ * never releases the FcConfig of a font map it finalizes. */
+static PangoFontMap *
+report_font_map (void)
+{
+  static GPrivate fonts = G_PRIVATE_INIT (g_object_unref);
+  PangoFontMap *map = g_private_get (&fonts);
+
+  if (map == NULL)
+    {
+      map = report_font_map_new ();
+      if (map)
+        g_private_set (&fonts, map);
+    }
+  return map;
+}
+
 /* ---- the document ----------------------------------------------------- */
 
 static void
@@ -1044,7 +1061,7 @@ write_pdf (const RocznikReport *report,
   g_autofree char *title = rocznik_report_title (report);
   g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
   g_autofree char *date = iso_date (report->now);
-  PangoFontMap *fonts = report_font_map_new ();
+  PangoFontMap *fonts = report_font_map ();
   PangoFontMap *system_fonts = g_object_ref (pango_cairo_font_map_get_default ());
   PangoContext *context = pango_font_map_create_context (fonts ? fonts : system_fonts);
   cairo_font_options_t *font_options = cairo_font_options_create ();
@@ -1085,7 +1102,6 @@ write_pdf (const RocznikReport *report,
   cairo_surface_destroy (pdf.surface);
   g_ptr_array_unref (pdf.pages);
   g_object_unref (context);
-  g_clear_object (&fonts);
   g_object_unref (system_fonts);
 
   if (status != CAIRO_STATUS_SUCCESS)
