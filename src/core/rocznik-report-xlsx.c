@@ -26,6 +26,7 @@ typedef struct
   lxw_workbook *wb;
   lxw_format *title;
   lxw_format *note;
+  lxw_format *paragraph;
   lxw_format *header;
   lxw_format *header_number;
   lxw_format *count;
@@ -75,6 +76,10 @@ writer_init (Writer       *w,
   format_set_font_size (w->title, 14);
   w->note = add_format (wb, FALSE, FALSE, NULL);
   format_set_italic (w->note);
+  /* Notes wrap inside the name column instead of running under the chart. */
+  w->paragraph = add_format (wb, FALSE, FALSE, NULL);
+  format_set_text_wrap (w->paragraph);
+  format_set_align (w->paragraph, LXW_ALIGN_VERTICAL_TOP);
   w->header = add_format (wb, TRUE, FALSE, NULL);
   format_set_bottom (w->header, LXW_BORDER_THIN);
   format_set_bg_color (w->header, 0xE8EEF4);
@@ -309,7 +314,7 @@ write_year_sheet (Writer             *w,
       write_text (ws, note_row++, 0, "Uwagi", w->total_name);
       for (guint i = 0; paragraphs[i]; i++)
         if (*g_strstrip (paragraphs[i]))
-          write_text (ws, note_row++, 0, paragraphs[i], w->note);
+          write_text (ws, note_row++, 0, paragraphs[i], w->paragraph);
     }
 
   worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL);
