@@ -561,6 +561,29 @@ test_xlsx_hostile (void)
     }
 }
 
+/* Inputs the fuzzers once crashed on: refused or read, never a crash. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir_path = fixture ("fuzz");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = NULL;
+
+      if (g_str_equal (name, "README"))
+        continue;
+      g_test_message ("%s", name);
+      import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+      g_assert_true ((import != NULL) != (error != NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,5 +606,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/xlsx-sheet", test_xlsx_sheet);
   g_test_add_func ("/import/xlsx-records-inline", test_xlsx_records_inline);
   g_test_add_func ("/import/xlsx-hostile", test_xlsx_hostile);
+  g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
   return g_test_run ();
 }

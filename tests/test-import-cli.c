@@ -1,0 +1,214 @@
+/* `rocznik --import` as a user runs it: summaries, exit codes, messages that
+ * name the file and line, and a workspace left byte for byte unchanged by
+ * anything refused. */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static void
+run (Run        *r,
+     const char *locale,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status;
+
+  run_clear (r);
+  g_ptr_array_add (argv, g_strdup (g_getenv ("ROCZNIK_BIN")));
+  va_start (ap, locale);
+  while ((arg = va_arg (ap, const char *)))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), name, NULL);
+}
+
+static char *
+digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+typedef struct
+{
+  char *dir;
+  char *ws;
+} Fixture;
+
+/* A workspace made by rocznik itself: the sample year 2018. */
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+
+  f->dir = g_dir_make_tmp ("rocznik-import-cli-XXXXXX", NULL);
+  f->ws = g_build_filename (f->dir, "workspace.db", NULL);
+  run (&r, "C.UTF-8", "--list", "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *journal = g_strconcat (f->ws, "-journal", NULL);
+
+  g_remove (journal);
+  g_remove (f->ws);
+  g_rmdir (f->dir);
+  g_free (f->ws);
+  g_free (f->dir);
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("seed-2018-bom.csv");
+  g_autofree char *wide = fixture ("wide-2017-2019.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Run r = { 0 };
+
+  /* 2018 is the sample's: refused without --replace, nothing changes */
+  before = digest (f->ws);
+  run (&r, "C.UTF-8", "--import", csv, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "2018: 17 topics, 388\u00a0468 calls (declared total: 388\u00a0468) — already in the workspace"));
+  g_assert_nonnull (strstr (r.err, "rocznik: file seed-2018-bom.csv: the year 2018 is already in the workspace"));
+  after = digest (f->ws);
+  g_assert_cmpstr (before, ==, after);
+
+  run (&r, "C.UTF-8", "--import", "--year", "2016", csv, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2016: 17 topics, 388\u00a0468 calls"));
+  run (&r, "C.UTF-8", "--list", "--year", "2016", "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "gospodarka odpadami\t70055\t18.0\n"));
+  g_assert_nonnull (strstr (r.out, "Razem\t388468\t100.0\n"));
+
+  /* several years from one file, 2018 replaced */
+  run (&r, "C.UTF-8", "--import", "--replace", wide, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run (&r, "C.UTF-8", "--list", "--year", "2018", "--workspace", f->ws, NULL);
+  g_assert_cmpstr (r.out, ==,
+                   "gospodarka odpadami\t70055\t53.8\n"
+                   "transport miejski i strefa parkowania\t58759\t45.1\n"
+                   "oświata\t1389\t1.1\n"
+                   "Razem\t130203\t100.0\n");
+  run_clear (&r);
+}
+
+static const struct { const char *file; const char *message; } bad[] = {
+  { "bad/not-a-number.csv", "rocznik: file not-a-number.csv, line 3: „dużo” is not a number of calls\n" },
+  { "bad/negative.csv", "rocznik: file negative.csv, line 3: „-5” is negative; a number of calls cannot be\n" },
+  { "bad/unterminated.csv", "rocznik: file unterminated.csv, line 2: a quoted field starts here and is never closed\n" },
+  { "bad/nul.csv", "rocznik: file nul.csv, line 3: a NUL byte; this is not a text file\n" },
+  { "bad/mixed-encoding.csv", "rocznik: file mixed-encoding.csv, line 3: the text mixes UTF-8 with another encoding" },
+  { "bad/empty.csv", "rocznik: file empty.csv: the file is empty\n" },
+  { "bad/no-numbers.csv", "rocznik: file no-numbers.csv: found no column with numbers of calls" },
+  { "bad/garbage.bin", "rocznik: file garbage.bin, line 1: a NUL byte" },
+  { "bad/too-large.csv", "rocznik: file too-large.csv, line 2: „9007199254740993” is too large" },
+};
+
+static void
+test_bad (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = digest (f->ws);
+  Run r = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = fixture (bad[i].file);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", bad[i].file);
+      run (&r, "C.UTF-8", "--import", "--replace", "--year", "2019", path, "--workspace", f->ws, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      if (!g_str_has_prefix (r.err, bad[i].message))
+        g_error ("%s: got „%s”", bad[i].file, r.err);
+      after = digest (f->ws);
+      g_assert_cmpstr (before, ==, after);
+
+      /* under a Polish locale: the same refusal, naming the file */
+      run (&r, "pl_PL.UTF-8", "--import", "--replace", "--year", "2019", path, "--workspace", f->ws, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, strrchr (bad[i].file, '/') + 1));
+    }
+
+  /* a good file and a bad one: all or nothing */
+  {
+    g_autofree char *good = fixture ("quoted-multiline-2019.csv");
+    g_autofree char *broken = fixture ("bad/negative.csv");
+    g_autofree char *after = NULL;
+
+    run (&r, "C.UTF-8", "--import", good, broken, "--workspace", f->ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    after = digest (f->ws);
+    g_assert_cmpstr (before, ==, after);
+  }
+  run_clear (&r);
+}
+
+static void
+test_usage (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("seed-2018-cp1250.csv");
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--import", "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run (&r, "C.UTF-8", "--import", "--delimiter", "x", csv, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* the preview can be overridden: encoding, delimiter */
+  run (&r, "C.UTF-8", "--import", "--year", "2019", "--encoding", "ISO-8859-2", "--delimiter", ";",
+       csv, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "delimiter semicolon „;”, encoding ISO-8859-2"));
+  run_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/import-cli/import", Fixture, NULL, set_up, test_import, tear_down);
+  g_test_add ("/import-cli/bad", Fixture, NULL, set_up, test_bad, tear_down);
+  g_test_add ("/import-cli/usage", Fixture, NULL, set_up, test_usage, tear_down);
+  return g_test_run ();
+}
