@@ -11,8 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
+#include "rocznik-import-dialog.h"
+#include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
 #include "rocznik-year-panel.h"
@@ -64,6 +67,9 @@ struct _RocznikWindow
   GtkStringList       *year_list;
   GtkStringList       *compare_list;
   GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkStack            *chart_stack;
+  RocznikChartView    *chart_view;
+  AdwStatusPage       *no_chart_page;
 
   /* template */
   AdwHeaderBar        *header_bar;
@@ -293,11 +299,66 @@ update_columns (RocznikWindow *self)
     gtk_column_view_column_set_visible (self->columns[c], compare);
 }
 
+/* The chart of what the table shows: the year's ranking, or each topic in
+ * both years when a comparison is chosen. */
+static RocznikChart *
+chart_new (RocznikWindow *self,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  RocznikChartSpec spec = { 0 };
+
+  if (self->years == NULL || self->year == 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
+      return NULL;
+    }
+  spec.type = self->compare_year ? ROCZNIK_CHART_YOY : ROCZNIK_CHART_RANKING;
+  spec.year = self->year;
+  spec.compare_year = self->compare_year;
+  categories = rocznik_workspace_list_categories (self->workspace);
+  return rocznik_chart_new (self->years, categories, &spec, error);
+}
+
+static void
+update_chart_highlight (RocznikWindow *self)
+{
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+
+  g_ptr_array_add (keys, NULL);
+  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+}
+
 static void
 update_chart (RocznikWindow *self)
 {
-  /* The chart view lands with the chart work; until then the pane shows
-   * what it will hold. */
+  g_autoptr(GError) error = NULL;
+  RocznikChart *chart = NULL;
+
+  if (self->table && self->table->rows->len > 0)
+    chart = chart_new (self, &error);
+  if (chart == NULL)
+    {
+      adw_status_page_set_description (self->no_chart_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->chart_stack, "none");
+      return;
+    }
+  rocznik_chart_view_set_chart (self->chart_view, chart);
+  gtk_stack_set_visible_child_name (self->chart_stack, "chart");
+  update_chart_highlight (self);
+}
+
+static void
+bar_activated_cb (RocznikWindow *self,
+                  int            index,
+                  const char    *key)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  if (key == NULL)
+    return;
+  g_ptr_array_add (keys, (gpointer) key);
+  select_keys (self, keys);
 }
 
 static void
@@ -627,7 +688,7 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
-  update_chart (self);
+  update_chart_highlight (self);
 }
 
 static void
@@ -734,6 +795,26 @@ import_response_cb (GtkNativeDialog *chooser,
         }
     }
   g_object_unref (chooser);
+}
+
+/* Shows the newest year the import stored. */
+static void
+imported_cb (RocznikWindow       *self,
+             RocznikImportDialog *dialog)
+{
+  RocznikImport *import = rocznik_import_dialog_get_import (dialog);
+  GPtrArray *years = import ? rocznik_import_get_years (import) : NULL;
+  g_autofree char *message = NULL;
+  int year;
+
+  if (years == NULL || years->len == 0)
+    return;
+  year = ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year;
+  reload (self);
+  show_year (self, year, self->compare_year);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u year", "Imported %u years", years->len),
+                             years->len);
+  toast (self, message, NULL, NULL, NULL);
 }
 
 /* Dialogs for editing topics */
@@ -911,28 +992,51 @@ categorize_response_cb (AdwMessageDialog *dialog,
 
 typedef struct
 {
-  char *path;
-  char *format;
-  int   year;
-  int   compare_year;
+  char         *path;
+  char         *format;
+  char         *workspace_path;
+  RocznikChart *chart;          /* charts: prepared on the main thread */
+  int           year;
+  int           compare_year;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_free (job->path);
+  g_free (job->workspace_path);
+  g_clear_pointer (&job->chart, rocznik_chart_free);
   g_free (job->format);
   g_free (job);
 }
 
+/* Off the main loop. Reports read the workspace through a connection of
+ * their own, so the window may go on using its one meanwhile. */
 static void
 export_thread (GTask        *task,
                gpointer      source,
                gpointer      data,
                GCancellable *cancellable)
 {
-  g_task_return_new_error (task, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED,
-                           _("Exporting is not available in this build"));
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->chart)
+    ok = rocznik_chart_export (job->chart, job->path, 1200, 675, 192, &error);
+  else
+    {
+      g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
+      RocznikReportOptions options = { 0 };
+
+      options.year = job->year;
+      options.compare_year = job->compare_year ? job->compare_year : -1;
+      ok = ws && rocznik_report_write (ws, &options, job->path, cancellable, &error);
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -979,6 +1083,20 @@ export_response_cb (GtkNativeDialog *chooser,
       job->format = g_strdup (format);
       job->year = self->year;
       job->compare_year = self->compare_year;
+      job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
+      if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
+        {
+          g_autoptr(GError) error = NULL;
+
+          job->chart = chart_new (self, &error);
+          if (job->chart == NULL)
+            {
+              toast_error (self, error);
+              export_job_free (job);
+              g_object_unref (chooser);
+              return;
+            }
+        }
       task = g_task_new (self, NULL, export_done_cb, NULL);
       g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
       g_task_run_in_thread (task, export_thread);
@@ -1511,15 +1629,19 @@ rocznik_window_init (RocznikWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  {
-    GtkWidget *placeholder = adw_status_page_new ();
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (placeholder), "view-paged-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (placeholder), _("Chart"));
-    gtk_widget_add_css_class (placeholder, "compact");
-    gtk_widget_set_vexpand (placeholder, TRUE);
-    gtk_box_append (self->chart_box, placeholder);
-  }
+  self->chart_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_stack), TRUE);
+  self->chart_view = ROCZNIK_CHART_VIEW (rocznik_chart_view_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart_view), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), TRUE);
+  g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
+  gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->chart_view), "chart");
+  self->no_chart_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->no_chart_page, "io.github.rocznik.Rocznik-symbolic");
+  adw_status_page_set_title (self->no_chart_page, _("No Chart"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->no_chart_page), "compact");
+  gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
   update_undo_action (self);
   selection_changed_cb (self);
@@ -1584,15 +1706,16 @@ void
 rocznik_window_import_file (RocznikWindow *self,
                             GFile         *file)
 {
-  g_autoptr(GError) error = NULL;
+  RocznikImportDialog *dialog;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->workspace == NULL)
     return;
-  g_set_error (&error, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED, _("Importing is not available in this build"));
-  toast_error (self, error);
+  dialog = rocznik_import_dialog_new (GTK_WINDOW (self), self->workspace, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 int

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-table.h"
@@ -193,6 +194,23 @@ fill_trend (RocznikYearPanel *self,
     gtk_box_remove (self->trend_area, child);
   if (years->len == 0)
     return;
+
+  /* The trend chart, with its gaps; the rows below only if it cannot be drawn. */
+  {
+    RocznikChartSpec spec = { .type = ROCZNIK_CHART_TREND };
+    RocznikChart *chart = rocznik_chart_new (years, NULL, &spec, NULL);
+
+    if (chart)
+      {
+        GtkWidget *view = rocznik_chart_view_new ();
+
+        rocznik_chart_view_set_chart (ROCZNIK_CHART_VIEW (view), chart);
+        gtk_widget_set_size_request (view, -1, 320);
+        gtk_widget_set_hexpand (view, TRUE);
+        gtk_box_append (self->trend_area, view);
+        return;
+      }
+  }
 
   first = ((RocznikYear *) g_ptr_array_index (years, 0))->year;
   last = ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year;
