@@ -398,6 +398,13 @@ rocznik_year_panel_init (RocznikYearPanel *self)
   gtk_widget_set_margin_start (GTK_WIDGET (box), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (box), 12);
 
+  /* The years at a glance first, then the one being edited. */
+  self->trend_group = group_new (box, _("Calls per Year"), _("Declared totals of every year in the workspace; years without data are gaps"));
+  self->trend_area = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "trend-card");
+  adw_preferences_group_add (self->trend_group, GTK_WIDGET (self->trend_area));
+
   self->details_group = group_new (box, "", NULL);
   self->revert_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Revert")));
   self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save Changes")));
@@ -441,11 +448,6 @@ rocznik_year_panel_init (RocznikYearPanel *self)
 
   self->lists_group = group_new (box, _("Lists"), _("Named lists the report publishes, such as new information services"));
 
-  self->trend_group = group_new (box, _("Calls per Year"), _("Declared totals of every year in the workspace; years without data are gaps"));
-  self->trend_area = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "trend-card");
-  adw_preferences_group_add (self->trend_group, GTK_WIDGET (self->trend_area));
 
   self->categories_group = group_new (box, _("Categories"), _("Groups of topics to compare in charts and reports"));
 
