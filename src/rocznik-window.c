@@ -53,6 +53,8 @@ struct _RocznikWindow
   int                  year;
   int                  compare_year;
   gboolean             updating;
+  guint                exporting;
+  char                *last_toast;
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
@@ -134,6 +136,8 @@ toast (RocznikWindow *self,
 {
   AdwToast *t = adw_toast_new (title);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
   if (button)
     {
       adw_toast_set_button_label (t, button);
@@ -151,6 +155,8 @@ toast_error (RocznikWindow *self,
 {
   AdwToast *t = adw_toast_new (error->message);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (error->message);
   adw_toast_set_timeout (t, 10);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
@@ -1047,6 +1053,8 @@ export_done_cb (GObject      *source,
   RocznikWindow *self = ROCZNIK_WINDOW (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  self->exporting--;
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
   g_autofree char *uri = NULL;
@@ -1074,32 +1082,8 @@ export_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *suffix = g_strconcat (".", format, NULL);
-      ExportJob *job = g_new0 (ExportJob, 1);
-      g_autoptr(GTask) task = NULL;
 
-      /* The writer picks the format by the extension: make sure it is there. */
-      job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
-      job->format = g_strdup (format);
-      job->year = self->year;
-      job->compare_year = self->compare_year;
-      job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
-      if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
-        {
-          g_autoptr(GError) error = NULL;
-
-          job->chart = chart_new (self, &error);
-          if (job->chart == NULL)
-            {
-              toast_error (self, error);
-              export_job_free (job);
-              g_object_unref (chooser);
-              return;
-            }
-        }
-      task = g_task_new (self, NULL, export_done_cb, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-      g_task_run_in_thread (task, export_thread);
+      rocznik_window_export (self, format, path);
     }
   g_object_unref (chooser);
 }
@@ -1483,6 +1467,7 @@ rocznik_window_finalize (GObject *object)
 
   g_array_unref (self->undo);
   g_free (self->query);
+  g_free (self->last_toast);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->finalize (object);
 }
@@ -2022,4 +2007,63 @@ rocznik_window_undo (RocznikWindow *self,
     }
   undo_op_clear (&op);
   return ok;
+}
+
+/* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
+ * the report; "png", "svg": the chart) to @path in a worker thread; a toast
+ * says when it is done. */
+void
+rocznik_window_export (RocznikWindow *self,
+                       const char    *format,
+                       const char    *path)
+{
+  g_autofree char *suffix = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail (format != NULL && path != NULL);
+
+  if (self->workspace == NULL)
+    return;
+  suffix = g_strconcat (".", format, NULL);
+  job = g_new0 (ExportJob, 1);
+  /* The writer picks the format by the extension: make sure it is there. */
+  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->format = g_strdup (format);
+  job->year = self->year;
+  job->compare_year = self->compare_year;
+  job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
+  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      job->chart = chart_new (self, &error);
+      if (job->chart == NULL)
+        {
+          toast_error (self, error);
+          export_job_free (job);
+          return;
+        }
+    }
+  self->exporting++;
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* Whether an export is still being written. */
+gboolean
+rocznik_window_get_busy (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return self->exporting > 0;
+}
+
+/* The text of the latest toast, for tests; NULL before the first. */
+const char *
+rocznik_window_get_last_toast (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }

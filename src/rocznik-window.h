@@ -45,6 +45,11 @@ gboolean            rocznik_window_rename_topic      (RocznikWindow      *self,
 gboolean            rocznik_window_save_details      (RocznikWindow      *self,
                                                       const RocznikYear  *details,
                                                       GError            **error);
+void                rocznik_window_export            (RocznikWindow      *self,
+                                                      const char         *format,
+                                                      const char         *path);
+gboolean            rocznik_window_get_busy          (RocznikWindow      *self);
+const char         *rocznik_window_get_last_toast    (RocznikWindow      *self);
 gboolean            rocznik_window_undo              (RocznikWindow      *self,
                                                       GError            **error);
 

@@ -507,6 +507,101 @@ test_narrow_and_dark (void)
 }
 
 static gboolean
+export_done (gpointer data)
+{
+  return !rocznik_window_get_busy (window);
+}
+
+/* Exports run in a worker thread and end with a toast naming the file. */
+static void
+test_export (void)
+{
+  const char *formats[] = { "pdf", "xlsx", "csv", "png", "svg" };
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("raport.%s", formats[i]);
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_autofree char *expected = g_strdup_printf ("Saved %s", name);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      /* the extension is added when the file chooser's name lacks it */
+      g_autofree char *bare = g_build_filename (tmpdir, "raport", NULL);
+      rocznik_window_export (window, formats[i], i == 0 ? bare : path);
+      g_assert_true (rocznik_window_get_busy (window));
+      iterate_until (export_done, NULL, "the export to finish");
+      g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, expected);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 100);
+      if (g_str_equal (formats[i], "pdf"))
+        g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      else if (g_str_equal (formats[i], "xlsx"))
+        g_assert_true (g_str_has_prefix (contents, "PK"));
+      else if (g_str_equal (formats[i], "csv"))
+        g_assert_nonnull (strstr (contents, "gospodarka odpadami"));
+      else if (g_str_equal (formats[i], "svg"))
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else
+        {
+          g_autoptr(GdkTexture) png = gdk_texture_new_from_filename (path, NULL);
+          /* 1200 × 675 at 192 dpi: sharp enough for print */
+          g_assert_nonnull (png);
+          g_assert_cmpint (gdk_texture_get_width (png), ==, 2400);
+          g_assert_cmpint (gdk_texture_get_height (png), ==, 1350);
+        }
+      g_unlink (path);
+    }
+
+  /* a place that cannot be written: an error toast, nothing crashes */
+  rocznik_window_export (window, "pdf", "/nonexistent-dir/raport.pdf");
+  iterate_until (export_done, NULL, "the failed export");
+  g_assert_false (g_str_has_prefix (rocznik_window_get_last_toast (window), "Saved"));
+}
+
+static GtkWindow *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "RocznikImportDialog"))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = find_import_dialog ();
+  return dialog && gtk_widget_get_visible (GTK_WIDGET (dialog));
+}
+
+/* A file given on the command line or dropped on the window opens the
+ * import preview over the window. */
+static void
+test_import_opens_dialog (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "2022.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "temat;liczba\ngospodarka odpadami;75 000\n", -1, NULL));
+  g_assert_null (find_import_dialog ());
+  rocznik_window_import_file (window, file);
+  iterate_until (import_dialog_shown, NULL, "the import dialog");
+  dialog = find_import_dialog ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  g_unlink (path);
+}
+
+static gboolean
 shows_empty (gpointer data)
 {
   return g_strcmp0 (rocznik_window_get_page (window), "empty") == 0;
@@ -577,6 +672,8 @@ main (int    argc,
   g_test_add_func ("/window/details", test_details);
   g_test_add_func ("/window/settings", test_settings);
   g_test_add_func ("/window/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
   g_test_add_func ("/window/empty", test_empty);
   status = g_test_run ();
 
