@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -114,8 +115,8 @@ detect_encoding (const char *data,
             {
               g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                            c == 0
-                           ? _("file %s, line %" G_GUINT64_FORMAT ": a NUL byte; this is not a text file")
-                           : _("file %s, line %" G_GUINT64_FORMAT ": a control character; this is not a text file"),
+                           ? _("file %s, line %" PRIu64 ": a NUL byte; this is not a text file")
+                           : _("file %s, line %" PRIu64 ": a control character; this is not a text file"),
                            display, line_of (data, i, 1));
               return NULL;
             }
@@ -155,7 +156,7 @@ detect_encoding (const char *data,
   if (multi > 0)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s, line %" G_GUINT64_FORMAT ": the text mixes UTF-8 with another encoding; save the file again in one encoding"),
+                   _("file %s, line %" PRIu64 ": the text mixes UTF-8 with another encoding; save the file again in one encoding"),
                    display, line_of (data, first_invalid, 1));
       return NULL;
     }
@@ -255,7 +256,7 @@ refill (Delimited *self,
       if (self->cap >= ROCZNIK_IMPORT_MAX_ROW + CHUNK)
         {
           g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("file %s, line %" G_GUINT64_FORMAT ": the line is longer than 1 MB; this is not a table of calls"),
+                       _("file %s, line %" PRIu64 ": the line is longer than 1 MB; this is not a table of calls"),
                        self->base.display, self->next_line);
           return FALSE;
         }
@@ -293,7 +294,7 @@ refill (Delimited *self,
           return FALSE;
         }
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s, line %" G_GUINT64_FORMAT ": a NUL byte; this is not a text file"),
+                   _("file %s, line %" PRIu64 ": a NUL byte; this is not a text file"),
                    self->base.display,
                    line_of (self->buf + self->start, nul - (self->buf + self->start), self->next_line));
       return FALSE;
@@ -464,7 +465,7 @@ delimited_next (RocznikRowSource *source,
           if (r < 0)
             {
               g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                           _("file %s, line %" G_GUINT64_FORMAT ": a quoted field starts here and is never closed"),
+                           _("file %s, line %" PRIu64 ": a quoted field starts here and is never closed"),
                            source->display, self->next_line);
               return FALSE;
             }
@@ -485,7 +486,7 @@ static char *
 delimited_where (RocznikRowSource *source,
                  int               column)
 {
-  return g_strdup_printf (_("file %s, line %" G_GUINT64_FORMAT), source->display, source->line);
+  return g_strdup_printf (_("file %s, line %" PRIu64), source->display, source->line);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
@@ -552,7 +553,7 @@ read_cell (Xlsx     *self,
         {
           g_autofree char *letters = rocznik_column_letters (MAX (column, 0));
           g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("file %s, sheet %s, cell %s%" G_GUINT64_FORMAT ": refers to a missing shared string"),
+                       _("file %s, sheet %s, cell %s%" PRIu64 ": refers to a missing shared string"),
                        display, self->sheet, letters, self->base.line);
           return FALSE;
         }
@@ -623,9 +624,9 @@ xlsx_where (RocznikRowSource *source,
   g_autofree char *letters = NULL;
 
   if (column < 0)
-    return g_strdup_printf (_("file %s, sheet %s, row %" G_GUINT64_FORMAT), source->display, self->sheet, source->line);
+    return g_strdup_printf (_("file %s, sheet %s, row %" PRIu64), source->display, self->sheet, source->line);
   letters = rocznik_column_letters (column);
-  return g_strdup_printf (_("file %s, sheet %s, cell %s%" G_GUINT64_FORMAT), source->display, self->sheet,
+  return g_strdup_printf (_("file %s, sheet %s, cell %s%" PRIu64), source->display, self->sheet,
                           letters, source->line);
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1879,15 +1880,15 @@ rocznik_import_describe (RocznikImport    *import,
     g_string_append_printf (s, "%s\n", (char *) g_ptr_array_index (import->warnings, i));
   if (import->n_skipped)
     {
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Skipped %" G_GUINT64_FORMAT " row:",
-                                              "Skipped %" G_GUINT64_FORMAT " rows:", import->n_skipped),
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Skipped %" PRIu64 " row:",
+                                              "Skipped %" PRIu64 " rows:", import->n_skipped),
                               import->n_skipped);
       g_string_append_c (s, '\n');
       for (guint i = 0; i < import->skipped->len; i++)
         g_string_append_printf (s, "  %s\n", (char *) g_ptr_array_index (import->skipped, i));
       if (import->n_skipped > import->skipped->len)
         {
-          g_string_append_printf (s, _("  … and %" G_GUINT64_FORMAT " more"), import->n_skipped - import->skipped->len);
+          g_string_append_printf (s, _("  … and %" PRIu64 " more"), import->n_skipped - import->skipped->len);
           g_string_append_c (s, '\n');
         }
     }
