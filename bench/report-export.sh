@@ -19,7 +19,7 @@ $pl "$rocznik" --workspace "$ws" --export "$dir/sample.csv" >/dev/null   # creat
 
 # The four commands run in turn, $runs rounds after a warm-up, so a busy
 # machine slows them alike; totals in nanoseconds per command.
-xlsx=0 pdf=0 csv=0 ss=0
+xlsx=0 pdf=0 csv=0 ss=0 start=0
 now () { date +%s%N; }
 timed () {
   t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
@@ -31,12 +31,14 @@ while [ $round -le "$runs" ]; do
   b=$(timed $pl "$rocznik" --workspace "$ws" --export "$dir/raport.pdf")
   c=$(timed $pl "$rocznik" --workspace "$ws" --export "$dir/raport.csv")
   d=$(timed ssconvert "$dir/sample.csv" "$dir/ssconvert.xlsx")
+  e=$(timed $pl "$rocznik" --version)
   if [ $round -gt 0 ]; then   # round 0 warms the caches
-    xlsx=$((xlsx + a)) pdf=$((pdf + b)) csv=$((csv + c)) ss=$((ss + d))
+    xlsx=$((xlsx + a)) pdf=$((pdf + b)) csv=$((csv + c)) ss=$((ss + d)) start=$((start + e))
   fi
   round=$((round + 1))
 done
 xlsx=$((xlsx / runs / 1000)) pdf=$((pdf / runs / 1000)) csv=$((csv / runs / 1000)) ss=$((ss / runs / 1000))
+start=$((start / runs / 1000))
 
 ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf 'runs: %d each; rocznik under LC_ALL=pl_PL.UTF-8\n' "$runs"
@@ -44,3 +46,7 @@ printf 'rocznik --export raport.xlsx  %8.1f ms  (%s× ssconvert)\n' "$(ratio "$x
 printf 'rocznik --export raport.pdf   %8.1f ms  (%s× ssconvert)\n' "$(ratio "$pdf" 1000)" "$(ratio "$pdf" "$ss")"
 printf 'rocznik --export raport.csv   %8.1f ms  (%s× ssconvert)\n' "$(ratio "$csv" 1000)" "$(ratio "$csv" "$ss")"
 printf 'ssconvert sample.csv → xlsx   %8.1f ms\n' "$(ratio "$ss" 1000)"
+printf 'rocznik --version (start-up)  %8.1f ms\n' "$(ratio "$start" 1000)"
+# Where a PDF's time goes inside the process (one more run, its own log).
+G_MESSAGES_DEBUG=Rocznik $pl "$rocznik" --workspace "$ws" --export "$dir/raport.pdf" 2>&1 |
+  sed -n 's/.*report: PDF /PDF breakdown: /p'

@@ -338,6 +338,8 @@ cli_export (const RocznikCliOptions *o)
   options.year = o->year;
   options.compare_year = o->compare;
   options.topics = topics;
+  /* This process draws no other text: the system's fonts need not load. */
+  rocznik_report_use_own_fonts ();
   if (!rocznik_report_write (ws, &options, o->export_path, NULL, &error))
     {
       g_printerr ("rocznik: %s\n", error->message);

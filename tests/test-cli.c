@@ -135,10 +135,10 @@ test_version_help (void)
   run_clear (&r);
 }
 
+/* The standard output of a tool (poppler-utils) that must succeed. */
 static char *
-pdf_text (const char *path)
+tool_output (const char * const *argv)
 {
-  const char *argv[] = { "pdftotext", path, "-", NULL };
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status;
@@ -148,6 +148,14 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  return tool_output (argv);
 }
 
 /* Same parts in both workbooks, the timestamps in docProps/core.xml aside. */
@@ -298,6 +306,103 @@ test_export_files (void)
   g_setenv ("XDG_DATA_HOME", saved_xdg, TRUE);
 }
 
+static char *
+pdf_fonts (const char *path)
+{
+  const char *argv[] = { "pdffonts", path, NULL };
+
+  return tool_output (argv);
+}
+
+static void
+export_pdf (const char *ws,
+            const char *path)
+{
+  Run r = { 0 };
+
+  run (&r, "pl_PL.UTF-8", "--export", path, "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+}
+
+/* The report's font files are remembered in the cache folder: a report
+ * from the cache, or from a cache that lies, has the same fonts and text. */
+static void
+test_export_font_cache (void)
+{
+  g_autofree char *ws = temp_workspace ();
+  g_autofree char *dir = g_path_get_dirname (ws);
+  g_autofree char *cache_home = g_build_filename (dir, "cache", NULL);
+  g_autofree char *cache = g_build_filename (cache_home, "rocznik", "report-fonts", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("XDG_CACHE_HOME"));
+  g_autofree char *first = g_build_filename (dir, "first.pdf", NULL);
+  g_autofree char *cached = g_build_filename (dir, "cached.pdf", NULL);
+  g_autofree char *stale = g_build_filename (dir, "stale.pdf", NULL);
+  g_autofree char *text = NULL, *fonts = NULL, *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_files = 0;
+
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  export_pdf (ws, first);
+  text = pdf_text (first);
+  fonts = pdf_fonts (first);
+  g_assert_nonnull (strstr (text, "Biuro Poznań Kontakt przeprowadziło ponad 586"));
+  g_assert_nonnull (strstr (fonts, "Cantarell-Regular"));
+  g_assert_nonnull (strstr (fonts, "Cantarell-Bold"));
+  g_assert_nonnull (strstr (fonts, "P052-Roman"));
+
+  /* the cache names four font files that exist */
+  g_assert_true (g_file_get_contents (cache, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (lines[i][0] == 'F')
+      {
+        g_assert_true (g_file_test (strrchr (lines[i], ' ') + 1, G_FILE_TEST_IS_REGULAR));
+        n_files++;
+      }
+  g_assert_cmpuint (n_files, ==, 4);
+  g_assert_nonnull (strstr (contents, "Cantarell"));
+
+  {
+    g_autofree char *t = NULL, *f = NULL;
+
+    export_pdf (ws, cached);
+    t = pdf_text (cached);
+    f = pdf_fonts (cached);
+    g_assert_cmpstr (t, ==, text);
+    g_assert_cmpstr (f, ==, fonts);
+  }
+
+  /* files that are gone, then garbage: fontconfig is asked again */
+  {
+    const char *lies[] = {
+      "rocznik report fonts 1\nF 0.0 0 /nonexistent/a.otf\nF 0.0 0 /nonexistent/b.otf\n"
+      "F 0.0 0 /nonexistent/c.otf\nF 0.0 0 /nonexistent/d.ttf\n",
+      "F F F F\nF\nF x\nF 1 2\n\xff\xfe",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lies); i++)
+      {
+        g_autofree char *t = NULL, *f = NULL, *again = NULL;
+
+        g_assert_true (g_file_set_contents (cache, lies[i], -1, NULL));
+        export_pdf (ws, stale);
+        t = pdf_text (stale);
+        f = pdf_fonts (stale);
+        g_assert_cmpstr (t, ==, text);
+        g_assert_cmpstr (f, ==, fonts);
+        g_assert_true (g_file_get_contents (cache, &again, NULL, NULL));
+        g_assert_cmpstr (again, ==, contents);
+      }
+  }
+
+  if (saved)
+    g_setenv ("XDG_CACHE_HOME", saved, TRUE);
+  else
+    g_unsetenv ("XDG_CACHE_HOME");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +412,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/version-help", test_version_help);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-files", test_export_files);
+  g_test_add_func ("/cli/export-font-cache", test_export_font_cache);
   return g_test_run ();
 }

@@ -58,7 +58,8 @@ measuring_context (RocznikChart *chart)
     return chart->pango;
 
   /* Unhinted metrics: the same widths on screen, in PNG and in PDF. */
-  chart->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  chart->pango = pango_font_map_create_context (chart->font_map ? chart->font_map
+                                                                : pango_cairo_font_map_get_default ());
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);

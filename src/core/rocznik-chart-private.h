@@ -46,6 +46,7 @@ struct _RocznikChart
   int        series_years[CHART_MAX_SERIES];
   GHashTable *highlight;     /* topic keys */
 
+  PangoFontMap *font_map;    /* NULL: the thread's default */
   PangoContext *pango;       /* measuring context, fixed font options */
   struct _ChartLayout *layout;  /* the last layout, for hit tests */
 };

@@ -933,6 +933,7 @@ rocznik_chart_free (RocznikChart *chart)
     return;
   g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
   g_clear_object (&chart->pango);
+  g_clear_object (&chart->font_map);
   g_clear_pointer (&chart->groups, g_ptr_array_unref);
   g_clear_pointer (&chart->bars, g_array_unref);
   g_clear_pointer (&chart->highlight, g_hash_table_unref);
@@ -981,6 +982,19 @@ rocznik_chart_get_title (RocznikChart *chart)
 {
   g_return_val_if_fail (chart != NULL, NULL);
   return chart->title;
+}
+
+void
+rocznik_chart_set_font_map (RocznikChart *chart,
+                            PangoFontMap *font_map)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (!g_set_object (&chart->font_map, font_map))
+    return;
+  /* Text measured with other fonts is stale. */
+  g_clear_object (&chart->pango);
+  g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
 }
 
 /* Draws the whole chart, ground included, into (0, 0, @width, @height). */

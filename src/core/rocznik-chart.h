@@ -13,6 +13,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,10 @@ RocznikChartTheme rocznik_chart_get_theme (RocznikChart           *chart);
 void          rocznik_chart_set_highlight (RocznikChart           *chart,
                                            const char * const     *keys);
 const char   *rocznik_chart_get_title    (RocznikChart            *chart);
+/* The fonts to lay text out with; NULL (the default) is this thread's
+ * default Pango font map. Set it before the first draw or layout. */
+void          rocznik_chart_set_font_map (RocznikChart            *chart,
+                                          PangoFontMap            *font_map);
 
 void          rocznik_chart_draw         (RocznikChart            *chart,
                                           cairo_t                 *cr,
