@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rocznik-application.h"
@@ -636,9 +637,11 @@ main (int    argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
-  /* tests/make-screenshots.sh runs this under a Polish locale */
+  /* tests/make-screenshots.sh runs this under a Polish locale; gtk_test_init()
+   * forced the C locale, under which gettext translates nothing */
   if (g_getenv ("ROCZNIK_LOCALEDIR"))
     {
+      setlocale (LC_ALL, "");
       bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ROCZNIK_LOCALEDIR"));
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
