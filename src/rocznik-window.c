@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
@@ -29,6 +30,7 @@ typedef enum
   UNDO_NAME,
   UNDO_RENAME,
   UNDO_DETAILS,
+  UNDO_CATEGORY,
 } UndoKind;
 
 /* What brings the workspace back to where it was before one edit. */
@@ -40,6 +42,7 @@ typedef struct
   gint64       count;
   char        *name;
   RocznikYear *details;
+  GStrv        keys;      /* a category's topics before; NULL: it did not exist */
 } UndoOp;
 
 struct _RocznikWindow
@@ -59,6 +62,14 @@ struct _RocznikWindow
   gboolean             layout_done;
   char                *query;          /* folded search text */
   GArray              *undo;           /* UndoOp */
+  GPtrArray           *categories;     /* RocznikCategory*, as stored */
+
+  RocznikChartType     chart_type;
+  gboolean             chart_type_chosen;  /* else it follows the comparison */
+  gboolean             by_categories;      /* compare categories, not topics */
+  char                *chart_texts[ROCZNIK_CHART_N_TEXTS];
+  GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
+  RocznikChartExportOptions export_options;
 
   GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
   GListStore          *footer;         /* remainder and total: never sorted */
@@ -96,6 +107,10 @@ struct _RocznikWindow
   GtkColumnView       *topic_view;
   AdwStatusPage       *no_topics_page;
   GtkBox              *chart_box;
+  GtkDropDown         *chart_type_dropdown;
+  GtkDropDown         *compare_by_dropdown;
+  GtkMenuButton       *chart_texts_button;
+  GtkGrid             *chart_texts_grid;
   RocznikYearPanel    *year_panel;
 };
 
@@ -111,6 +126,7 @@ undo_op_clear (UndoOp *op)
   g_free (op->key);
   g_free (op->name);
   g_clear_pointer (&op->details, rocznik_year_free);
+  g_clear_pointer (&op->keys, g_strfreev);
 }
 
 static void
@@ -212,14 +228,23 @@ selected_keys (RocznikWindow *self)
   return keys;
 }
 
+/* Whether @key is among the first @n keys. */
+static gboolean
+keys_contain_n (GPtrArray  *keys,
+                guint       n,
+                const char *key)
+{
+  for (guint i = 0; key && i < n && i < keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (keys, i), key))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 keys_contain (GPtrArray  *keys,
               const char *key)
 {
-  for (guint i = 0; key && i < keys->len; i++)
-    if (g_str_equal (g_ptr_array_index (keys, i), key))
-      return TRUE;
-  return FALSE;
+  return keys_contain_n (keys, keys->len, key);
 }
 
 static void
@@ -305,13 +330,70 @@ update_columns (RocznikWindow *self)
     gtk_column_view_column_set_visible (self->columns[c], compare);
 }
 
-/* The chart of what the table shows: the year's ranking, or each topic in
- * both years when a comparison is chosen. */
-static RocznikChart *
-chart_new (RocznikWindow *self,
-           GError       **error)
+static const RocznikCategory *
+find_category (RocznikWindow *self,
+               const char    *name)
 {
-  g_autoptr(GPtrArray) categories = NULL;
+  for (guint i = 0; self->categories && i < self->categories->len; i++)
+    {
+      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
+      if (g_str_equal (c->name, name))
+        return c;
+    }
+  return NULL;
+}
+
+/* What a comparison chart compares: every category, or the topics selected
+ * in the table (two or more), else the three largest and the one selected. */
+static GStrv
+compare_entries (RocznikWindow *self,
+                 GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+
+  if (self->by_categories)
+    {
+      if (self->categories == NULL || self->categories->len == 0)
+        {
+          g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                               _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
+          return NULL;
+        }
+      for (guint i = 0; i < self->categories->len; i++)
+        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (self->categories, i))->name);
+      return g_strv_builder_end (builder);
+    }
+  if (keys->len < 2)
+    {
+      g_auto(GStrv) top = rocznik_table_top_keys (self->table, 3);
+
+      for (guint i = 0; top[i]; i++)
+        if (!keys_contain (keys, top[i]))
+          g_ptr_array_add (keys, g_strdup (top[i]));
+    }
+  for (guint i = 0; i < keys->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
+  return g_strv_builder_end (builder);
+}
+
+static char *
+chart_text (RocznikWindow    *self,
+            RocznikChartText  field)
+{
+  const char *text = self->chart_texts[field];
+
+  return text && *text ? (char *) text : NULL;
+}
+
+/* The chart the window shows and exports: one spec for both, so an export
+ * is exactly what is on screen (in @theme). */
+static RocznikChart *
+chart_new (RocznikWindow     *self,
+           RocznikChartTheme  theme,
+           GError           **error)
+{
+  g_auto(GStrv) topics = NULL;
   RocznikChartSpec spec = { 0 };
 
   if (self->years == NULL || self->year == 0)
@@ -319,20 +401,77 @@ chart_new (RocznikWindow *self,
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
       return NULL;
     }
-  spec.type = self->compare_year ? ROCZNIK_CHART_YOY : ROCZNIK_CHART_RANKING;
+  spec.type = self->chart_type;
   spec.year = self->year;
   spec.compare_year = self->compare_year;
-  categories = rocznik_workspace_list_categories (self->workspace);
-  return rocznik_chart_new (self->years, categories, &spec, error);
+  spec.theme = theme;
+  if (spec.type == ROCZNIK_CHART_COMPARE)
+    {
+      if (self->table == NULL)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
+          return NULL;
+        }
+      topics = compare_entries (self, error);
+      if (topics == NULL)
+        return NULL;
+      spec.topics = topics;
+    }
+  spec.title = chart_text (self, ROCZNIK_CHART_TEXT_TITLE);
+  spec.subtitle = chart_text (self, ROCZNIK_CHART_TEXT_SUBTITLE);
+  spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
+  spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
+  return rocznik_chart_new (self->years, self->categories, &spec, error);
+}
+
+/* The bars to draw in the accent colour: the selected topics, the
+ * categories they belong to, and in a trend the year shown. */
+static GPtrArray *
+highlight_keys (RocznikWindow *self)
+{
+  GPtrArray *keys = selected_keys (self);
+  guint n_selected = keys->len;
+
+  for (guint i = 0; self->categories && i < self->categories->len; i++)
+    {
+      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
+      for (guint k = 0; k < c->keys->len; k++)
+        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
+          {
+            g_ptr_array_add (keys, g_strdup (c->name));
+            break;
+          }
+    }
+  if (self->chart_type == ROCZNIK_CHART_TREND)
+    g_ptr_array_add (keys, g_strdup_printf ("%d", self->year));
+  return keys;
 }
 
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = highlight_keys (self);
 
   g_ptr_array_add (keys, NULL);
   rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+}
+
+/* The entries show the renderer's own texts as placeholders. */
+static void
+update_text_placeholders (RocznikWindow *self,
+                          RocznikChart  *chart)
+{
+  const char *texts[ROCZNIK_CHART_N_TEXTS - 1] = { NULL };
+
+  if (chart)
+    {
+      texts[ROCZNIK_CHART_TEXT_TITLE] = rocznik_chart_get_title (chart);
+      texts[ROCZNIK_CHART_TEXT_SUBTITLE] = rocznik_chart_get_subtitle (chart);
+      texts[ROCZNIK_CHART_TEXT_SOURCE] = rocznik_chart_get_source (chart);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (chart_text (self, i) == NULL)
+      gtk_entry_set_placeholder_text (self->text_entries[i], texts[i] ? texts[i] : "");
 }
 
 static void
@@ -341,10 +480,15 @@ update_chart (RocznikWindow *self)
   g_autoptr(GError) error = NULL;
   RocznikChart *chart = NULL;
 
-  if (self->table && self->table->rows->len > 0)
-    chart = chart_new (self, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), self->chart_type == ROCZNIK_CHART_COMPARE);
+  if (self->table && (self->table->rows->len > 0 || self->chart_type == ROCZNIK_CHART_TREND))
+    chart = chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
+  update_text_placeholders (self, chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
   if (chart == NULL)
     {
+      rocznik_chart_view_set_chart (self->chart_view, NULL);
       adw_status_page_set_description (self->no_chart_page, error ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->chart_stack, "none");
       return;
@@ -354,16 +498,50 @@ update_chart (RocznikWindow *self)
   update_chart_highlight (self);
 }
 
+/* Keeps the chart controls in step with what the window shows. */
+static void
+sync_chart_controls (RocznikWindow *self)
+{
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->chart_type_dropdown, self->chart_type);
+  gtk_drop_down_set_selected (self->compare_by_dropdown, self->by_categories ? 1 : 0);
+  self->updating = updating;
+}
+
+static void show_year (RocznikWindow *self, int year, int compare_year);
+
 static void
 bar_activated_cb (RocznikWindow *self,
                   int            index,
                   const char    *key)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+  const RocznikCategory *category;
+  gint64 year;
 
   if (key == NULL)
     return;
-  g_ptr_array_add (keys, (gpointer) key);
+  /* A year's bar shows that year; a category's selects its topics. */
+  if (self->chart_type == ROCZNIK_CHART_TREND)
+    {
+      if (g_ascii_string_to_signed (key, 10, 1, 9999, &year, NULL) && rocznik_window_has_year (self, year))
+        show_year (self, year, self->compare_year == year ? 0 : self->compare_year);
+      return;
+    }
+  category = find_category (self, key);
+  if (category && self->chart_type == ROCZNIK_CHART_COMPARE && self->by_categories)
+    {
+      select_keys (self, category->keys);
+      return;
+    }
+  /* The comparison is made of the selection: a click on one of its bars
+   * must not take the others away. */
+  if (self->chart_type == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
+    return;
+  g_ptr_array_set_size (keys, 0);
+  g_ptr_array_add (keys, g_strdup (key));
   select_keys (self, keys);
 }
 
@@ -444,12 +622,9 @@ fill_year_lists (RocznikWindow *self)
 static void
 update_year_panel (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) categories = NULL;
-
   if (self->years == NULL || self->year == 0)
     return;
-  categories = rocznik_workspace_list_categories (self->workspace);
-  rocznik_year_panel_set_years (self->year_panel, self->years, self->year, categories);
+  rocznik_year_panel_set_years (self->year_panel, self->years, self->year, self->categories);
 }
 
 /* Shows @year compared with @compare_year (0: none); both must be stored. */
@@ -467,6 +642,10 @@ show_year (RocznikWindow *self,
 
   self->year = year;
   self->compare_year = compare_year;
+  /* Until the user picks a chart, it shows what the table shows. */
+  if (!self->chart_type_chosen)
+    self->chart_type = compare_year ? ROCZNIK_CHART_YOY : ROCZNIK_CHART_RANKING;
+  sync_chart_controls (self);
   if (self->settings && year != 0)
     {
       g_settings_set_int (self->settings, "last-year", year);
@@ -497,6 +676,8 @@ reload (RocznikWindow *self)
     }
   g_clear_pointer (&self->years, g_ptr_array_unref);
   self->years = years;
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  self->categories = rocznik_workspace_list_categories (self->workspace);
 
   gtk_stack_set_visible_child_name (self->main_stack, years->len ? "content" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", years->len > 0);
@@ -694,7 +875,43 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
-  update_chart_highlight (self);
+  /* A comparison of topics is made of the selection. */
+  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories)
+    update_chart (self);
+  else
+    update_chart_highlight (self);
+}
+
+static void
+chart_type_selected_cb (RocznikWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->chart_type_dropdown);
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION || pos > ROCZNIK_CHART_TREND)
+    return;
+  self->chart_type = pos;
+  self->chart_type_chosen = TRUE;
+  update_chart (self);
+}
+
+static void
+compare_by_selected_cb (RocznikWindow *self)
+{
+  if (self->updating)
+    return;
+  self->by_categories = gtk_drop_down_get_selected (self->compare_by_dropdown) == 1;
+  update_chart (self);
+}
+
+static void
+chart_text_changed_cb (GtkEditable   *entry,
+                       RocznikWindow *self)
+{
+  RocznikChartText field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "field"));
+
+  g_free (self->chart_texts[field]);
+  self->chart_texts[field] = g_strdup (gtk_editable_get_text (entry));
+  update_chart (self);
 }
 
 static void
@@ -963,8 +1180,7 @@ categorize_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
   GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *message = NULL;
@@ -972,26 +1188,16 @@ categorize_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "apply"))
     return;
   clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
-  /* Adding to a category keeps the topics it already has. */
-  categories = rocznik_workspace_list_categories (self->workspace);
-  for (guint i = 0; categories && i < categories->len; i++)
-    {
-      RocznikCategory *c = g_ptr_array_index (categories, i);
-      if (g_str_equal (c->name, clean))
-        for (guint k = 0; k < c->keys->len; k++)
-          g_ptr_array_add (all, g_strdup (g_ptr_array_index (c->keys, k)));
-    }
   for (guint i = 0; i < keys->len; i++)
-    if (!keys_contain (all, g_ptr_array_index (keys, i)))
-      g_ptr_array_add (all, g_strdup (g_ptr_array_index (keys, i)));
-  g_ptr_array_add (all, NULL);
-  if (!rocznik_workspace_set_category (self->workspace, clean, (const char *const *) all->pdata, &error))
+    g_ptr_array_add (list, g_ptr_array_index (keys, i));
+  g_ptr_array_add (list, NULL);
+  if (!rocznik_window_add_to_category (self, clean, (const char *const *) list->pdata, &error))
     {
       toast_error (self, error);
       return;
     }
   message = g_strdup_printf (_("Added to the category „%s”"), clean);
-  toast (self, message, NULL, NULL, NULL);
+  toast (self, message, _("_Undo"), "win.undo", NULL);
 }
 
 /* Export */
@@ -1002,6 +1208,9 @@ typedef struct
   char         *format;
   char         *workspace_path;
   RocznikChart *chart;          /* charts: prepared on the main thread */
+  int           width;          /* charts: CSS px and pixel density */
+  int           height;
+  double        dpi;
   int           year;
   int           compare_year;
 } ExportJob;
@@ -1029,7 +1238,7 @@ export_thread (GTask        *task,
   gboolean ok;
 
   if (job->chart)
-    ok = rocznik_chart_export (job->chart, job->path, 1200, 675, 192, &error);
+    ok = rocznik_chart_export (job->chart, job->path, job->width, job->height, job->dpi, &error);
   else
     {
       g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
@@ -1069,6 +1278,17 @@ export_done_cb (GObject      *source,
   /* Translators: a toast after an export, "Saved raport.pdf" */
   message = g_strdup_printf (_("Saved %s"), base);
   toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
+}
+
+static void
+run_export (RocznikWindow *self,
+            ExportJob     *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
+
+  self->exporting++;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -1422,6 +1642,147 @@ categorize_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+chart_file_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        RocznikWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      rocznik_window_export_chart (self, path, &self->export_options);
+    }
+  g_object_unref (chooser);
+}
+
+/* The dialog chose format and size; now where to save. */
+static void
+chart_export_cb (RocznikChartExportDialog *dialog,
+                 RocznikWindow            *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *format;
+  GtkFileChooserNative *chooser;
+
+  rocznik_chart_export_dialog_get_options (dialog, &self->export_options);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  format = self->export_options.format;
+  /* Translators: the start of a chart's file name, "chart-2018.png" */
+  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), self->year, format);
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, format);
+  gtk_file_filter_set_name (filter, format);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* @parameter: a format to preselect, or "" for the last one used. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  RocznikChartExportOptions options = self->export_options;
+  RocznikChartExportDialog *dialog;
+
+  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
+    return;
+  if (*format)
+    options.format = format;
+  dialog = rocznik_chart_export_dialog_new (GTK_WINDOW (self), &options);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (chart_export_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
+    return;
+  /* The chart as exported: light, at the social-media size. */
+  rocznik_chart_view_copy (self->chart_view, 0, 0);
+  toast (self, _("Chart copied as an image"), NULL, NULL, NULL);
+}
+
+static void
+chart_type_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikChartType type;
+
+  if (!rocznik_chart_type_from_string (g_variant_get_string (parameter, NULL), &type))
+    return;
+  gtk_drop_down_set_selected (self->chart_type_dropdown, type);
+}
+
+/* "topics" or "categories" */
+static void
+compare_by_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  gtk_drop_down_set_selected (self->compare_by_dropdown,
+                              g_str_equal (g_variant_get_string (parameter, NULL), "categories") ? 1 : 0);
+}
+
+static void
+chart_texts_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_menu_button_popup (self->chart_texts_button);
+}
+
+static void
+reset_chart_texts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    rocznik_window_set_chart_text (self, i, "");
+}
+
+static void
+delete_category_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autofree char *name = g_variant_dup_string (parameter, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_delete_category (self, name, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  /* Translators: a toast, "Removed the category „Transport”" */
+  message = g_strdup_printf (_("Removed the category „%s”"), name);
+  toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
 /* GObject overrides */
 
 static gboolean
@@ -1456,6 +1817,7 @@ rocznik_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->table, rocznik_table_free);
   g_clear_pointer (&self->years, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
 }
@@ -1468,6 +1830,8 @@ rocznik_window_finalize (GObject *object)
   g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    g_free (self->chart_texts[i]);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->finalize (object);
 }
@@ -1507,6 +1871,10 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, no_topics_page);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_box);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_panel);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_by_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_grid);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
@@ -1525,11 +1893,21 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
   gtk_widget_class_install_action (widget_class, "win.categorize", NULL, categorize_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-category", "s", delete_category_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-type", "s", chart_type_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-by", "s", compare_by_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-chart-texts", NULL, reset_chart_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-texts", NULL, chart_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
@@ -1544,6 +1922,7 @@ rocznik_window_init (RocznikWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
   g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
   self->query = g_strdup ("");
@@ -1609,6 +1988,35 @@ rocznik_window_init (RocznikWindow *self)
   g_signal_connect_swapped (self->topic_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (width_changed_cb), self);
   g_signal_connect_swapped (self->year_panel, "save", G_CALLBACK (year_panel_save_cb), self);
+  g_signal_connect_swapped (self->chart_type_dropdown, "notify::selected", G_CALLBACK (chart_type_selected_cb), self);
+  g_signal_connect_swapped (self->compare_by_dropdown, "notify::selected", G_CALLBACK (compare_by_selected_cb), self);
+
+  {
+    const char *labels[ROCZNIK_CHART_N_TEXTS] = {
+      N_("_Title"), N_("_Subtitle"), N_("S_ource"), N_("_Notes"),
+    };
+    const char *names[ROCZNIK_CHART_N_TEXTS] = {
+      N_("Chart title"), N_("Chart subtitle"), N_("Source line"), N_("Notes under the chart"),
+    };
+
+    for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+      {
+        GtkWidget *label = gtk_label_new_with_mnemonic (_(labels[i]));
+        GtkWidget *entry = gtk_entry_new ();
+
+        gtk_label_set_xalign (GTK_LABEL (label), 1);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+        gtk_widget_set_hexpand (entry, TRUE);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+        g_object_set_data (G_OBJECT (entry), "field", GINT_TO_POINTER (i));
+        g_signal_connect (entry, "changed", G_CALLBACK (chart_text_changed_cb), self);
+        gtk_grid_attach (self->chart_texts_grid, label, 0, i, 1, 1);
+        gtk_grid_attach (self->chart_texts_grid, entry, 1, i, 1, 1);
+        self->text_entries[i] = GTK_ENTRY (entry);
+      }
+    gtk_entry_set_placeholder_text (self->text_entries[ROCZNIK_CHART_TEXT_NOTES],
+                                    _("Added below the notes the data calls for"));
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -2002,6 +2410,10 @@ rocznik_window_undo (RocznikWindow *self,
     case UNDO_DETAILS:
       ok = rocznik_workspace_update_details (self->workspace, op.details, error);
       break;
+    case UNDO_CATEGORY:
+      ok = op.keys ? rocznik_workspace_set_category (self->workspace, op.name, (const char *const *) op.keys, error)
+                   : rocznik_workspace_delete_category (self->workspace, op.name, error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -2018,7 +2430,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *path)
 {
   g_autofree char *suffix = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2026,6 +2437,14 @@ rocznik_window_export (RocznikWindow *self,
 
   if (self->workspace == NULL)
     return;
+  /* Charts go the way the chart dialog sends them: sharp, light. */
+  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
+    {
+      RocznikChartExportOptions options = { g_str_equal (format, "png") ? "png" : "svg", 1200, 675, 2, FALSE };
+
+      rocznik_window_export_chart (self, path, &options);
+      return;
+    }
   suffix = g_strconcat (".", format, NULL);
   job = g_new0 (ExportJob, 1);
   /* The writer picks the format by the extension: make sure it is there. */
@@ -2034,22 +2453,150 @@ rocznik_window_export (RocznikWindow *self,
   job->year = self->year;
   job->compare_year = self->compare_year;
   job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
-  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
-    {
-      g_autoptr(GError) error = NULL;
+  run_export (self, job);
+}
 
-      job->chart = chart_new (self, &error);
-      if (job->chart == NULL)
-        {
-          toast_error (self, error);
-          export_job_free (job);
-          return;
-        }
+/* Writes the chart the window shows, with its texts, as @options say, to
+ * @path (the format's extension added when missing) in a worker thread. */
+void
+rocznik_window_export_chart (RocznikWindow                   *self,
+                             const char                      *path,
+                             const RocznikChartExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suffix = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->chart = chart_new (self, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
+  if (job->chart == NULL)
+    {
+      toast_error (self, error);
+      export_job_free (job);
+      return;
     }
-  self->exporting++;
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  suffix = g_strconcat (".", options->format, NULL);
+  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->format = g_strdup (options->format);
+  job->width = options->width;
+  job->height = options->height;
+  job->dpi = 96.0 * MAX (options->scale, 1);
+  run_export (self, job);
+}
+
+/* The chart the window shows (its own, light theme), or NULL. */
+RocznikChart *
+rocznik_window_get_chart (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "chart") != 0)
+    return NULL;
+  return rocznik_chart_view_get_chart (self->chart_view);
+}
+
+RocznikChartType
+rocznik_window_get_chart_type (RocznikWindow *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), ROCZNIK_CHART_RANKING);
+  return self->chart_type;
+}
+
+/* @text: NULL or "" for the renderer's own text. */
+void
+rocznik_window_set_chart_text (RocznikWindow    *self,
+                               RocznikChartText  field,
+                               const char       *text)
+{
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail ((guint) field < ROCZNIK_CHART_N_TEXTS);
+
+  /* Through the entry, so what the popover shows is what the chart has. */
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entries[field]), text ? text : "");
+}
+
+/* NULL when the renderer's own text is used. */
+const char *
+rocznik_window_get_chart_text (RocznikWindow    *self,
+                               RocznikChartText  field)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail ((guint) field < ROCZNIK_CHART_N_TEXTS, NULL);
+  return chart_text (self, field);
+}
+
+static GStrv
+category_keys (const RocznikCategory *category)
+{
+  GStrv keys = g_new0 (char *, category->keys->len + 1);
+
+  for (guint i = 0; i < category->keys->len; i++)
+    keys[i] = g_strdup (g_ptr_array_index (category->keys, i));
+  return keys;
+}
+
+/* Adds @keys to the category @name (made when new); undoable. */
+gboolean
+rocznik_window_add_to_category (RocznikWindow      *self,
+                                const char         *name,
+                                const char *const  *keys,
+                                GError            **error)
+{
+  const RocznikCategory *category;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  UndoOp op = { UNDO_CATEGORY };
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
+
+  /* Adding to a category keeps the topics it already has. */
+  category = find_category (self, name);
+  for (guint i = 0; category && i < category->keys->len; i++)
+    g_ptr_array_add (all, g_strdup (g_ptr_array_index (category->keys, i)));
+  for (guint i = 0; keys[i]; i++)
+    if (!keys_contain (all, keys[i]))
+      g_ptr_array_add (all, g_strdup (keys[i]));
+  g_ptr_array_add (all, NULL);
+  op.name = g_strdup (name);
+  op.keys = category ? category_keys (category) : NULL;
+  if (!rocznik_workspace_set_category (self->workspace, name, (const char *const *) all->pdata, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
+}
+
+/* Removes the category (not its topics); undoable. */
+gboolean
+rocznik_window_delete_category (RocznikWindow *self,
+                                const char    *name,
+                                GError       **error)
+{
+  const RocznikCategory *category;
+  UndoOp op = { UNDO_CATEGORY };
+
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  category = find_category (self, name);
+  if (category == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
+      return FALSE;
+    }
+  op.name = g_strdup (name);
+  op.keys = category_keys (category);
+  if (!rocznik_workspace_delete_category (self->workspace, name, error))
+    {
+      undo_op_clear (&op);
+      return FALSE;
+    }
+  push_undo (self, &op);
+  return TRUE;
 }
 
 /* Whether an export is still being written. */

@@ -4,11 +4,23 @@
 #include <adwaita.h>
 
 #include "rocznik-application.h"
+#include "rocznik-chart.h"
+#include "rocznik-chart-export-dialog.h"
 #include "rocznik-table.h"
 
 G_BEGIN_DECLS
 
 #define ROCZNIK_TYPE_WINDOW (rocznik_window_get_type ())
+
+/* The chart's texts a user may write; empty means the renderer's own. */
+typedef enum
+{
+  ROCZNIK_CHART_TEXT_TITLE,
+  ROCZNIK_CHART_TEXT_SUBTITLE,
+  ROCZNIK_CHART_TEXT_SOURCE,
+  ROCZNIK_CHART_TEXT_NOTES,
+  ROCZNIK_CHART_N_TEXTS,
+} RocznikChartText;
 
 G_DECLARE_FINAL_TYPE (RocznikWindow, rocznik_window, ROCZNIK, WINDOW, AdwApplicationWindow)
 
@@ -48,6 +60,23 @@ gboolean            rocznik_window_save_details      (RocznikWindow      *self,
 void                rocznik_window_export            (RocznikWindow      *self,
                                                       const char         *format,
                                                       const char         *path);
+void                rocznik_window_export_chart      (RocznikWindow      *self,
+                                                      const char         *path,
+                                                      const RocznikChartExportOptions *options);
+RocznikChart       *rocznik_window_get_chart         (RocznikWindow      *self);
+RocznikChartType    rocznik_window_get_chart_type    (RocznikWindow      *self);
+void                rocznik_window_set_chart_text    (RocznikWindow      *self,
+                                                      RocznikChartText    field,
+                                                      const char         *text);
+const char         *rocznik_window_get_chart_text    (RocznikWindow      *self,
+                                                      RocznikChartText    field);
+gboolean            rocznik_window_add_to_category   (RocznikWindow      *self,
+                                                      const char         *name,
+                                                      const char *const  *keys,
+                                                      GError            **error);
+gboolean            rocznik_window_delete_category   (RocznikWindow      *self,
+                                                      const char         *name,
+                                                      GError            **error);
 gboolean            rocznik_window_get_busy          (RocznikWindow      *self);
 const char         *rocznik_window_get_last_toast    (RocznikWindow      *self);
 gboolean            rocznik_window_undo              (RocznikWindow      *self,

@@ -295,6 +295,19 @@ fill_categories (RocznikYearPanel *self,
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), keys->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      /* The window's action: it stores the removal and offers Undo. */
+      {
+        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+        g_autofree char *label = g_strdup_printf (_("Remove the category „%s”"), c->name);
+
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (remove, "flat");
+        gtk_widget_set_tooltip_text (remove, _("Remove Category"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.delete-category");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", c->name);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      }
       adw_preferences_group_add (self->categories_group, row);
       g_ptr_array_add (self->removable, row);
     }

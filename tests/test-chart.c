@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rocznik-chart.h"
+#include "rocznik-chart-preset.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-workspace.h"
@@ -662,6 +663,52 @@ make_images (const char *dir)
   return 0;
 }
 
+/* Texts the window edits: defaults when not given, the user's when given. */
+static void
+test_texts_and_presets (void)
+{
+  g_autoptr(GPtrArray) years = load_years (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikChart) plain = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+  g_autoptr(RocznikChart) own = NULL;
+  RocznikChartSpec spec = { .type = ROCZNIK_CHART_RANKING, .year = 2018 };
+  const RocznikChartPreset *p;
+  g_autofree char *size = NULL;
+  guint n;
+
+  g_assert_cmpstr (rocznik_chart_get_title (plain), ==, "Tematy rozmów w" NBSP "2018" NBSP "r.");
+  g_assert_cmpstr (rocznik_chart_get_subtitle (plain), ==, "Biuro Poznań Kontakt: liczba rozmów według tematu");
+  g_assert_cmpstr (rocznik_chart_get_source (plain), ==, "Źródło: Biuro Poznań Kontakt, 2018");
+  g_assert_nonnull (strstr (rocznik_chart_get_notes (plain), "bez przypisanego tematu"));
+  g_assert_cmpint (rocznik_chart_get_chart_type (plain), ==, ROCZNIK_CHART_RANKING);
+
+  spec.title = (char *) "Odpady na drugim miejscu";
+  spec.subtitle = (char *) "";
+  spec.source = (char *) "Źródło: UMP";
+  spec.notes = (char *) "Dane wstępne.";
+  own = rocznik_chart_new (years, NULL, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rocznik_chart_get_title (own), ==, "Odpady na drugim miejscu");
+  g_assert_null (rocznik_chart_get_subtitle (own));
+  g_assert_cmpstr (rocznik_chart_get_source (own), ==, "Źródło: UMP");
+  /* the user's note comes after the ones the data calls for */
+  g_assert_true (g_str_has_suffix (rocznik_chart_get_notes (own), "Dane wstępne."));
+  g_assert_nonnull (strstr (rocznik_chart_get_notes (own), "bez przypisanego tematu"));
+
+  p = rocznik_chart_presets (&n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (p[0].id, ==, "social");
+  g_assert_cmpint (p[0].width, ==, 1200);
+  g_assert_cmpint (p[0].height, ==, 675);
+  g_assert_true (rocznik_chart_preset_find ("square") == &p[1]);
+  g_assert_cmpint (rocznik_chart_preset_find ("full-hd")->width, ==, 1920);
+  g_assert_null (rocznik_chart_preset_find ("a4"));
+  g_assert_true (rocznik_chart_preset_for_size (1080, 1080) == &p[1]);
+  g_assert_null (rocznik_chart_preset_for_size (1080, 1081));
+  size = rocznik_chart_format_size (1200, 675);
+  g_assert_cmpstr (size, ==, "1200" NBSP "×" NBSP "675" NBSP "px");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -685,6 +732,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/themes", test_themes);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/texts-and-presets", test_texts_and_presets);
   status = g_test_run ();
   rocznik_chart_release_fonts ();
   return status;

@@ -181,6 +181,26 @@ test_tsv (void)
   g_assert_nonnull (strstr (two, "gospodarka odpadami\t60000\t100,0%\t70055\t-10055\t-14,4%\r\n"));
 }
 
+static void
+test_top_keys (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = rocznik_table_new (years, 2018, 0, NULL);
+  g_auto(GStrv) three = NULL;
+  g_auto(GStrv) all = NULL;
+
+  /* the order the table is sorted in does not matter */
+  rocznik_table_sort (t, ROCZNIK_COLUMN_NAME, FALSE);
+  three = rocznik_table_top_keys (t, 3);
+  g_assert_cmpuint (g_strv_length (three), ==, 3);
+  g_assert_true (g_str_has_prefix (three[0], "sprawy ogólne"));
+  g_assert_cmpstr (three[1], ==, "gospodarka odpadami");
+  g_assert_true (g_str_has_prefix (three[2], "świadczenia wychowawcze"));
+  all = rocznik_table_top_keys (t, 100);
+  g_assert_cmpuint (g_strv_length (all), ==, 17);
+  g_assert_cmpstr (all[16], ==, "powstanie wielkopolskie");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,5 +208,6 @@ main (int argc, char **argv)
   g_test_add_func ("/table/sample", test_sample_table);
   g_test_add_func ("/table/change", test_change);
   g_test_add_func ("/table/tsv", test_tsv);
+  g_test_add_func ("/table/top-keys", test_top_keys);
   return g_test_run ();
 }

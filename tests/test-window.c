@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rocznik-application.h"
+#include "rocznik-chart-preset.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-topic-row.h"
@@ -90,9 +91,9 @@ wait_for_paint (void)
 }
 
 static void
-screenshot (const char *name)
+screenshot_widget (GtkWidget  *widget,
+                   const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -115,6 +116,12 @@ screenshot (const char *name)
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (shots, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+screenshot (const char *name)
+{
+  screenshot_widget (GTK_WIDGET (window), name);
 }
 
 static guint
@@ -562,6 +569,355 @@ test_export (void)
   g_assert_false (g_str_has_prefix (rocznik_window_get_last_toast (window), "Saved"));
 }
 
+
+/* Selects exactly the topics whose names start with @prefixes. */
+static void
+select_topics (const char *const *prefixes)
+{
+  GtkSelectionModel *selection = rocznik_window_get_selection (window);
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n_rows ());
+
+  for (guint i = 0; i < n_rows (); i++)
+    for (guint p = 0; prefixes[p]; p++)
+      if (rocznik_topic_row_get_kind (row_at (i)) == ROCZNIK_ROW_TOPIC
+          && g_str_has_prefix (rocznik_topic_row_get_name (row_at (i)), prefixes[p]))
+        gtk_bitset_add (wanted, i);
+  g_assert_cmpuint (gtk_bitset_get_size (wanted), ==, g_strv_length ((char **) prefixes));
+  gtk_selection_model_set_selection (selection, wanted, mask);
+}
+
+static RocznikChart *
+shown_chart (void)
+{
+  RocznikChart *chart = rocznik_window_get_chart (window);
+
+  g_assert_nonnull (chart);
+  return chart;
+}
+
+/* Every chart type through the window's actions; "waste or transport?"
+ * is two selected rows and the comparison chart. */
+static void
+test_chart_types (void)
+{
+  const char *waste_transport[] = { "gospodarka odpadami", "transport miejski", NULL };
+  RocznikChart *chart;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+
+  /* without a choice the chart follows the comparison year */
+  g_assert_cmpint (rocznik_window_get_chart_type (window), ==, ROCZNIK_CHART_RANKING);
+  activate ("win.compare-year", g_variant_new_int32 (2019));
+  g_assert_cmpint (rocznik_window_get_chart_type (window), ==, ROCZNIK_CHART_YOY);
+  activate ("win.compare-year", g_variant_new_int32 (0));
+
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_RANKING);
+  g_assert_true (g_str_has_prefix (rocznik_chart_get_bar_key (chart, 0), "sprawy ogólne"));
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "gospodarka odpadami");
+
+  /* nothing selected: the three largest topics */
+  activate ("win.chart-type", g_variant_new_string ("compare"));
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_COMPARE);
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 3);
+  g_assert_true (g_str_has_prefix (rocznik_chart_get_bar_key (chart, 0), "sprawy ogólne"));
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "gospodarka odpadami");
+  g_assert_true (g_str_has_prefix (rocznik_chart_get_bar_key (chart, 2), "świadczenia"));
+
+  /* waste or transport? */
+  select_topics (waste_transport);
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 2);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "gospodarka odpadami");
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "transport miejski i strefa parkowania");
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Porównanie tematów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
+  screenshot ("13-compare-waste-transport");
+
+  /* and against 2019: one bar per topic and year, the selection kept */
+  activate ("win.compare-year", g_variant_new_int32 (2019));
+  g_assert_cmpint (rocznik_window_get_chart_type (window), ==, ROCZNIK_CHART_COMPARE);
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 4);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "gospodarka odpadami");
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "gospodarka odpadami");
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 3), ==, "transport miejski i strefa parkowania");
+  screenshot ("14-compare-2018-2019");
+
+  activate ("win.chart-type", g_variant_new_string ("yoy"));
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_YOY);
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==,
+                   "Tematy rozmów: 2019" ROCZNIK_NBSP "r. wobec 2018" ROCZNIK_NBSP "r.");
+
+  /* totals over time: one slot per year, 2016 a gap */
+  activate ("win.chart-type", g_variant_new_string ("trend"));
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_TREND);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "2015");
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "2017");
+  screenshot ("15-trend");
+
+  /* the trend is there for a year with only a total, too */
+  activate ("win.select-year", g_variant_new_int32 (2017));
+  g_assert_nonnull (rocznik_window_get_chart (window));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+}
+
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Title, subtitle, source and notes typed in the window are what the
+ * chart on screen and every export say. */
+static void
+test_chart_texts (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "wykres.pdf", NULL);
+  g_autofree char *text = NULL;
+  RocznikChartExportOptions pdf = { "pdf", 1200, 675, 1, FALSE };
+  RocznikChart *chart;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  rocznik_window_set_chart_text (window, ROCZNIK_CHART_TEXT_TITLE, "Odpady drugie wśród tematów");
+  rocznik_window_set_chart_text (window, ROCZNIK_CHART_TEXT_SOURCE, "Źródło: Urząd Miasta Poznania");
+  rocznik_window_set_chart_text (window, ROCZNIK_CHART_TEXT_NOTES, "Dane wstępne.");
+  chart = shown_chart ();
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Odpady drugie wśród tematów");
+  g_assert_cmpstr (rocznik_chart_get_source (chart), ==, "Źródło: Urząd Miasta Poznania");
+  /* an empty field keeps the renderer's text */
+  g_assert_cmpstr (rocznik_chart_get_subtitle (chart), ==, "Biuro Poznań Kontakt: liczba rozmów według tematu");
+  g_assert_true (g_str_has_suffix (rocznik_chart_get_notes (chart), "Dane wstępne."));
+
+  rocznik_window_export_chart (window, path, &pdf);
+  iterate_until (export_done, NULL, "the chart export");
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, "Saved wykres.pdf");
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Odpady drugie wśród tematów"));
+  g_assert_nonnull (strstr (text, "Urząd Miasta Poznania"));
+  g_assert_nonnull (strstr (text, "Dane wstępne."));
+  g_unlink (path);
+
+  activate ("win.chart-texts", NULL);
+  frames_wanted = 20;
+  screenshot ("16-chart-texts");
+  frames_wanted = 3;
+
+  activate ("win.reset-chart-texts", NULL);
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
+}
+
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), type_name) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel ("RocznikChartExportDialog");
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* The top left pixel of a PNG: its grey level, 0–255. */
+static guint
+corner_level (GdkTexture *texture)
+{
+  gsize stride = 4 * gdk_texture_get_width (texture);
+  g_autofree guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, pixels, stride);
+  return (pixels[0] + pixels[1] + pixels[2]) / 3;
+}
+
+/* The export dialog's presets give images of exactly their size. */
+static void
+test_chart_export_presets (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "wykres.png", NULL);
+  RocznikChartExportDialog *dialog;
+  RocznikChartExportOptions options;
+  const RocznikChartPreset *presets;
+  guint n;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.export-chart", g_variant_new_string ("png"));
+  iterate_until (export_dialog_shown, NULL, "the chart export dialog");
+  dialog = ROCZNIK_CHART_EXPORT_DIALOG (find_toplevel ("RocznikChartExportDialog"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  screenshot_widget (GTK_WIDGET (dialog), "17-export-chart-dialog");
+
+  presets = rocznik_chart_presets (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkTexture) png = NULL;
+
+      g_assert_true (rocznik_chart_export_dialog_select_preset (dialog, presets[i].id));
+      rocznik_chart_export_dialog_get_options (dialog, &options);
+      g_assert_cmpstr (options.format, ==, "png");
+      g_assert_cmpint (options.width, ==, presets[i].width);
+      g_assert_cmpint (options.height, ==, presets[i].height);
+      rocznik_window_export_chart (window, path, &options);
+      iterate_until (export_done, NULL, "the chart export");
+      g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, "Saved wykres.png");
+      png = gdk_texture_new_from_filename (path, NULL);
+      g_assert_nonnull (png);
+      g_assert_cmpint (gdk_texture_get_width (png), ==, presets[i].width);
+      g_assert_cmpint (gdk_texture_get_height (png), ==, presets[i].height);
+      /* light unless asked */
+      g_assert_cmpuint (corner_level (png), >, 200);
+      g_unlink (path);
+    }
+
+  /* a custom size, twice the pixels, dark */
+  options = (RocznikChartExportOptions) { "png", 800, 600, 2, TRUE };
+  rocznik_chart_export_dialog_set_options (dialog, &options);
+  g_assert_cmpstr (rocznik_chart_export_dialog_get_preset (dialog), ==, "custom");
+  rocznik_chart_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.width, ==, 800);
+  g_assert_cmpint (options.scale, ==, 2);
+  g_assert_true (options.dark);
+  rocznik_window_export_chart (window, path, &options);
+  iterate_until (export_done, NULL, "the chart export");
+  {
+    g_autoptr(GdkTexture) png = gdk_texture_new_from_filename (path, NULL);
+
+    g_assert_nonnull (png);
+    g_assert_cmpint (gdk_texture_get_width (png), ==, 1600);
+    g_assert_cmpint (gdk_texture_get_height (png), ==, 1200);
+    g_assert_cmpuint (corner_level (png), <, 80);
+  }
+  g_unlink (path);
+
+  /* typing a preset's size picks the preset again */
+  options = (RocznikChartExportOptions) { "svg", 1080, 1080, 1, FALSE };
+  rocznik_chart_export_dialog_set_options (dialog, &options);
+  g_assert_cmpstr (rocznik_chart_export_dialog_get_preset (dialog), ==, "square");
+  rocznik_chart_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.format, ==, "svg");
+  g_assert_cmpint (options.scale, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_copy_chart (void)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+
+  activate ("win.copy-chart", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, "Chart copied as an image");
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+}
+
+static gboolean
+category_count (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (ws);
+
+  for (guint i = 0; categories && i < categories->len; i++)
+    {
+      RocznikCategory *c = g_ptr_array_index (categories, i);
+      if (g_str_equal (c->name, name))
+        return c->keys->len;
+    }
+  return 0;
+}
+
+/* Categories: grouped, compared in the chart, removed, and every step
+ * undone. */
+static void
+test_categories (void)
+{
+  g_autofree char *permits = rocznik_topic_key ("uprawnienia transportowe, sprawy urodzeń, małżeństw, zameldowania i zgonów");
+  const char *transport[] = { "transport miejski i strefa parkowania", NULL };
+  const char *both[] = { "transport miejski i strefa parkowania", permits, NULL };
+  const char *waste[] = { "gospodarka odpadami", NULL };
+  g_autoptr(GError) error = NULL;
+  RocznikChart *chart;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.chart-type", g_variant_new_string ("compare"));
+  activate ("win.compare-by", g_variant_new_string ("categories"));
+  /* no categories yet: the chart says how to make one */
+  g_assert_null (rocznik_window_get_chart (window));
+
+  g_assert_true (rocznik_window_add_to_category (window, "Transport", transport, &error));
+  g_assert_no_error (error);
+  g_assert_true (rocznik_window_add_to_category (window, "Transport", both, &error));
+  g_assert_true (rocznik_window_add_to_category (window, "Odpady", waste, &error));
+  g_assert_cmpuint (category_count ("Transport"), ==, 2);
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 2);
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "Transport");
+  g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "Odpady");
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  screenshot ("18-compare-categories");
+
+  /* undo the last addition: Odpady goes, Transport keeps both topics */
+  activate ("win.undo", NULL);
+  g_assert_cmpuint (category_count ("Odpady"), ==, 0);
+  g_assert_cmpuint (category_count ("Transport"), ==, 2);
+  g_assert_cmpint (rocznik_chart_get_n_bars (shown_chart ()), ==, 1);
+  /* and the one before: Transport back to one topic */
+  activate ("win.undo", NULL);
+  g_assert_cmpuint (category_count ("Transport"), ==, 1);
+  g_assert_true (rocznik_window_add_to_category (window, "Transport", both, &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "year");
+  screenshot ("19-year-panel-categories");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "topics");
+
+  activate ("win.delete-category", g_variant_new_string ("Transport"));
+  g_assert_cmpuint (category_count ("Transport"), ==, 0);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, "Removed the category „Transport”");
+  g_assert_null (rocznik_window_get_chart (window));
+  activate ("win.undo", NULL);
+  g_assert_cmpuint (category_count ("Transport"), ==, 2);
+  g_assert_nonnull (rocznik_window_get_chart (window));
+
+  g_assert_false (rocznik_window_delete_category (window, "Nie ma takiej", &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rocznik_window_delete_category (window, "Transport", &error));
+  activate ("win.compare-by", g_variant_new_string ("topics"));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+}
+
 static GtkWindow *
 find_import_dialog (void)
 {
@@ -676,6 +1032,11 @@ main (int    argc,
   g_test_add_func ("/window/settings", test_settings);
   g_test_add_func ("/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/chart-types", test_chart_types);
+  g_test_add_func ("/window/chart-texts", test_chart_texts);
+  g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
+  g_test_add_func ("/window/copy-chart", test_copy_chart);
+  g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
   g_test_add_func ("/window/empty", test_empty);
   status = g_test_run ();

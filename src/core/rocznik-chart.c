@@ -997,6 +997,35 @@ rocznik_chart_set_font_map (RocznikChart *chart,
   g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
 }
 
+/* The texts as drawn (defaults filled in); NULL when the chart has none. */
+const char *
+rocznik_chart_get_subtitle (RocznikChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->subtitle && *chart->subtitle ? chart->subtitle : NULL;
+}
+
+const char *
+rocznik_chart_get_source (RocznikChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->source && *chart->source ? chart->source : NULL;
+}
+
+const char *
+rocznik_chart_get_notes (RocznikChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->notes;
+}
+
+RocznikChartType
+rocznik_chart_get_chart_type (RocznikChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, ROCZNIK_CHART_RANKING);
+  return chart->type;
+}
+
 /* Draws the whole chart, ground included, into (0, 0, @width, @height). */
 void
 rocznik_chart_draw (RocznikChart *chart,

@@ -94,6 +94,10 @@ const char   *rocznik_chart_get_title    (RocznikChart            *chart);
  * default Pango font map. Set it before the first draw or layout. */
 void          rocznik_chart_set_font_map (RocznikChart            *chart,
                                           PangoFontMap            *font_map);
+const char   *rocznik_chart_get_subtitle (RocznikChart            *chart);
+const char   *rocznik_chart_get_source   (RocznikChart            *chart);
+const char   *rocznik_chart_get_notes    (RocznikChart            *chart);
+RocznikChartType rocznik_chart_get_chart_type (RocznikChart       *chart);
 
 void          rocznik_chart_draw         (RocznikChart            *chart,
                                           cairo_t                 *cr,

@@ -261,6 +261,32 @@ rocznik_table_sort (RocznikTable *table,
   g_ptr_array_sort_with_data (table->rows, compare_rows, &spec);
 }
 
+/* The keys of the @n largest topics, largest first (ties by name): what a
+ * comparison shows when nobody chose topics. NULL-terminated. */
+GStrv
+rocznik_table_top_keys (const RocznikTable *table,
+                        guint               n)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  SortSpec spec = { ROCZNIK_COLUMN_COUNT, TRUE };
+  GStrvBuilder *builder;
+  GStrv keys;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  /* A view of the rows, not an owner: the table frees them. */
+  rows = g_ptr_array_sized_new (table->rows->len);
+  for (guint i = 0; i < table->rows->len; i++)
+    g_ptr_array_add (rows, g_ptr_array_index (table->rows, i));
+  g_ptr_array_sort_with_data (rows, compare_rows, &spec);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < rows->len && i < n; i++)
+    g_strv_builder_add (builder, ((RocznikRow *) g_ptr_array_index (rows, i))->key);
+  keys = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return keys;
+}
+
 /* A spreadsheet cell: no thousands separator (it would make the number
  * text), an ASCII minus and the decimal comma a Polish spreadsheet reads. */
 static void

@@ -71,6 +71,8 @@ const RocznikYear *rocznik_years_find  (GPtrArray          *years,
 char         *rocznik_rows_to_tsv      (const RocznikRow *const *rows,
                                         guint               n_rows,
                                         int                 compare_year);
+GStrv         rocznik_table_top_keys   (const RocznikTable *table,
+                                        guint               n);
 char         *rocznik_table_to_tsv     (const RocznikTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikTable, rocznik_table_free)
