@@ -107,6 +107,7 @@ struct _RocznikWindow
   GtkColumnView       *topic_view;
   AdwStatusPage       *no_topics_page;
   GtkBox              *chart_box;
+  GtkBox              *chart_choice_box;
   GtkDropDown         *chart_type_dropdown;
   GtkDropDown         *compare_by_dropdown;
   GtkMenuButton       *chart_texts_button;
@@ -431,6 +432,10 @@ highlight_keys (RocznikWindow *self)
 {
   GPtrArray *keys = selected_keys (self);
   guint n_selected = keys->len;
+
+  /* A comparison made of the selection would be all accent: none then. */
+  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories && n_selected > 1)
+    g_ptr_array_set_size (keys, 0);
 
   for (guint i = 0; self->categories && i < self->categories->len; i++)
     {
@@ -1871,6 +1876,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, no_topics_page);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_box);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_panel);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_choice_box);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_button);
