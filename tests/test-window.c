@@ -15,6 +15,7 @@
 
 #include "rocznik-application.h"
 #include "rocznik-chart-preset.h"
+#include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-topic-row.h"
@@ -600,6 +601,39 @@ select_topics (const char *const *prefixes)
   gtk_selection_model_set_selection (selection, wanted, mask);
 }
 
+static GtkWidget *
+find_chart_view (GtkWidget *widget)
+{
+  if (ROCZNIK_IS_CHART_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chart_view (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a click on bar @index does. */
+static void
+click_bar (int index)
+{
+  GtkWidget *view = find_chart_view (GTK_WIDGET (window));
+  RocznikChart *chart = rocznik_chart_view_get_chart (ROCZNIK_CHART_VIEW (view));
+
+  g_signal_emit_by_name (view, "bar-activated", index, rocznik_chart_get_bar_key (chart, index));
+}
+
+static const char *
+selected_key (void)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (rocznik_window_get_selection (window));
+
+  g_assert_cmpuint (gtk_bitset_get_size (set), ==, 1);
+  return rocznik_topic_row_get_key (row_at (gtk_bitset_get_nth (set, 0)));
+}
+
 static RocznikChart *
 shown_chart (void)
 {
@@ -626,6 +660,10 @@ test_chart_types (void)
   g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_RANKING);
   g_assert_true (g_str_has_prefix (rocznik_chart_get_bar_key (chart, 0), "sprawy ogólne"));
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "gospodarka odpadami");
+  /* a click on a bar selects its row */
+  click_bar (1);
+  g_assert_cmpstr (selected_key (), ==, "gospodarka odpadami");
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
 
   /* nothing selected: the three largest topics */
   activate ("win.chart-type", g_variant_new_string ("compare"));
@@ -644,6 +682,12 @@ test_chart_types (void)
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "transport miejski i strefa parkowania");
   g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Porównanie tematów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
   screenshot ("13-compare-waste-transport");
+  /* a click on one of the compared bars keeps the comparison */
+  click_bar (0);
+  {
+    g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (rocznik_window_get_selection (window));
+    g_assert_cmpuint (gtk_bitset_get_size (set), ==, 2);
+  }
 
   /* and against 2019: one bar per topic and year, the selection kept */
   activate ("win.compare-year", g_variant_new_int32 (2019));
@@ -668,6 +712,10 @@ test_chart_types (void)
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "2015");
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "2017");
   screenshot ("15-trend");
+  /* a year's bar shows that year */
+  click_bar (0);
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2015);
+  activate ("win.select-year", g_variant_new_int32 (2018));
 
   /* the trend is there for a year with only a total, too */
   activate ("win.select-year", g_variant_new_int32 (2017));
