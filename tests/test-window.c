@@ -601,25 +601,41 @@ select_topics (const char *const *prefixes)
   gtk_selection_model_set_selection (selection, wanted, mask);
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget);
+
+/* The first widget in @widget's tree that @match accepts. */
 static GtkWidget *
-find_chart_view (GtkWidget *widget)
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match)
 {
-  if (ROCZNIK_IS_CHART_VIEW (widget))
+  if (match (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_chart_view (child);
+      GtkWidget *found = find_widget (child, match);
       if (found)
         return found;
     }
   return NULL;
 }
 
+static gboolean
+is_chart_view (GtkWidget *widget)
+{
+  return ROCZNIK_IS_CHART_VIEW (widget);
+}
+
+static gboolean
+is_mapped_popover (GtkWidget *widget)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget);
+}
+
 /* What a click on bar @index does. */
 static void
 click_bar (int index)
 {
-  GtkWidget *view = find_chart_view (GTK_WIDGET (window));
+  GtkWidget *view = find_widget (GTK_WIDGET (window), is_chart_view);
   RocznikChart *chart = rocznik_chart_view_get_chart (ROCZNIK_CHART_VIEW (view));
 
   g_signal_emit_by_name (view, "bar-activated", index, rocznik_chart_get_bar_key (chart, index));
@@ -752,24 +768,10 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
-static GtkWidget *
-find_mapped_popover (GtkWidget *widget)
-{
-  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped_popover (child);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 popover_shown (gpointer data)
 {
-  return find_mapped_popover (GTK_WIDGET (window)) != NULL;
+  return find_widget (GTK_WIDGET (window), is_mapped_popover) != NULL;
 }
 
 /* Title, subtitle, source and notes typed in the window are what the
@@ -808,8 +810,8 @@ test_chart_texts (void)
   frames_wanted = 20;
   screenshot ("16-chart-texts");
   frames_wanted = 3;
-  screenshot_widget (find_mapped_popover (GTK_WIDGET (window)), "16-chart-texts-popover");
-  gtk_popover_popdown (GTK_POPOVER (find_mapped_popover (GTK_WIDGET (window))));
+  screenshot_widget (find_widget (GTK_WIDGET (window), is_mapped_popover), "16-chart-texts-popover");
+  gtk_popover_popdown (GTK_POPOVER (find_widget (GTK_WIDGET (window), is_mapped_popover)));
 
   activate ("win.reset-chart-texts", NULL);
   g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
