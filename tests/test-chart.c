@@ -338,6 +338,124 @@ test_yoy (void)
   g_assert_nonnull (strstr (error->message, "2017"));
 }
 
+/* The value axis ends on a round tick at or above the largest value: every
+ * bar ends inside the grid, and the last grid line is that tick. */
+static double
+check_bars_inside_grid (GPtrArray *items,
+                        gboolean   vertical)
+{
+  g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+  g_autoptr(GPtrArray) grid = items_of (items, ROCZNIK_CHART_ITEM_GRID);
+  double last = vertical ? G_MAXDOUBLE : 0;
+  gint64 last_value = 0, max = 0;
+
+  g_assert_cmpuint (grid->len, >, 0);
+  for (guint i = 0; i < grid->len; i++)
+    {
+      const RocznikChartItem *line = g_ptr_array_index (grid, i);
+
+      g_assert_cmpfloat (vertical ? line->height : line->width, ==, 0);
+      last = vertical ? MIN (last, line->y) : MAX (last, line->x);
+      last_value = MAX (last_value, line->value);
+    }
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const RocznikChartItem *b = g_ptr_array_index (bars, i);
+
+      max = MAX (max, b->value);
+      if (vertical)
+        g_assert_cmpfloat (b->y, >=, last - 1);
+      else
+        g_assert_cmpfloat (b->x + b->width, <=, last + 1);
+    }
+  g_assert_cmpint (last_value, >=, max);
+  return last_value;
+}
+
+static void
+test_axis_domain (void)
+{
+  g_autoptr(GPtrArray) years = load_years (TRUE);
+  const struct { RocznikChartType type; const char *topics; gint64 last; } charts[] = {
+    { ROCZNIK_CHART_RANKING, NULL, 120000 },                            /* 100 990 */
+    { ROCZNIK_CHART_COMPARE, "gospodarka odpadami;transport miejski", 80000 },  /* 70 055 */
+    { ROCZNIK_CHART_YOY, NULL, 0 },
+    { ROCZNIK_CHART_TREND, NULL, 800000 },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (charts); t++)
+    {
+      g_autoptr(RocznikChart) chart = chart_for (years, charts[t].type, charts[t].topics, 0);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+          gint64 last;
+
+          g_test_message ("%s at %d×%d", rocznik_chart_type_to_string (charts[t].type), sizes[s].w, sizes[s].h);
+          check_clean (items, sizes[s].w, sizes[s].h);
+          last = check_bars_inside_grid (items, charts[t].type == ROCZNIK_CHART_TREND);
+          if (charts[t].last && sizes[s].w == 1200)
+            g_assert_cmpint (last, ==, charts[t].last);
+        }
+    }
+}
+
+/* A few bars use the height they are given: thicker bars, then wider gaps,
+ * never a plot crammed at the top above an empty canvas. */
+static void
+test_few_bars_fill (void)
+{
+  g_autoptr(GPtrArray) years = load_years (TRUE);
+  const char *topic_lists[] = {
+    "gospodarka odpadami;transport miejski",
+    "gospodarka odpadami;transport miejski;oświata",
+  };
+  const RocznikChartType types[] = { ROCZNIK_CHART_COMPARE, ROCZNIK_CHART_YOY };
+
+  for (guint l = 0; l < G_N_ELEMENTS (topic_lists); l++)
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        g_autoptr(RocznikChart) chart = chart_for (years, types[t], topic_lists[l], 0);
+
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, sizes[s].w, sizes[s].h);
+            g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+            double top = G_MAXDOUBLE, bottom = 0, ink = 0, footer = G_MAXDOUBLE, axis = 0;
+
+            for (guint i = 0; i < bars->len; i++)
+              {
+                const RocznikChartItem *b = g_ptr_array_index (bars, i);
+
+                top = MIN (top, b->y);
+                bottom = MAX (bottom, b->y + b->height);
+                ink += b->height;
+              }
+            for (guint i = 0; i < items->len; i++)
+              {
+                const RocznikChartItem *item = g_ptr_array_index (items, i);
+
+                if (item->text && g_str_has_prefix (item->text, "Źródło:"))
+                  footer = item->y;
+                else if (item->text && g_str_has_suffix (item->text, "tys."))
+                  axis = MAX (axis, item->y + item->height);   /* the value axis's ticks */
+              }
+            g_test_message ("%s, %u bars at %d×%d: bars %g of %g px, axis %g, footer %g",
+                            rocznik_chart_type_to_string (types[t]), bars->len, sizes[s].w, sizes[s].h,
+                            ink, bottom - top, axis, footer);
+            /* the bars span most of the plot and are a good part of it */
+            g_assert_cmpfloat (bottom - top, >=, 0.55 * (footer - top));
+            g_assert_cmpfloat (ink, >=, 0.3 * (bottom - top));
+            /* the axis sits just above the source line: no hole below the plot */
+            g_assert_cmpfloat (footer - axis, <=, 3 * MIN (sizes[s].w / 55.0, sizes[s].h / 38.0) + 20);
+            /* thick, but still bars: no slab taller than a fifth of the canvas */
+            for (guint i = 0; i < bars->len; i++)
+              g_assert_cmpfloat (((RocznikChartItem *) g_ptr_array_index (bars, i))->height, <=, sizes[s].h / 5.0);
+          }
+      }
+}
+
 static void
 test_errors (void)
 {
@@ -726,6 +844,8 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/trend", test_trend);
   g_test_add_func ("/chart/compare", test_compare);
   g_test_add_func ("/chart/yoy", test_yoy);
+  g_test_add_func ("/chart/axis-domain", test_axis_domain);
+  g_test_add_func ("/chart/few-bars-fill", test_few_bars_fill);
   g_test_add_func ("/chart/categories", test_categories);
   g_test_add_func ("/chart/errors", test_errors);
   g_test_add_func ("/chart/hit-and-describe", test_hit_and_describe);

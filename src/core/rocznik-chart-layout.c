@@ -67,6 +67,10 @@ measuring_context (RocznikChart *chart)
   pango_cairo_context_set_font_options (chart->pango, options);
   cairo_font_options_destroy (options);
   pango_context_set_language (chart->pango, pango_language_from_string ("pl-pl"));
+  /* Whole-pixel advances squeeze small text: Cantarell's 2.3 px space at
+   * 10 px rounds to 2 beside widened letters and "Liczba rozmów" reads as
+   * one word. Fractional positions keep every gap its true width. */
+  pango_context_set_round_glyph_positions (chart->pango, FALSE);
   return chart->pango;
 }
 
@@ -202,6 +206,23 @@ add_line (Ctx   *c,
   p->y = y;
   p->w = w;
   p->h = h;
+}
+
+/* A grid line at tick @value: reported in the layout for geometry checks. */
+static void
+add_grid_line (Ctx   *c,
+               double x,
+               double y,
+               double w,
+               double h,
+               double value)
+{
+  ChartPrim *p;
+
+  add_line (c, x, y, w, h, PAINT_GRID);
+  p = &g_array_index (c->out->prims, ChartPrim, c->out->prims->len - 1);
+  p->item = ROCZNIK_CHART_ITEM_GRID;
+  p->value = (gint64) value;
 }
 
 /* 1, 2, 2.5 or 5 times a power of ten; counts never need finer steps than 1. */
@@ -452,7 +473,7 @@ rows_fit (Ctx    *c,
 {
   RocznikChart *chart = c->chart;
   double label_cap = 0.38 * plot_w;
-  double t_max, t_min;
+  double t_max, t_min, base_gap;
   g_autoptr(PangoLayout) probe = NULL;
 
   memset (r, 0, sizeof *r);
@@ -471,63 +492,71 @@ rows_fit (Ctx    *c,
       r->side = FALSE;
       row_labels (c, r, label_cap);
     }
-  r->gap = (chart->n_series > 1 ? 0.7 : r->side ? 0.3 : 0.6) * r->label_size;
+  base_gap = (chart->n_series > 1 ? 0.7 : r->side ? 0.3 : 0.6) * r->label_size;
 
-  t_max = (chart->n_series > 1 ? 1.6 : 2.2) * r->label_size;
+  /* Bars grow with the room, like a band scale, up to a cap (two topics
+   * stay bars, not slabs); the gap between rows grows with them. */
+  t_max = chart->n_series > 1 ? MAX (3 * r->label_size, 0.1 * avail)
+                              : MAX (6 * r->label_size, 0.2 * avail);
   t_min = MAX (0.5 * r->label_size, 4);
   for (double t = t_max; t >= t_min; t -= 0.5)
-    if (rows_height (r, t) <= avail)
-      {
-        r->thickness = t;
-        r->pitch = MAX (t * 1.18, r->value_h);
-        r->block = (chart->n_series - 1) * r->pitch + MAX (t, r->value_h);
-        r->total = rows_height (r, t);
-        /* Spare height loosens the rows a little; the rest stays below. */
-        if (n_groups > 1 && r->total < avail)
-          {
-            double cap = (chart->n_series > 1 ? 1.6 : 0.7) * t;
-            r->gap += CLAMP ((avail - r->total) / (n_groups - 1), 0, MAX (0, cap - r->gap));
-            r->total = rows_height (r, t);
-          }
-        return TRUE;
-      }
+    {
+      r->gap = MAX (base_gap, (chart->n_series > 1 ? 0.5 : 0.3) * t);
+      if (rows_height (r, t) > avail)
+        continue;
+      r->thickness = t;
+      r->pitch = MAX (t * 1.18, r->value_h);
+      r->block = (chart->n_series - 1) * r->pitch + MAX (t, r->value_h);
+      r->total = rows_height (r, t);
+      /* Spare height loosens the rows; the caller centres what is left. */
+      if (n_groups > 1 && r->total < avail)
+        {
+          double cap = (chart->n_series > 1 ? 1.2 : 1.4) * r->block;
+          r->gap += CLAMP ((avail - r->total) / (n_groups - 1), 0, MAX (0, cap - r->gap));
+          r->total = rows_height (r, t);
+        }
+      return TRUE;
+    }
   rows_clear (r);
   return FALSE;
+}
+
+/* The value axis ends on the round tick at or above the largest value, so
+ * every bar ends inside the grid. */
+static double
+axis_domain (gint64  max,
+             int     target,
+             double *step)
+{
+  *step = nice_step (max, target);
+  return MAX (1, ceil (max / *step)) * *step;
 }
 
 static void
 add_ticks_horizontal (Ctx   *c,
                       double x0,
                       double k,
-                      double right,
+                      double step,
+                      double domain,
                       double top,
                       double bottom,
-                      gint64 max,
                       GArray *grid)
 {
   double size = 0.8 * c->s;
-  double tick_w = natural_width (c, "000" ROCZNIK_NBSP "tys.", size, FALSE);
-  int target = CLAMP ((int) floor ((right - x0) / (tick_w * 2.2)), 1, 6);
-  double step = nice_step (max, target);
 
   if (k <= 0)
     return;
-  for (double v = 0; x0 + v * k <= right + 0.5; v += step)
+  for (double v = 0; v <= domain + step / 2; v += step)
     {
       g_autofree char *label = rocznik_format_axis (v);
       PangoLayout *layout = text_new (c, label, size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
       double x = x0 + v * k, w;
 
       text_size (layout, &w, NULL);
-      if (x + w / 2 > c->width - c->pad / 2)
-        {
-          g_object_unref (layout);
-          break;
-        }
       if (v > 0 && grid)
         g_array_append_val (grid, x);
       else if (v > 0)
-        add_line (c, x, top, 0, bottom - top, PAINT_GRID);
+        add_grid_line (c, x, top, 0, bottom - top, v);
       add_text (c, layout, MAX (x - w / 2, c->pad / 2), bottom + 0.3 * c->s,
                 PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
     }
@@ -542,7 +571,7 @@ layout_horizontal (Ctx *c,
   int n_all = chart->groups->len;
   int shown = n_all;
   double tick_h = 0.8 * c->s * 1.3 + 0.3 * c->s;
-  double header_h = 0, change_w = 0, right, x0, k = G_MAXDOUBLE, y;
+  double header_h = 0, change_w = 0, right, x0, k, y, step, domain, outer;
   double f_min = MAX (0.72, 9.5 / (0.95 * c->s));
   Rows r;
   gboolean fits = FALSE;
@@ -571,8 +600,19 @@ layout_horizontal (Ctx *c,
 
   x0 = r.side ? plot.x + r.label_w + 0.6 * r.label_size : plot.x;
 
-  /* One scale for all bars, leaving room for each bar's value label. */
+  /* One scale for all bars: the axis's last round tick inside the plot,
+   * and room for each bar's value label. */
   {
+    double tick_size = 0.8 * c->s;
+    double axis_right = right - 0.35 * r.value_size;
+    double tick_w = natural_width (c, "000" ROCZNIK_NBSP "tys.", tick_size, FALSE);
+    g_autofree char *last = NULL;
+
+    domain = axis_domain (max_value (chart, shown),
+                          CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6), &step);
+    last = rocznik_format_axis (domain);
+    axis_right = MIN (axis_right, c->width - c->pad - natural_width (c, last, tick_size, FALSE) / 2);
+    k = (axis_right - x0) / domain;
     for (int i = 0; i < shown; i++)
       {
         const ChartGroup *g = g_ptr_array_index (chart->groups, i);
@@ -585,9 +625,12 @@ layout_horizontal (Ctx *c,
               k = MIN (k, (right - x0 - 0.35 * r.value_size - w) / g->values[s]);
           }
       }
-    if (k == G_MAXDOUBLE || k < 0)
+    if (k < 0)
       k = 0;
 
+    /* Room left after the rows' caps: half above the first row, half
+     * below the last, inside the grid, as a band scale pads its ends. */
+    outer = MAX (0, (plot.h - tick_h - header_h - r.total) / 2);
     y = plot.y + header_h;
     if (yoy)
       {
@@ -598,8 +641,8 @@ layout_horizontal (Ctx *c,
         add_text (c, head, plot.x + plot.w - w, plot.y, PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
       }
     /* Names above the bars: grid lines only beside the bars, never through text. */
-    add_ticks_horizontal (c, x0, k, right - 0.35 * r.value_size, y, y + r.total,
-                          max_value (chart, shown), r.side ? NULL : grid);
+    add_ticks_horizontal (c, x0, k, step, domain, y, y + r.total + 2 * outer, r.side ? NULL : grid);
+    y += outer;
 
     for (int i = 0; i < shown; i++)
       {
@@ -609,7 +652,7 @@ layout_horizontal (Ctx *c,
         double first_y = block_y + (MAX (r.thickness, r.value_h) - r.thickness) / 2;
 
         for (guint l = 0; l < grid->len; l++)
-          add_line (c, g_array_index (grid, double, l), block_y, 0, r.block, PAINT_GRID);
+          add_grid_line (c, g_array_index (grid, double, l), block_y, 0, r.block, (l + 1) * step);
         if (!r.side)
           add_line (c, x0, block_y, 0, r.block, PAINT_BASELINE);
         add_text (c, g_steal_pointer (&r.labels[i]), plot.x,
@@ -658,7 +701,7 @@ layout_horizontal (Ctx *c,
 
   /* The zero line, over the bars' starts. */
   if (r.side)
-    add_line (c, x0, plot.y + header_h, 0, y - r.gap - plot.y - header_h, PAINT_BASELINE);
+    add_line (c, x0, plot.y + header_h, 0, y - r.gap + outer - plot.y - header_h, PAINT_BASELINE);
   rows_clear (&r);
   return shown;
 }
@@ -674,15 +717,23 @@ layout_vertical (Ctx *c,
   double year_size = 0.85 * c->s;
   double tick_size = 0.8 * c->s;
   double gutter, x0, slot, col_w, base_y, year_h, k = G_MAXDOUBLE, value_size;
+  double step, domain, tick_h;
   g_autofree PangoLayout **values = g_new0 (PangoLayout *, n);
   g_autofree double *value_h = g_new0 (double, n);
   gint64 max = max_value (chart, n);
   int year_every = 1;
   gboolean compact = FALSE;
 
+  /* The axis ends on a round tick above the tallest column. */
+  domain = axis_domain (max, CLAMP ((int) floor ((plot.h - 1.6 * year_size) / (tick_size * 3.2)), 1, 6),
+                        &step);
   {
-    g_autofree char *widest = rocznik_format_axis (max);
-    gutter = natural_width (c, widest, tick_size, FALSE) + 0.5 * c->s;
+    g_autofree char *widest = rocznik_format_axis (domain);
+    PangoLayout *probe = text_new (c, widest, tick_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+
+    text_size (probe, &gutter, &tick_h);
+    g_object_unref (probe);
+    gutter += 0.5 * c->s;
   }
   x0 = plot.x + gutter;
   slot = (plot.x + plot.w - x0) / n;
@@ -746,29 +797,22 @@ layout_vertical (Ctx *c,
       if (g->values[0] > 0)
         k = MIN (k, (base_y - plot.y - value_h[i] - 0.25 * c->s) / g->values[0]);
     }
-  if (k == G_MAXDOUBLE || k < 0)
+  k = MIN (k, (base_y - plot.y - tick_h / 2) / domain);
+  if (k < 0)
     k = 0;
 
   /* Grid and ticks: round values, labels right-aligned in the gutter. */
   if (k > 0)
     {
-      int target = CLAMP ((int) floor ((base_y - plot.y) / (tick_size * 3.2)), 1, 6);
-      double step = nice_step (max, target);
-
-      for (double v = 0; base_y - v * k >= plot.y - 0.3 * c->s; v += step)
+      for (double v = 0; v <= domain + step / 2; v += step)
         {
           g_autofree char *label = rocznik_format_axis (v);
           PangoLayout *layout = text_new (c, label, tick_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
           double w, h, ly = base_y - v * k;
 
           text_size (layout, &w, &h);
-          if (ly - h / 2 < c->pad)
-            {
-              g_object_unref (layout);
-              break;
-            }
           if (v > 0)
-            add_line (c, x0, ly, plot.x + plot.w - x0, 0, PAINT_GRID);
+            add_grid_line (c, x0, ly, plot.x + plot.w - x0, 0, v);
           add_text (c, layout, x0 - 0.5 * c->s - w, ly - h / 2, PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
         }
     }

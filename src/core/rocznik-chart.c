@@ -1068,7 +1068,7 @@ rocznik_chart_get_layout (RocznikChart *chart,
       const ChartPrim *p = &g_array_index (layout->prims, ChartPrim, i);
       RocznikChartItem *item;
 
-      if (p->kind == PRIM_LINE)
+      if (p->kind == PRIM_LINE && p->item != ROCZNIK_CHART_ITEM_GRID)
         continue;
       item = g_new0 (RocznikChartItem, 1);
       item->kind = p->item;

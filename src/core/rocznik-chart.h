@@ -60,6 +60,7 @@ typedef enum
   ROCZNIK_CHART_ITEM_VALUE,      /* a bar's value label; bar = its index */
   ROCZNIK_CHART_ITEM_LABEL,      /* a category/topic name, tick, legend, title… */
   ROCZNIK_CHART_ITEM_GAP,        /* a missing year: marked, never a bar */
+  ROCZNIK_CHART_ITEM_GRID,       /* a grid line (zero width or height); value = its tick */
 } RocznikChartItemKind;
 
 typedef struct
