@@ -498,6 +498,7 @@ rows_fit (Ctx    *c,
    * stay bars, not slabs); the gap between rows grows with them. */
   t_max = chart->n_series > 1 ? MAX (3 * r->label_size, 0.1 * avail)
                               : MAX (6 * r->label_size, 0.2 * avail);
+  t_max = MAX (2.2 * r->label_size, MIN (t_max, (chart->n_series > 1 ? 0.1 : 0.2) * plot_w));
   t_min = MAX (0.5 * r->label_size, 4);
   for (double t = t_max; t >= t_min; t -= 0.5)
     {
@@ -526,10 +527,27 @@ rows_fit (Ctx    *c,
 static double
 axis_domain (gint64  max,
              int     target,
+             int     max_ticks,
              double *step)
 {
+  double domain;
+
   *step = nice_step (max, target);
-  return MAX (1, ceil (max / *step)) * *step;
+  domain = MAX (1, ceil (max / *step)) * *step;
+  /* A finer round step that still leaves room for its labels wastes less
+   * of the axis: 100 990 ends at 120 tys., not 150 tys. */
+  for (int t = target + 1; t <= max_ticks; t++)
+    {
+      double finer = nice_step (max, t);
+      double d = MAX (1, ceil (max / finer)) * finer;
+
+      if (d / finer <= max_ticks && d < domain)
+        {
+          domain = d;
+          *step = finer;
+        }
+    }
+  return domain;
 }
 
 static void
@@ -609,7 +627,8 @@ layout_horizontal (Ctx *c,
     g_autofree char *last = NULL;
 
     domain = axis_domain (max_value (chart, shown),
-                          CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6), &step);
+                          CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6),
+                          CLAMP ((int) floor ((axis_right - x0) / (tick_w * 1.5)), 1, 6), &step);
     last = rocznik_format_axis (domain);
     axis_right = MIN (axis_right, c->width - c->pad - natural_width (c, last, tick_size, FALSE) / 2);
     k = (axis_right - x0) / domain;
@@ -726,7 +745,7 @@ layout_vertical (Ctx *c,
 
   /* The axis ends on a round tick above the tallest column. */
   domain = axis_domain (max, CLAMP ((int) floor ((plot.h - 1.6 * year_size) / (tick_size * 3.2)), 1, 6),
-                        &step);
+                        CLAMP ((int) floor ((plot.h - 1.6 * year_size) / (tick_size * 2.4)), 1, 6), &step);
   {
     g_autofree char *widest = rocznik_format_axis (domain);
     PangoLayout *probe = text_new (c, widest, tick_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
