@@ -584,6 +584,97 @@ test_fuzz_regressions (void)
     }
 }
 
+/* Records after the first rows are counted straight from the read buffer;
+ * rows that are not plain go the general way. The numbers, the skipped
+ * rows' line numbers and the errors must not tell the two apart. */
+static RocznikImport *
+import_text (const char  *name,
+             const char  *text,
+             gsize        len,
+             GError     **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  RocznikImport *import;
+
+  g_assert_true (g_file_set_contents (path, text, len, NULL));
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, error);
+  g_remove (path);
+  g_rmdir (dir);
+  return import;
+}
+
+static void
+test_records_fast_lane (void)
+{
+  g_autoptr(GString) s = g_string_new ("data;temat;czas\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+  GPtrArray *skipped;
+  RocznikYear *year;
+  RocznikTopic *t;
+
+  for (int i = 0; i < 100; i++)                                      /* lines 2–101 */
+    g_string_append_printf (s, "2018-01-%02d 08:00:00;gospodarka odpadami;00:01:00\n", i % 28 + 1);
+  g_string_append (s, "2018-02-01 08:00:00;\"gospodarka odpadami\";00:01:00\n"   /* 102 */
+                      "01.03.2018 09:00;gospodarka odpadami;1\n"                 /* 103 */
+                      "4.3.2018;oświata;1\n"                                     /* 104 */
+                      "2018-03-05;  oświata  ;1\r\n"                             /* 105 */
+                      "\n"                                                       /* 106 */
+                      "2018-04-01 10:00;;1\n"                                    /* 107 */
+                      "2018-04-02 10:00;\"drogi;chodniki\";1\n"                  /* 108 */
+                      "2018-04-03 10:00;\"zieleń\nmiejska\";1\n"                 /* 109–110 */
+                      "2018-05-01 10:00;  ;1\n"                                  /* 111 */
+                      "2018-12-31T23:59;gospodarka odpadami;1");                 /* 112, no \n */
+  import = import_text ("fast.csv", s->str, s->len, &error);
+  g_assert_no_error (error);
+  year = year_at (import, 0);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 107);
+  t = rocznik_year_find_topic (year, "gospodarka odpadami");
+  g_assert_cmpint (t->count, ==, 103);
+  g_assert_cmpint (t->months[0], ==, 100);
+  g_assert_cmpint (t->months[1], ==, 1);
+  g_assert_cmpint (t->months[2], ==, 1);
+  g_assert_cmpint (t->months[11], ==, 1);
+  t = rocznik_year_find_topic (year, "oświata");
+  g_assert_cmpint (t->count, ==, 2);
+  g_assert_cmpint (t->months[2], ==, 2);
+  g_assert_nonnull (rocznik_year_find_topic (year, "drogi;chodniki"));
+  skipped = rocznik_import_get_skipped (import);
+  g_assert_cmpuint (skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (skipped, 0), ==, "file fast.csv, line 107: a call without a topic");
+  g_assert_cmpstr (g_ptr_array_index (skipped, 1), ==, "file fast.csv, line 111: a call without a topic");
+  g_clear_pointer (&import, rocznik_import_free);
+
+  /* a bad date far from the head: named by its line */
+  g_string_truncate (s, 0);
+  g_string_append (s, "data;temat\n");
+  for (int i = 2; i < 150; i++)
+    g_string_append (s, "2018-01-02 08:00;oświata\n");
+  g_string_append (s, "2018-13-01 08:00;oświata\n2018-01-02 08:00;oświata\n");
+  import = import_text ("fast.csv", s->str, s->len, &error);
+  g_assert_null (import);
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "file fast.csv, line 150: „2018-13-01 08:00” is not a date"));
+  g_clear_error (&error);
+
+  /* several read buffers, a quoted row every 1000: refills between them */
+  g_string_truncate (s, 0);
+  g_string_append (s, "data;temat;czas trwania\n");
+  for (int i = 0; i < 60000; i++)
+    if (i % 1000 == 999)
+      g_string_append_printf (s, "%02d.%02d.2019 12:00;\"transport publiczny\";00:02:00\n", i % 28 + 1, i % 12 + 1);
+    else
+      g_string_append_printf (s, "2019-%02d-%02d 12:00:00;transport publiczny i drogi;00:02:00\n", i % 12 + 1, i % 28 + 1);
+  import = import_text ("big.csv", s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->len, >, 3 * 1024 * 1024);
+  year = year_at (import, 0);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 60000);
+  g_assert_cmpint (rocznik_year_find_topic (year, "transport publiczny i drogi")->count, ==, 59940);
+  g_assert_cmpint (rocznik_year_find_topic (year, "transport publiczny")->count, ==, 60);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -597,6 +688,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/wide", test_wide);
   g_test_add_func ("/import/records", test_records);
   g_test_add_func ("/import/records-cp1250", test_records_cp1250);
+  g_test_add_func ("/import/records-fast-lane", test_records_fast_lane);
   g_test_add_func ("/import/monthly", test_monthly);
   g_test_add_func ("/import/store", test_store);
   g_test_add_func ("/import/bad", test_bad);

@@ -37,6 +37,7 @@ typedef struct
   GString  *scratch;
   GArray   *offsets;        /* guint pairs into scratch for quoted rows */
   guint64   next_line;
+  gsize     window_end;     /* just past the last '\n' peek found, 0: none */
 } Delimited;
 
 /* Shared helpers */
@@ -245,6 +246,7 @@ refill (Delimited *self,
 {
   gssize n;
 
+  self->window_end = 0;   /* offsets move */
   if (self->start > 0)
     {
       memmove (self->buf, self->buf + self->start, self->end - self->start);
@@ -480,6 +482,61 @@ delimited_next (RocznikRowSource *source,
           return TRUE;
         }
     }
+}
+
+/* Bulk reading: the rows buffered whole, for the records fast lane. The
+ * last '\n' is looked for once per buffer, not once per peek, so a row
+ * that the caller hands to next() in between costs nothing extra. */
+gboolean
+rocznik_delimited_source_peek (RocznikRowSource *source,
+                               const char      **data,
+                               gsize            *len,
+                               guint64          *line,
+                               GError          **error)
+{
+  Delimited *self = (Delimited *) source;
+
+  for (;;)
+    {
+      if (self->window_end > self->start)
+        {
+          *data = self->buf + self->start;
+          *len = self->window_end - self->start;
+          *line = self->next_line;
+          return TRUE;
+        }
+      if (self->start < self->end)
+        {
+          gsize i = self->end;
+
+          /* near the end: a row is short next to the buffer */
+          while (i > self->start && self->buf[i - 1] != '\n')
+            i--;
+          if (i > self->start)
+            {
+              self->window_end = i;
+              continue;
+            }
+        }
+      if (self->eof)
+        {
+          *len = 0;   /* a last row without a line break is left to next() */
+          return TRUE;
+        }
+      if (!refill (self, error))
+        return FALSE;
+    }
+}
+
+void
+rocznik_delimited_source_consume (RocznikRowSource *source,
+                                  gsize             len,
+                                  guint64           rows)
+{
+  Delimited *self = (Delimited *) source;
+
+  self->start += len;
+  self->next_line += rows;
 }
 
 static char *

@@ -60,6 +60,19 @@ RocznikRowSource *rocznik_delimited_source_new (const char                 *path
                                                 RocznikTextGuess           *guess,
                                                 GError                    **error);
 
+/* Bulk reading (per-call records): *data holds the complete rows now
+ * buffered, *len is 0 when only a row without a final line break, or
+ * nothing, is left; *line is the number of the first. Consume what was
+ * handled; next() goes on from there. */
+gboolean rocznik_delimited_source_peek    (RocznikRowSource *source,
+                                           const char      **data,
+                                           gsize            *len,
+                                           guint64          *line,
+                                           GError          **error);
+void     rocznik_delimited_source_consume (RocznikRowSource *source,
+                                           gsize             len,
+                                           guint64           rows);
+
 /* XLSX. */
 RocznikRowSource *rocznik_xlsx_source_new      (const char                 *path,
                                                 const char                 *sheet,

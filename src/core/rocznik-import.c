@@ -818,17 +818,22 @@ hash_bytes (const char *p,
             guint64     seed)
 {
   guint64 h = seed ^ (n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
-  guint64 v;
+  guint64 v = 0;
 
-  while (n >= 8)
+  if (n >= 8)
     {
-      memcpy (&v, p, 8);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      p += 8;
-      n -= 8;
+      const char *last = p + n - 8;
+
+      for (; p < last; p += 8)
+        {
+          memcpy (&v, p, 8);
+          h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+        }
+      memcpy (&v, last, 8);   /* the tail, overlapping: no variable-length copy */
     }
-  v = 0;
-  memcpy (&v, p, n);
+  else
+    for (gsize i = 0; i < n; i++)
+      v |= (guint64) (guchar) p[i] << (8 * i);
   h = (h ^ v) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
   h ^= h >> 29;
   return h;
@@ -872,26 +877,23 @@ records_add (RecordTable *t,
              guint64      line)
 {
   guint64 h = hash_bytes (bytes, len, (guint64) year);
-  gsize i = h & (t->size - 1);
+  gsize i;
 
   for (;;)
     {
-      RecordEntry *e = &t->slots[i];
-
-      if (e->bytes == NULL)
-        break;
-      if (e->hash == h && e->len == len && e->year == year && memcmp (e->bytes, bytes, len) == 0)
+      for (i = h & (t->size - 1); t->slots[i].bytes; i = (i + 1) & (t->size - 1))
         {
-          e->months[month - 1]++;
-          return;
+          RecordEntry *e = &t->slots[i];
+
+          if (e->hash == h && e->len == len && e->year == year && memcmp (e->bytes, bytes, len) == 0)
+            {
+              e->months[month - 1]++;
+              return;
+            }
         }
-      i = (i + 1) & (t->size - 1);
-    }
-  if ((t->used + 1) * 2 > t->size)
-    {
-      records_grow (t);
-      records_add (t, bytes, len, year, month, line);
-      return;
+      if ((t->used + 1) * 2 <= t->size)
+        break;
+      records_grow (t);   /* then probe again: the slot moved */
     }
   t->slots[i].hash = h;
   t->slots[i].bytes = g_strndup (bytes, len);
@@ -939,6 +941,149 @@ handle_record (Ctx     *c,
   records_add (&c->records, topic, len, year, month, c->src->line);
   c->imp->n_rows++;
   return TRUE;
+}
+
+static gboolean handle_row (Ctx *c, GArray *cells, GError **error);
+
+/* Per-call records, fast lane: rows of plain cells with the date written
+ * the common ways are counted straight from the read buffer. Any other row
+ * (quotes, another date style, blank, skipped or wrong) goes to the general
+ * path, one row at a time, so results and messages stay the same. */
+
+/* 1 if p[0..n) are all ASCII digits; no branch per digit. */
+static inline gboolean
+all_digits (const char *p,
+            int         n)
+{
+  guint bad = 0;
+
+  for (int i = 0; i < n; i++)
+    bad |= (guint) (guchar) p[i] - '0' > 9;
+  return !bad;
+}
+
+static inline gboolean
+date_fast (const char *p,
+           guint       len,
+           int        *year,
+           int        *month)
+{
+  int y, m, d;
+
+  if (len < 10)
+    return FALSE;
+  if ((p[4] == '-' || p[4] == '/' || p[4] == '.') && p[7] == p[4]
+      && all_digits (p, 4) & all_digits (p + 5, 2) & all_digits (p + 8, 2))
+    {
+      y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + two_digits (p + 2);
+      m = two_digits (p + 5);
+      d = two_digits (p + 8);
+    }
+  else if ((p[2] == '.' || p[2] == '-' || p[2] == '/') && p[5] == p[2]
+           && all_digits (p, 2) & all_digits (p + 3, 2) & all_digits (p + 6, 4))
+    {
+      d = two_digits (p);
+      m = two_digits (p + 3);
+      y = (p[6] - '0') * 1000 + (p[7] - '0') * 100 + two_digits (p + 8);
+    }
+  else
+    return FALSE;
+  if ((guint) (m - 1) > 11 || (guint) (d - 1) > 30 || (guint) (y - 1900) > 1099)
+    return FALSE;
+  /* a time may follow: parse_date() takes what this does not */
+  if (len > 10 && (len < 12 || (p[10] != ' ' && p[10] != 'T' && p[10] != ',') || (guint) (guchar) p[11] - '0' > 9))
+    return FALSE;
+  *year = y;
+  *month = m;
+  return TRUE;
+}
+
+/* One row [p, eol): TRUE when counted here. */
+static inline gboolean
+record_fast (Ctx        *c,
+             const char *p,
+             const char *eol,
+             char        delimiter,
+             guint64     line)
+{
+  const char *date = NULL, *topic = NULL;
+  guint date_len = 0, topic_len = 0;
+  int need = c->src->max_cells, year, month;
+
+  if (eol > p && eol[-1] == '\r')
+    eol--;
+  for (int col = 0; col < need; col++)
+    {
+      const char *d;
+
+      if (G_UNLIKELY (p < eol && *p == '"'))
+        return FALSE;
+      d = memchr (p, delimiter, eol - p);
+      if (d == NULL)
+        {
+          if (col + 1 < need)
+            return FALSE;
+          d = eol;
+        }
+      if (col == c->date_col)
+        date = p, date_len = d - p;
+      if (col == c->topic_col)
+        topic = p, topic_len = d - p;
+      p = d + 1;
+    }
+  if (!date_fast (date, date_len, &year, &month))
+    return FALSE;
+  if (G_UNLIKELY (topic_len == 0 || is_space (topic[0]) || is_space (topic[topic_len - 1])))
+    {
+      trim (&topic, &topic_len);
+      if (topic_len == 0)
+        return FALSE;
+    }
+  if (G_UNLIKELY (c->opt->year && year != c->opt->year))
+    return FALSE;
+  records_add (&c->records, topic, topic_len, year, month, line);
+  c->imp->n_rows++;
+  return TRUE;
+}
+
+/* Until the last row without a line break, which the general loop reads. */
+static gboolean
+records_fast_lane (Ctx     *c,
+                   GError **error)
+{
+  RocznikRowSource *src = c->src;
+  char delimiter = c->imp->delimiter;
+
+  for (;;)
+    {
+      const char *data, *p, *end;
+      gsize len;
+      guint64 line, rows = 0;
+
+      if (!rocznik_delimited_source_peek (src, &data, &len, &line, error))
+        return FALSE;
+      if (len == 0)
+        return TRUE;
+      for (p = data, end = data + len; p < end; rows++)
+        {
+          const char *eol = memchr (p, '\n', end - p);
+
+          if (!record_fast (c, p, eol, delimiter, line + rows))
+            break;
+          p = eol + 1;
+        }
+      rocznik_delimited_source_consume (src, p - data, rows);
+      if (p < end)
+        {
+          /* a row for the general path; next() sets an error if it fails */
+          if (!src->next (src, error) || !handle_row (c, src->cells, error))
+            return FALSE;
+        }
+      if (g_cancellable_set_error_if_cancelled (c->cancellable, error))
+        return FALSE;
+      if (c->progress && src->bytes_total)
+        c->progress ((double) src->bytes_done / (double) src->bytes_total, c->user_data);
+    }
 }
 
 static int
@@ -1444,7 +1589,12 @@ import_rows (RocznikImport              *imp,
         goto out;
     }
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS)
-    src->max_cells = MAX (c.date_col, c.topic_col) + 1;
+    {
+      src->max_cells = MAX (c.date_col, c.topic_col) + 1;
+      if (imp->format == ROCZNIK_IMPORT_FORMAT_DELIMITED && c.date_col >= 0 && c.topic_col >= 0
+          && !records_fast_lane (&c, &local))
+        goto out;
+    }
 
   while (src->next (src, &local))
     {
