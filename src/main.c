@@ -14,23 +14,6 @@
 
 #include "rocznik-cli.h"
 
-static char *
-find_window_binary (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-
-  /* Beside this binary in a build tree, else where `meson install` put it. */
-  if (self)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (dir, "rocznik-window", NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&beside);
-    }
-  return g_build_filename (LIBEXECDIR, "rocznik-window", NULL);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -48,7 +31,7 @@ main (int    argc,
   if (status != ROCZNIK_EXIT_GUI)
     return status;
 
-  window = find_window_binary ();
+  window = rocznik_cli_find_file ("rocznik-window", LIBEXECDIR);
   argv[0] = window;
   execv (window, argv);
   g_printerr (_("Cannot start the window (%s): %s\n"), window, g_strerror (errno));

@@ -3,14 +3,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "rocznik-chart.h"
 #include "rocznik-cli.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
-#include "rocznik-report.h"
 #include "rocznik-import.h"
 #include "rocznik-table.h"
 #include "rocznik-workspace.h"
@@ -28,15 +27,6 @@ options_clear (RocznikCliOptions *o)
   g_free (o->delimiter);
   g_free (o->sheet);
   g_strfreev (o->files);
-}
-
-static RocznikWorkspace *
-open_workspace (const RocznikCliOptions *o,
-                GError                 **error)
-{
-  g_autofree char *path = o->workspace ? g_strdup (o->workspace) : rocznik_workspace_default_path ();
-
-  return rocznik_workspace_open (path, error);
 }
 
 /* The latest year that has topics: what a user most likely means. */
@@ -71,14 +61,9 @@ cli_list (const RocznikCliOptions *o)
   g_autofree char *total_share = NULL;
   int year;
 
-  ws = open_workspace (o, &error);
-  if (ws)
-    years = rocznik_workspace_load_all (ws, &error);
+  years = rocznik_cli_load_years (o, &ws);
   if (years == NULL)
-    {
-      g_printerr ("rocznik: %s\n", error->message);
-      return ROCZNIK_EXIT_DATA;
-    }
+    return ROCZNIK_EXIT_DATA;
   year = o->year ? o->year : default_year (years);
   table = rocznik_table_new (years, year, 0, &error);
   if (table == NULL)
@@ -100,21 +85,6 @@ cli_list (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_OK;
 }
 
-static gboolean
-parse_delimiter (const char *text,
-                 char       *delimiter)
-{
-  if (text == NULL)
-    *delimiter = 0;
-  else if (g_str_equal (text, "tab") || g_str_equal (text, "\\t") || g_str_equal (text, "\t"))
-    *delimiter = '\t';
-  else if (strlen (text) == 1 && strchr (",;|\t", text[0]))
-    *delimiter = text[0];
-  else
-    return FALSE;
-  return TRUE;
-}
-
 /* Every file is read first; then all of them are stored in one transaction. */
 static RocznikExit
 cli_import (const RocznikCliOptions *o)
@@ -133,13 +103,13 @@ cli_import (const RocznikCliOptions *o)
   options.year = o->year;
   options.encoding = o->encoding;
   options.sheet = o->sheet;
-  if (!parse_delimiter (o->delimiter, &options.delimiter))
+  if (!rocznik_cli_parse_delimiter (o->delimiter, &options.delimiter))
     {
       g_printerr ("rocznik: %s\n", _("--delimiter must be one of „,” „;” „|” or „tab”"));
       return ROCZNIK_EXIT_USAGE;
     }
 
-  ws = open_workspace (o, &error);
+  ws = rocznik_cli_open_workspace (o, &error);
   if (ws == NULL)
     {
       g_printerr ("rocznik: %s\n", error->message);
@@ -170,183 +140,28 @@ cli_import (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_OK;
 }
 
-/* Imports the FILEs into @ws, all in one transaction. A file that does
- * not say its year gets the one --year names: the report's year. */
-static gboolean
-import_for_export (RocznikWorkspace           *ws,
-                   const RocznikCliOptions    *o,
-                   RocznikImportOptions       *options,
-                   GError                    **error)
-{
-  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_import_free);
-
-  for (guint i = 0; o->files[i]; i++)
-    {
-      g_autoptr(GError) local = NULL;
-      RocznikImport *import;
-
-      options->year = 0;
-      import = rocznik_import_file (o->files[i], options, NULL, NULL, NULL, &local);
-      if (import == NULL && o->year != 0)
-        {
-          g_clear_error (&local);
-          options->year = o->year;
-          import = rocznik_import_file (o->files[i], options, NULL, NULL, NULL, &local);
-        }
-      if (import == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      g_ptr_array_add (imports, import);
-    }
-  return rocznik_import_store_all (imports, ws, FALSE, error);
-}
-
-/* The report for --export: with FILEs, from them alone (imported into a
- * workspace in memory, the user's is not touched); else from the workspace. */
-/* "1200x675" (or "1200×675"): a chart's size in pixels. */
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  g_auto(GStrv) times = g_strsplit (text, "×", -1);
-  g_autofree char *plain = g_strjoinv ("x", times);
-  g_autofree char *lower = g_ascii_strdown (plain, -1);
-  g_auto(GStrv) parts = g_strsplit (lower, "x", -1);
-  gint64 w, h;
-
-  if (g_strv_length (parts) != 2
-      || !g_ascii_string_to_signed (parts[0], 10, 100, 10000, &w, NULL)
-      || !g_ascii_string_to_signed (parts[1], 10, 100, 10000, &h, NULL))
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
-/* `--export chart.png|svg|pdf --chart TYPE`: one chart, no display needed. */
-static RocznikExit
-cli_export_chart (const RocznikCliOptions *o)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RocznikWorkspace) ws = NULL;
-  g_autoptr(GPtrArray) years = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(RocznikChart) chart = NULL;
-  g_auto(GStrv) topics = NULL;
-  g_autofree char *lower = g_ascii_strdown (o->export_path, -1);
-  RocznikChartSpec spec = { 0 };
-  RocznikExit status = ROCZNIK_EXIT_OK;
-  int width = 1200, height = 675;
-
-  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
-    {
-      g_printerr ("rocznik: %s\n", _("A chart is saved as PNG, SVG or PDF: choose a name ending in .png, .svg or .pdf"));
-      return ROCZNIK_EXIT_USAGE;
-    }
-  if (o->chart && !rocznik_chart_type_from_string (o->chart, &spec.type))
-    {
-      g_printerr ("rocznik: ");
-      g_printerr (_("Unknown chart type „%s”: use ranking, compare, yoy or trend"), o->chart);
-      g_printerr ("\n");
-      return ROCZNIK_EXIT_USAGE;
-    }
-  if (o->size && !parse_size (o->size, &width, &height))
-    {
-      g_printerr ("rocznik: ");
-      g_printerr (_("Cannot read the size „%s”: write WIDTHxHEIGHT in pixels, from 100 to 10000, e.g. 1200x675"), o->size);
-      g_printerr ("\n");
-      return ROCZNIK_EXIT_USAGE;
-    }
-
-  ws = open_workspace (o, &error);
-  if (ws)
-    years = rocznik_workspace_load_all (ws, &error);
-  if (years == NULL)
-    {
-      g_printerr ("rocznik: %s\n", error->message);
-      return ROCZNIK_EXIT_DATA;
-    }
-  categories = rocznik_workspace_list_categories (ws);
-  if (o->topics)
-    topics = g_strsplit (o->topics, ";", -1);
-  spec.year = o->year;
-  spec.compare_year = o->compare;
-  spec.topics = topics;
-  spec.title = o->title;
-
-  chart = rocznik_chart_new (years, categories, &spec, &error);
-  if (chart == NULL || !rocznik_chart_export (chart, o->export_path, width, height, 96, &error))
-    {
-      g_printerr ("rocznik: %s\n", error->message);
-      g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
-      status = ROCZNIK_EXIT_DATA;
-    }
-  g_clear_pointer (&chart, rocznik_chart_free);
-  rocznik_chart_release_fonts ();
-  return status;
-}
-
+/* --export runs in a module: its libraries (cairo, pango, fontconfig,
+ * libxlsxwriter and theirs, 28 of 53) would otherwise be loaded and
+ * relocated at every start, about 5 ms, a tenth of importing a million
+ * calls. The price is one more installed file and a dlopen for --export. */
 static RocznikExit
 cli_export (const RocznikCliOptions *o)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RocznikWorkspace) ws = NULL;
-  g_auto(GStrv) topics = NULL;
-  RocznikReportOptions options = { 0 };
+  g_autofree char *path = rocznik_cli_find_file ("rocznik-export.so", PKGLIBDIR);
+  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  RocznikCliExportFunc export = NULL;
 
-  if (o->chart != NULL || g_str_has_suffix (o->export_path, ".png") || g_str_has_suffix (o->export_path, ".svg")
-      || g_str_has_suffix (o->export_path, ".PNG") || g_str_has_suffix (o->export_path, ".SVG"))
-    return cli_export_chart (o);
-  if (!rocznik_report_supports (o->export_path))
+  if (module == NULL || !g_module_symbol (module, "rocznik_cli_export", (gpointer *) &export))
     {
-      g_printerr ("rocznik: %s\n", _("Cannot export to this file: choose a name ending in .xlsx, .pdf or .csv"));
-      return ROCZNIK_EXIT_USAGE;
-    }
-  if (o->files && o->files[0])
-    {
-      RocznikImportOptions import_options;
-
-      rocznik_import_options_init (&import_options);
-      import_options.encoding = o->encoding;
-      import_options.sheet = o->sheet;
-      if (!parse_delimiter (o->delimiter, &import_options.delimiter))
-        {
-          g_printerr ("rocznik: %s\n", _("--delimiter must be one of „,” „;” „|” or „tab”"));
-          return ROCZNIK_EXIT_USAGE;
-        }
-      ws = rocznik_workspace_new_in_memory ();
-      if (!import_for_export (ws, o, &import_options, &error))
-        {
-          g_printerr ("rocznik: %s\n", error->message);
-          g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
-          return ROCZNIK_EXIT_DATA;
-        }
-    }
-  else
-    ws = open_workspace (o, &error);
-  if (ws == NULL)
-    {
-      g_printerr ("rocznik: %s\n", error->message);
+      g_printerr ("rocznik: ");
+      g_printerr (_("Cannot load the export module (%s): %s"), path, g_module_error ());
+      g_printerr ("\n");
+      g_clear_pointer (&module, g_module_close);
       return ROCZNIK_EXIT_DATA;
     }
-
-  if (o->topics)
-    topics = g_strsplit (o->topics, ";", -1);
-  options.year = o->year;
-  options.compare_year = o->compare;
-  options.topics = topics;
-  /* This process draws no other text: the system's fonts need not load. */
-  rocznik_report_use_own_fonts ();
-  if (!rocznik_report_write (ws, &options, o->export_path, NULL, &error))
-    {
-      g_printerr ("rocznik: %s\n", error->message);
-      g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
-      return ROCZNIK_EXIT_DATA;
-    }
-  return ROCZNIK_EXIT_OK;
+  /* it registers fonts and resources for the process: never unloaded */
+  g_module_make_resident (module);
+  return export (o);
 }
 
 RocznikExit

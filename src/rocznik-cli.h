@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "rocznik-workspace.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -35,5 +37,19 @@ typedef struct
 
 RocznikExit rocznik_cli_run (int    argc,
                              char **argv);
+
+/* rocznik-cli-common.c: shared with the export module */
+
+RocznikWorkspace *rocznik_cli_open_workspace  (const RocznikCliOptions *o,
+                                               GError                 **error);
+GPtrArray        *rocznik_cli_load_years      (const RocznikCliOptions *o,
+                                               RocznikWorkspace       **ws);
+gboolean          rocznik_cli_parse_delimiter (const char              *text,
+                                               char                    *delimiter);
+char             *rocznik_cli_find_file       (const char              *name,
+                                               const char              *installed_dir);
+
+/* rocznik-cli-export.c, the module rocznik-export.so */
+typedef RocznikExit (*RocznikCliExportFunc) (const RocznikCliOptions *o);
 
 G_END_DECLS

@@ -262,8 +262,11 @@ refill (Delimited *self,
                        self->base.display, self->next_line);
           return FALSE;
         }
+      gsize old = self->cap;
+
       self->cap = MIN (self->cap * 2, ROCZNIK_IMPORT_MAX_ROW + CHUNK);
-      self->buf = g_realloc (self->buf, self->cap);
+      self->buf = g_realloc (self->buf, self->cap + ROCZNIK_IMPORT_SLACK);
+      memset (self->buf + old, 0, self->cap + ROCZNIK_IMPORT_SLACK - old);
     }
   if (self->fd < 0)
     {
@@ -581,7 +584,7 @@ rocznik_delimited_source_new (const char                 *path,
   self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->next_line = 1;
   self->cap = CHUNK;
-  self->buf = g_malloc (self->cap);
+  self->buf = g_malloc0 (self->cap + ROCZNIK_IMPORT_SLACK);
   self->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (self->fd < 0 || fstat (self->fd, &st) != 0)
     {

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 /* Longest row (or quoted field) a text file may have. */
 #define ROCZNIK_IMPORT_MAX_ROW (1024 * 1024)
+#define ROCZNIK_IMPORT_SLACK 16
 
 typedef enum
 {
@@ -61,7 +62,8 @@ RocznikRowSource *rocznik_delimited_source_new (const char                 *path
                                                 GError                    **error);
 
 /* Bulk reading (per-call records): *data holds the complete rows now
- * buffered, *len is 0 when only a row without a final line break, or
+ * buffered, followed by at least ROCZNIK_IMPORT_SLACK readable bytes (for
+ * 16-byte vector loads that overrun the rows' end); *len is 0 when only a row without a final line break, or
  * nothing, is left; *line is the number of the first. Consume what was
  * handled; next() goes on from there. */
 gboolean rocznik_delimited_source_peek    (RocznikRowSource *source,

@@ -950,16 +950,27 @@ static gboolean handle_row (Ctx *c, GArray *cells, GError **error);
  * (quotes, another date style, blank, skipped or wrong) goes to the general
  * path, one row at a time, so results and messages stay the same. */
 
-/* 1 if p[0..n) are all ASCII digits; no branch per digit. */
-static inline gboolean
-all_digits (const char *p,
-            int         n)
+static inline guint64
+load64 (const char *p)
 {
-  guint bad = 0;
+  guint64 v;
 
-  for (int i = 0; i < n; i++)
-    bad |= (guint) (guchar) p[i] - '0' > 9;
-  return !bad;
+  memcpy (&v, p, 8);
+  return GUINT64_FROM_LE (v);
+}
+
+/* The bytes of @v that @mask selects are all ASCII digits. A carry out of
+ * an unselected byte can only turn a yes into a no (then parse_date()
+ * decides), never a no into a yes. */
+static inline gboolean
+digits_in (guint64 v,
+           guint64 mask)
+{
+  const guint64 f0 = G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0);
+  const guint64 six = G_GUINT64_CONSTANT (0x0606060606060606);
+  const guint64 threes = G_GUINT64_CONSTANT (0x3333333333333333);
+
+  return ((((v & f0) | (((v + six) & f0) >> 4)) ^ threes) & mask) == 0;
 }
 
 static inline gboolean
@@ -969,18 +980,20 @@ date_fast (const char *p,
            int        *month)
 {
   int y, m, d;
+  guint64 v;
 
-  if (len < 10)
+  if (len < 10 || (guint) (guchar) p[8] - '0' > 9 || (guint) (guchar) p[9] - '0' > 9)
     return FALSE;
+  v = load64 (p);
   if ((p[4] == '-' || p[4] == '/' || p[4] == '.') && p[7] == p[4]
-      && all_digits (p, 4) & all_digits (p + 5, 2) & all_digits (p + 8, 2))
+      && digits_in (v, G_GUINT64_CONSTANT (0x00FFFF00FFFFFFFF)))           /* YYYY-MM-DD */
     {
       y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + two_digits (p + 2);
       m = two_digits (p + 5);
       d = two_digits (p + 8);
     }
   else if ((p[2] == '.' || p[2] == '-' || p[2] == '/') && p[5] == p[2]
-           && all_digits (p, 2) & all_digits (p + 3, 2) & all_digits (p + 6, 4))
+           && digits_in (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF)))      /* DD.MM.YYYY */
     {
       d = two_digits (p);
       m = two_digits (p + 3);
@@ -998,38 +1011,69 @@ date_fast (const char *p,
   return TRUE;
 }
 
-/* One row [p, eol): TRUE when counted here. */
-static inline gboolean
-record_fast (Ctx        *c,
-             const char *p,
-             const char *eol,
-             char        delimiter,
-             guint64     line)
+/* 16 bytes compared at once (GCC and Clang vector extensions, any target):
+ * no call per cell, and each byte of a row is looked at once. */
+typedef signed char Bytes16 __attribute__ ((vector_size (16)));
+
+/* The first byte in [p, …) equal to @a or @b; reads up to 15 bytes past
+ * it, so the caller knows one of them comes within reach. */
+static inline const char *
+find_either (const char *p,
+             Bytes16     a,
+             Bytes16     b)
 {
-  const char *date = NULL, *topic = NULL;
+  for (;; p += 16)
+    {
+      Bytes16 x, hit;
+      guint64 lo, hi;
+
+      memcpy (&x, p, 16);
+      hit = (x == a) | (x == b);
+      memcpy (&lo, &hit, 8);
+      memcpy (&hi, (const char *) &hit + 8, 8);
+      if ((lo | hi) == 0)
+        continue;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      return p + (lo ? __builtin_ctzll (lo) : 64 + __builtin_ctzll (hi)) / 8;
+#else
+      return p + (lo ? __builtin_clzll (lo) : 64 + __builtin_clzll (hi)) / 8;
+#endif
+    }
+}
+
+/* One row from @p, which ends in a '\n' before the buffer does: TRUE when
+ * counted here, and *next is the row after it. */
+static inline gboolean
+record_fast (Ctx         *c,
+             const char  *p,
+             Bytes16      delimiter,
+             Bytes16      newline,
+             guint64      line,
+             const char **next)
+{
+  const char *date = NULL, *topic = NULL, *cut = p;
   guint date_len = 0, topic_len = 0;
   int need = c->src->max_cells, year, month;
 
-  if (eol > p && eol[-1] == '\r')
-    eol--;
   for (int col = 0; col < need; col++)
     {
-      const char *d;
+      const char *end;
 
-      if (G_UNLIKELY (p < eol && *p == '"'))
+      if (G_UNLIKELY (*p == '"'))
         return FALSE;
-      d = memchr (p, delimiter, eol - p);
-      if (d == NULL)
+      end = cut = find_either (p, delimiter, newline);
+      if (*cut == '\n')
         {
           if (col + 1 < need)
-            return FALSE;
-          d = eol;
+            return FALSE;   /* fewer cells than needed */
+          if (end > p && end[-1] == '\r')
+            end--;
         }
       if (col == c->date_col)
-        date = p, date_len = d - p;
+        date = p, date_len = end - p;
       if (col == c->topic_col)
-        topic = p, topic_len = d - p;
-      p = d + 1;
+        topic = p, topic_len = end - p;
+      p = cut + 1;
     }
   if (!date_fast (date, date_len, &year, &month))
     return FALSE;
@@ -1043,6 +1087,7 @@ record_fast (Ctx        *c,
     return FALSE;
   records_add (&c->records, topic, topic_len, year, month, line);
   c->imp->n_rows++;
+  *next = (*cut == '\n') ? cut + 1 : find_either (cut, newline, newline) + 1;
   return TRUE;
 }
 
@@ -1052,7 +1097,10 @@ records_fast_lane (Ctx     *c,
                    GError **error)
 {
   RocznikRowSource *src = c->src;
-  char delimiter = c->imp->delimiter;
+  Bytes16 delimiter, newline;
+
+  memset (&delimiter, c->imp->delimiter, sizeof delimiter);
+  memset (&newline, '\n', sizeof newline);
 
   for (;;)
     {
@@ -1065,13 +1113,8 @@ records_fast_lane (Ctx     *c,
       if (len == 0)
         return TRUE;
       for (p = data, end = data + len; p < end; rows++)
-        {
-          const char *eol = memchr (p, '\n', end - p);
-
-          if (!record_fast (c, p, eol, delimiter, line + rows))
-            break;
-          p = eol + 1;
-        }
+        if (!record_fast (c, p, delimiter, newline, line + rows, &p))
+          break;
       rocznik_delimited_source_consume (src, p - data, rows);
       if (p < end)
         {
