@@ -675,6 +675,35 @@ test_records_fast_lane (void)
   g_assert_cmpint (rocznik_year_find_topic (year, "transport publiczny")->count, ==, 60);
 }
 
+/* The encoding is told from the first megabyte, which may end inside a
+ * letter: that is still UTF-8. */
+static void
+test_utf8_sample_edge (void)
+{
+  g_autoptr(GString) s = g_string_new ("data;temat\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+  const gsize edge = 1024 * 1024 - 1;   /* "ł" (C5 82) starts here */
+  guint rows = 0;
+
+  while (s->len < edge - 100)
+    {
+      g_string_append (s, "2018-01-02 08:00;drogi i chodniki\n");
+      rows++;
+    }
+  g_string_append (s, "2018-01-02 08:00;");
+  while (s->len < edge)
+    g_string_append_c (s, 'a');
+  g_string_append (s, "ł\n2018-01-03 08:00;zieleń miejska\n");
+  rows += 2;
+  g_assert_cmpuint ((guchar) s->str[edge], ==, 0xC5);
+  import = import_text ("edge.csv", s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rocznik_import_get_encoding (import), ==, "UTF-8");
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, rows);
+  g_assert_cmpint (rocznik_year_find_topic (year_at (import, 0), "zieleń miejska")->count, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -689,6 +718,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/records", test_records);
   g_test_add_func ("/import/records-cp1250", test_records_cp1250);
   g_test_add_func ("/import/records-fast-lane", test_records_fast_lane);
+  g_test_add_func ("/import/utf8-sample-edge", test_utf8_sample_edge);
   g_test_add_func ("/import/monthly", test_monthly);
   g_test_add_func ("/import/store", test_store);
   g_test_add_func ("/import/bad", test_bad);

@@ -89,6 +89,74 @@ line_of (const char *data,
   return line;
 }
 
+static inline gboolean
+is_control (char ch)
+{
+  guchar c = ch;
+
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f;
+}
+
+/* The common case, fast: valid UTF-8 (a sequence cut by the end of an
+ * incomplete sample aside) without control characters; 8 bytes a step
+ * through ASCII, Polish letters (two bytes) inline. Else detect_encoding()
+ * looks byte by byte and says what is wrong where. */
+static gboolean
+plain_utf8 (const char *data,
+            gsize       len,
+            gboolean    complete)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), high = ones * 0x80;
+  const guchar *p = (const guchar *) data;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize stop = MIN (i + 8, len);
+
+      if (i + 8 <= len)
+        {
+          guint64 v, del;
+
+          memcpy (&v, p + i, 8);
+          del = v ^ (ones * 0x7f);
+          /* no high bit, no byte below 0x20, none 0x7f */
+          if (((v | ((v - ones * 0x20) & ~v) | ((del - ones) & ~del)) & high) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      /* these 8 bytes one by one (a sequence may run past them) */
+      while (i < stop)
+        {
+          gsize seq;
+          gunichar u;
+
+          if (p[i] < 0x80)
+            {
+              if (is_control (p[i]))
+                return FALSE;
+              i++;
+              continue;
+            }
+          if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+            {
+              i += 2;
+              continue;
+            }
+          seq = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
+          if (!complete && i + seq > len)
+            return g_utf8_get_char_validated ((const char *) p + i, len - i) == (gunichar) -2;
+          u = g_utf8_get_char_validated ((const char *) p + i, MIN (seq, len - i));
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            return FALSE;
+          i += seq;
+        }
+    }
+  return TRUE;
+}
+
 /* UTF-8 if every high byte forms a valid sequence; refuses a mix; else
  * Windows-1250 or ISO-8859-2 by the letters Polish uses most (ą ś ź Ą Ś Ź
  * sit at different codes in the two). */
@@ -104,6 +172,8 @@ detect_encoding (const char *data,
   int cp1250 = 0, iso = 0;
   gboolean c1 = FALSE;
 
+  if (plain_utf8 (data, len, complete))
+    return "UTF-8";
   for (gsize i = 0; i < len; )
     {
       guchar c = p[i];
@@ -112,7 +182,7 @@ detect_encoding (const char *data,
 
       if (c < 0x80)
         {
-          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+          if (is_control (c))
             {
               g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                            c == 0

@@ -15,6 +15,9 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "rocznik-error.h"
 #include "rocznik-format.h"
@@ -1057,18 +1060,31 @@ find_either (const char *p,
   for (;; p += 16)
     {
       Bytes16 x, hit;
-      guint64 lo, hi;
 
       memcpy (&x, p, 16);
       hit = (x == a) | (x == b);
-      memcpy (&lo, &hit, 8);
-      memcpy (&hi, (const char *) &hit + 8, 8);
-      if ((lo | hi) == 0)
-        continue;
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      return p + (lo ? __builtin_ctzll (lo) : 64 + __builtin_ctzll (hi)) / 8;
+#ifdef __SSE2__
+      {
+        /* one instruction for a bit per byte */
+        guint mask = (guint) _mm_movemask_epi8 ((__m128i) hit);
+
+        if (mask)
+          return p + __builtin_ctz (mask);
+      }
 #else
-      return p + (lo ? __builtin_clzll (lo) : 64 + __builtin_clzll (hi)) / 8;
+      {
+        guint64 lo, hi;
+
+        memcpy (&lo, &hit, 8);
+        memcpy (&hi, (const char *) &hit + 8, 8);
+        if ((lo | hi) == 0)
+          continue;
+# if G_BYTE_ORDER == G_LITTLE_ENDIAN
+        return p + (lo ? __builtin_ctzll (lo) : 64 + __builtin_ctzll (hi)) / 8;
+# else
+        return p + (lo ? __builtin_clzll (lo) : 64 + __builtin_clzll (hi)) / 8;
+# endif
+      }
 #endif
     }
 }
