@@ -188,6 +188,32 @@ test_bad (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* `rocznik` reads XLSX through a module it loads only then */
+static void
+test_xlsx (Fixture *f, gconstpointer data)
+{
+  g_autofree char *seed = g_build_filename (g_getenv ("ROCZNIK_XLSX"), "seed-2018-gnumeric.xlsx", NULL);
+  g_autofree char *bomb = g_build_filename (g_getenv ("ROCZNIK_XLSX"), "bomb.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--import", "--year", "2016", seed, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "seed-2018-gnumeric.xlsx: Excel workbook (XLSX), sheet „Tematy 2018”"));
+  g_assert_nonnull (strstr (r.out, "2016: 17 topics, 388\u00a0468 calls"));
+  run (&r, "C.UTF-8", "--list", "--year", "2016", "--workspace", f->ws, NULL);
+  g_assert_nonnull (strstr (r.out, "gospodarka odpadami\t70055\t18.0\n"));
+
+  before = digest (f->ws);
+  run (&r, "C.UTF-8", "--import", "--replace", bomb, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.err, "rocznik: file bomb.xlsx: "));
+  after = digest (f->ws);
+  g_assert_cmpstr (before, ==, after);
+  run_clear (&r);
+}
+
 static void
 test_usage (Fixture *f, gconstpointer data)
 {
@@ -214,5 +240,6 @@ main (int argc, char **argv)
   g_test_add ("/import-cli/import", Fixture, NULL, set_up, test_import, tear_down);
   g_test_add ("/import-cli/bad", Fixture, NULL, set_up, test_bad, tear_down);
   g_test_add ("/import-cli/usage", Fixture, NULL, set_up, test_usage, tear_down);
+  g_test_add ("/import-cli/xlsx", Fixture, NULL, set_up, test_xlsx, tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,6 +74,22 @@ rocznik_column_letters (int column)
       column = (column - 1) / 26;
     }
   return g_strdup (tmp + i);
+}
+
+/* Here, not in the XLSX reader: `rocznik` tells an XLSX file without
+ * loading libzip (see src/rocznik-cli-xlsx.c). */
+gboolean
+rocznik_is_zip_file (const char *path)
+{
+  char head[4] = { 0 };
+  FILE *f = fopen (path, "rb");
+  gboolean zip;
+
+  if (f == NULL)
+    return FALSE;
+  zip = fread (head, 1, 4, f) == 4 && memcmp (head, "PK\x03\x04", 4) == 0;
+  fclose (f);
+  return zip;
 }
 
 /* Encoding */

@@ -56,20 +56,6 @@ typedef struct
   guint offset, len, flags;
 } Span;
 
-gboolean
-rocznik_is_zip_file (const char *path)
-{
-  char head[4] = { 0 };
-  FILE *f = fopen (path, "rb");
-  gboolean zip;
-
-  if (f == NULL)
-    return FALSE;
-  zip = fread (head, 1, 4, f) == 4 && memcmp (head, "PK\x03\x04", 4) == 0;
-  fclose (f);
-  return zip;
-}
-
 /* Never load anything from outside the package. */
 static xmlParserInputPtr
 no_external_entities (const char       *url,

@@ -1,0 +1,57 @@
+/* rocznik-cli-xlsx.c — the XLSX reader of `rocznik`, loaded when needed
+ *
+ * The core's reader needs libzip and libxml2, which bring libcrypto,
+ * ICU's data and five more: about 3 ms of relocations at every start,
+ * for the rare XLSX import. This definition of rocznik_xlsx_source_new()
+ * is linked into `rocznik` instead of the core's (an archive member is
+ * only pulled for a symbol still undefined), and forwards to the real
+ * reader in rocznik-xlsx.so (rocznik-xlsx-module.c). The window and the
+ * tests link the core's reader directly.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#include "rocznik-cli.h"
+#include "rocznik-error.h"
+#include "rocznik-import-private.h"
+
+/* rocznik_xlsx_module_source_new() in rocznik-xlsx-module.c */
+typedef RocznikRowSource *(*SourceNewFunc) (const char  *path,
+                                            const char  *sheet,
+                                            char      ***sheets,
+                                            char       **chosen,
+                                            GError     **error);
+
+RocznikRowSource *
+rocznik_xlsx_source_new (const char  *path,
+                         const char  *sheet,
+                         char      ***sheets,
+                         char       **chosen,
+                         GError     **error)
+{
+  static SourceNewFunc source_new;
+
+  if (source_new == NULL)
+    {
+      g_autofree char *module_path = rocznik_cli_find_file ("rocznik-xlsx.so", PKGLIBDIR);
+      GModule *module = g_module_open (module_path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL || !g_module_symbol (module, "rocznik_xlsx_module_source_new", (gpointer *) &source_new))
+        {
+          g_autofree char *display = g_path_get_basename (path);
+
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                       _("file %s: cannot read XLSX workbooks here, the module %s is missing: %s"),
+                       display, module_path, g_module_error ());
+          g_clear_pointer (&module, g_module_close);
+          source_new = NULL;
+          return NULL;
+        }
+      /* its row sources outlive this call */
+      g_module_make_resident (module);
+    }
+  return source_new (path, sheet, sheets, chosen, error);
+}
