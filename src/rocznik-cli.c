@@ -29,19 +29,6 @@ options_clear (RocznikCliOptions *o)
   g_strfreev (o->files);
 }
 
-/* The latest year that has topics: what a user most likely means. */
-static int
-default_year (GPtrArray *years)
-{
-  for (guint i = years->len; i > 0; i--)
-    {
-      const RocznikYear *y = g_ptr_array_index (years, i - 1);
-      if (y->topics->len > 0)
-        return y->year;
-    }
-  return years->len ? ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year : 0;
-}
-
 static char *
 plain_percent (double value)
 {
@@ -64,7 +51,7 @@ cli_list (const RocznikCliOptions *o)
   years = rocznik_cli_load_years (o, &ws);
   if (years == NULL)
     return ROCZNIK_EXIT_DATA;
-  year = o->year ? o->year : default_year (years);
+  year = o->year ? o->year : rocznik_years_default (years);
   table = rocznik_table_new (years, year, 0, &error);
   if (table == NULL)
     {

@@ -185,19 +185,6 @@ current_year (RocznikWindow *self)
   return self->years ? rocznik_years_find (self->years, self->year) : NULL;
 }
 
-/* The latest year that has topics: what a user most likely wants to see. */
-static int
-default_year (GPtrArray *years)
-{
-  for (guint i = years->len; i > 0; i--)
-    {
-      const RocznikYear *y = g_ptr_array_index (years, i - 1);
-      if (y->topics->len > 0)
-        return y->year;
-    }
-  return years->len ? ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year : 0;
-}
-
 static RocznikTopicRow *
 selected_row (RocznikWindow *self)
 {
@@ -689,7 +676,7 @@ reload (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", years->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), years->len > 0);
   if (year == 0 || rocznik_years_find (years, year) == NULL)
-    year = default_year (years);
+    year = rocznik_years_default (years);
   show_year (self, year, self->compare_year);
 }
 

@@ -53,6 +53,10 @@ test_sample_table (void)
     }
   g_assert_cmpfloat_with_epsilon (shares, 100.0, 1e-9);
 
+  /* without a year asked for: the latest with topics, not the latest (2021) */
+  g_assert_cmpint (rocznik_years_default (years), ==, 2018);
+  g_assert_null (rocznik_years_latest_with_topics (years, 2018));
+
   g_assert_nonnull (t->remainder);
   g_assert_cmpint (t->remainder->count, ==, 197532);
   g_assert_true (t->remainder->more_than);
@@ -122,6 +126,8 @@ test_change (void)
   g_assert_true (c->remainder->more_than);
 
   g_clear_pointer (&c, rocznik_table_free);
+  g_assert_cmpint (rocznik_years_default (years), ==, 2020);
+  g_assert_cmpint (rocznik_years_latest_with_topics (years, 2020)->year, ==, 2019);
   c = rocznik_table_new (years, 2016, 0, &error);
   g_assert_null (c);
   g_assert_nonnull (error);
@@ -201,12 +207,25 @@ test_top_keys (void)
   g_assert_cmpstr (all[16], ==, "powstanie wielkopolskie");
 }
 
+static void
+test_default_year (void)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+
+  g_assert_cmpint (rocznik_years_default (years), ==, 0);
+  g_ptr_array_add (years, rocznik_year_new (2015));
+  g_ptr_array_add (years, rocznik_year_new (2017));
+  /* no year has topics: the latest year */
+  g_assert_cmpint (rocznik_years_default (years), ==, 2017);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table/sample", test_sample_table);
   g_test_add_func ("/table/change", test_change);
+  g_test_add_func ("/table/default-year", test_default_year);
   g_test_add_func ("/table/tsv", test_tsv);
   g_test_add_func ("/table/top-keys", test_top_keys);
   return g_test_run ();

@@ -64,24 +64,6 @@ group_free (ChartGroup *g)
 }
 
 static const RocznikYear *
-latest_with_topics (GPtrArray *years,
-                    int        before)
-{
-  const RocznikYear *best = NULL;
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (years, i);
-
-      if (y->topics->len == 0 || (before && y->year >= before))
-        continue;
-      if (best == NULL || y->year > best->year)
-        best = y;
-    }
-  return best;
-}
-
-static const RocznikYear *
 find_year (GPtrArray *years,
            int        year,
            GError   **error)
@@ -104,7 +86,7 @@ main_year (GPtrArray *years,
 
   if (year != 0)
     return find_year (years, year, error);
-  y = latest_with_topics (years, 0);
+  y = rocznik_years_latest_with_topics (years, 0);
   if (y == NULL)
     g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
                          _("No year in the workspace has topics to chart"));
@@ -596,7 +578,7 @@ prepare_yoy (RocznikChart           *chart,
     }
   else
     {
-      earlier = latest_with_topics (years, later->year);
+      earlier = rocznik_years_latest_with_topics (years, later->year);
       if (earlier == NULL)
         {
           g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,

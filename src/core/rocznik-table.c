@@ -62,6 +62,45 @@ rocznik_years_find (GPtrArray *years,
   return NULL;
 }
 
+/* The latest year (before @before, unless it is 0) that has topic counts. */
+const RocznikYear *
+rocznik_years_latest_with_topics (GPtrArray *years,
+                                  int        before)
+{
+  const RocznikYear *best = NULL;
+
+  g_return_val_if_fail (years != NULL, NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      if (y->topics->len == 0 || (before && y->year >= before))
+        continue;
+      if (best == NULL || y->year > best->year)
+        best = y;
+    }
+  return best;
+}
+
+/* The year to show when none is asked for: the latest with topics, what a
+ * user most likely means; else the latest year; 0 for an empty workspace. */
+int
+rocznik_years_default (GPtrArray *years)
+{
+  const RocznikYear *y;
+  int latest = 0;
+
+  g_return_val_if_fail (years != NULL, 0);
+
+  y = rocznik_years_latest_with_topics (years, 0);
+  if (y)
+    return y->year;
+  for (guint i = 0; i < years->len; i++)
+    latest = MAX (latest, ((const RocznikYear *) g_ptr_array_index (years, i))->year);
+  return latest;
+}
+
 /* The latest year before @year in which the topic was counted. */
 static const RocznikTopic *
 previous_topic (GPtrArray  *years,

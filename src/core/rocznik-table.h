@@ -68,6 +68,9 @@ int           rocznik_row_compare      (const RocznikRow   *a,
                                         RocznikColumn       column);
 const RocznikYear *rocznik_years_find  (GPtrArray          *years,
                                         int                 year);
+const RocznikYear *rocznik_years_latest_with_topics (GPtrArray *years,
+                                                     int        before);
+int           rocznik_years_default    (GPtrArray          *years);
 char         *rocznik_rows_to_tsv      (const RocznikRow *const *rows,
                                         guint               n_rows,
                                         int                 compare_year);
