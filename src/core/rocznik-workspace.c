@@ -337,6 +337,35 @@ step_done (RocznikWorkspace *self,
   return TRUE;
 }
 
+/* Prepares @sql, binds one argument per letter of @types ('i' a gint64,
+ * 't' a string) to ?1, ?2…, and runs it to completion. */
+static gboolean
+run_sql (RocznikWorkspace *self,
+         GError          **error,
+         const char       *sql,
+         const char       *types,
+         ...)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gboolean ok;
+  va_list args;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, types);
+  for (int i = 0; types[i]; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+    }
+  va_end (args);
+  ok = step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 write_lists (RocznikWorkspace  *self,
              const RocznikYear *year,
@@ -1017,50 +1046,12 @@ rocznik_workspace_rename_topic (RocznikWorkspace *self,
     old_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
-  stmt = prepare (self, "INSERT OR REPLACE INTO alias (key, topic_id) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  if ((g_strcmp0 (old_key, new_key) != 0 &&
+       !run_sql (self, error, "INSERT OR REPLACE INTO alias (key, topic_id) VALUES (?1, ?2)", "ti", old_key, id)) ||
+      !run_sql (self, error, "DELETE FROM alias WHERE key = ?1", "t", new_key) ||
+      !run_sql (self, error, "UPDATE topic SET key = ?2, name = ?3 WHERE id = ?1", "itt", id, new_key, name) ||
+      !run_sql (self, error, "UPDATE year_topic SET name = ?2 WHERE topic_id = ?1", "it", id, name))
     return rollback (self);
-  sqlite3_bind_text (stmt, 1, old_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (g_strcmp0 (old_key, new_key) != 0 && !step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return rollback (self);
-    }
-  sqlite3_finalize (stmt);
-
-  stmt = prepare (self,
-                  "DELETE FROM alias WHERE key = ?2;", error);
-  if (stmt == NULL)
-    return rollback (self);
-  sqlite3_bind_text (stmt, 2, new_key, -1, SQLITE_TRANSIENT);
-  step_done (self, stmt, NULL);
-  sqlite3_finalize (stmt);
-
-  stmt = prepare (self, "UPDATE topic SET key = ?2, name = ?3 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return rollback (self);
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, new_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return rollback (self);
-    }
-  sqlite3_finalize (stmt);
-
-  stmt = prepare (self, "UPDATE year_topic SET name = ?2 WHERE topic_id = ?1", error);
-  if (stmt == NULL)
-    return rollback (self);
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return rollback (self);
-    }
-  sqlite3_finalize (stmt);
   return commit (self, error);
 }
 
@@ -1237,16 +1228,8 @@ rocznik_workspace_set_category (RocznikWorkspace  *self,
       return rollback (self);
     }
 
-  stmt = prepare (self, "DELETE FROM category_topic WHERE category_id = ?1", error);
-  if (stmt == NULL)
+  if (!run_sql (self, error, "DELETE FROM category_topic WHERE category_id = ?1", "i", category_id))
     return rollback (self);
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  if (!step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return rollback (self);
-    }
-  sqlite3_finalize (stmt);
 
   stmt = prepare (self, "INSERT OR IGNORE INTO category_topic (category_id, topic_id) VALUES (?1, ?2)", error);
   if (stmt == NULL)
@@ -1277,23 +1260,13 @@ rocznik_workspace_delete_category (RocznikWorkspace *self,
                                    const char       *name,
                                    GError          **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   if (!begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM category WHERE name = ?1", error);
-  if (stmt == NULL)
+  if (!run_sql (self, error, "DELETE FROM category WHERE name = ?1", "t", name))
     return rollback (self);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return rollback (self);
-    }
-  sqlite3_finalize (stmt);
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
