@@ -5,63 +5,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static void
-run (Run        *r,
-     const char *locale,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  run_clear (r);
-  g_ptr_array_add (argv, g_strdup (g_getenv ("ROCZNIK_BIN")));
-  va_start (ap, locale);
-  while ((arg = va_arg (ap, const char *)))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
+#include "rocznik-test-util.h"
 
 static char *
 fixture (const char *name)
 {
   return g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), name, NULL);
-}
-
-static char *
-digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
 typedef struct
@@ -105,12 +54,12 @@ test_import (Fixture *f, gconstpointer data)
   Run r = { 0 };
 
   /* 2018 is the sample's: refused without --replace, nothing changes */
-  before = digest (f->ws);
+  before = file_digest (f->ws);
   run (&r, "C.UTF-8", "--import", csv, "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "2018: 17 topics, 388\u00a0468 calls (declared total: 388\u00a0468) — already in the workspace"));
   g_assert_nonnull (strstr (r.err, "rocznik: file seed-2018-bom.csv: the year 2018 is already in the workspace"));
-  after = digest (f->ws);
+  after = file_digest (f->ws);
   g_assert_cmpstr (before, ==, after);
 
   run (&r, "C.UTF-8", "--import", "--year", "2016", csv, "--workspace", f->ws, NULL);
@@ -148,7 +97,7 @@ static const struct { const char *file; const char *message; const char *polish;
 static void
 test_bad (Fixture *f, gconstpointer data)
 {
-  g_autofree char *before = digest (f->ws);
+  g_autofree char *before = file_digest (f->ws);
   Run r = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -161,7 +110,7 @@ test_bad (Fixture *f, gconstpointer data)
       g_assert_cmpint (r.status, ==, 1);
       if (!g_str_has_prefix (r.err, bad[i].message))
         g_error ("%s: got „%s”", bad[i].file, r.err);
-      after = digest (f->ws);
+      after = file_digest (f->ws);
       g_assert_cmpstr (before, ==, after);
 
       /* under a Polish locale: the same refusal, in Polish */
@@ -170,7 +119,7 @@ test_bad (Fixture *f, gconstpointer data)
       if (!g_str_has_prefix (r.err, bad[i].polish))
         g_error ("%s: got „%s”", bad[i].file, r.err);
       g_free (after);
-      after = digest (f->ws);
+      after = file_digest (f->ws);
       g_assert_cmpstr (before, ==, after);
     }
 
@@ -182,7 +131,7 @@ test_bad (Fixture *f, gconstpointer data)
 
     run (&r, "C.UTF-8", "--import", good, broken, "--workspace", f->ws, NULL);
     g_assert_cmpint (r.status, ==, 1);
-    after = digest (f->ws);
+    after = file_digest (f->ws);
     g_assert_cmpstr (before, ==, after);
   }
   run_clear (&r);
@@ -205,11 +154,11 @@ test_xlsx (Fixture *f, gconstpointer data)
   run (&r, "C.UTF-8", "--list", "--year", "2016", "--workspace", f->ws, NULL);
   g_assert_nonnull (strstr (r.out, "gospodarka odpadami\t70055\t18.0\n"));
 
-  before = digest (f->ws);
+  before = file_digest (f->ws);
   run (&r, "C.UTF-8", "--import", "--replace", bomb, "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (g_str_has_prefix (r.err, "rocznik: file bomb.xlsx: "));
-  after = digest (f->ws);
+  after = file_digest (f->ws);
   g_assert_cmpstr (before, ==, after);
   run_clear (&r);
 }

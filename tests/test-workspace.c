@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rocznik-error.h"
+#include "rocznik-test-util.h"
 #include "rocznik-format.h"
 #include "rocznik-report-text.h"
 #include "rocznik-workspace.h"
@@ -34,16 +35,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
 static void

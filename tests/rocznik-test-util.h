@@ -1,0 +1,21 @@
+/* rocznik-test-util.h — what the command-line and store tests share */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+void  run_clear   (Run        *r);
+void  run         (Run        *r,
+                   const char *locale,
+                   ...) G_GNUC_NULL_TERMINATED;
+char *file_digest (const char *path);
+
+G_END_DECLS
