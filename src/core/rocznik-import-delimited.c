@@ -77,7 +77,7 @@ rocznik_column_letters (int column)
 }
 
 /* Here, not in the XLSX reader: `rocznik` tells an XLSX file without
- * loading libzip (see src/rocznik-cli-xlsx.c). */
+ * loading libzip (see src/cli/rocznik-cli-xlsx.c). */
 gboolean
 rocznik_is_zip_file (const char *path)
 {
