@@ -132,20 +132,6 @@ previous_topics (GPtrArray  *years,
   return found;
 }
 
-/* The topics of one year by key, the first of each key. */
-static GHashTable *
-topics_by_key (const RocznikYear *y)
-{
-  GHashTable *found = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint k = y->topics->len; k > 0; k--)
-    {
-      RocznikTopic *t = g_ptr_array_index (y->topics, k - 1);
-      g_hash_table_insert (found, t->key, t);
-    }
-  return found;
-}
-
 /* @years: every year of the workspace (rocznik_workspace_load_all()).
  * @compare_year: 0 compares each topic with the previous year that has it. */
 RocznikTable *
@@ -189,7 +175,7 @@ rocznik_table_new (GPtrArray *years,
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
   if (other)
-    by_key = topics_by_key (other);
+    by_key = rocznik_year_index_topics (other);
   else
     {
       prev_years = g_hash_table_new (g_str_hash, g_str_equal);
