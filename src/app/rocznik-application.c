@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "rocznik-application.h"
 #include "rocznik-preferences.h"
@@ -22,6 +23,9 @@ struct _RocznikApplication
   GSettings        *settings;
   int               year;
   int               compare_year;
+  gint64            bench_start;   /* ROCZNIK_BENCH_FRAMES, see bench_after_paint_cb() */
+  int               bench_steps;
+  int               bench_width;
 };
 
 G_DEFINE_FINAL_TYPE (RocznikApplication, rocznik_application, ADW_TYPE_APPLICATION)
@@ -62,6 +66,45 @@ ensure_window (RocznikApplication *self)
   if (window == NULL)
     window = GTK_WINDOW (rocznik_window_new (self, self->year, self->compare_year));
   return ROCZNIK_WINDOW (window);
+}
+
+/* bench/scale.py: with ROCZNIK_BENCH_FRAMES=N the app prints the time from
+ * its start to the first painted frame, then from each of N size changes to
+ * the frame painted at the new size, and quits. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RocznikApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  double ms = (g_get_monotonic_time () - self->bench_start) / 1000.0;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int next;
+
+  if (self->bench_width == 0)
+    g_print ("first-frame\t%.1f\n", ms);
+  else if (width == self->bench_width)
+    return;   /* not yet at the new size */
+  else
+    g_print ("resize\t%.1f\n", ms);
+  self->bench_width = width;
+  if (self->bench_steps-- == 0)
+    {
+      g_signal_handlers_disconnect_by_data (clock, self);
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  next = width > 1100 ? 1000 : 1300;
+  self->bench_start = g_get_monotonic_time ();
+  gtk_window_set_default_size (window, next, next * 2 / 3);
+}
+
+static void
+bench_realize_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), user_data);
 }
 
 static void
@@ -154,7 +197,12 @@ rocznik_application_startup (GApplication *app)
 static void
 rocznik_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (ROCZNIK_APPLICATION (app))));
+  RocznikApplication *self = ROCZNIK_APPLICATION (app);
+  GtkWindow *window = GTK_WINDOW (ensure_window (self));
+
+  if (self->bench_steps >= 0 && !gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
+  gtk_window_present (window);
 }
 
 static void
@@ -219,6 +267,8 @@ rocznik_application_init (RocznikApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->bench_start = g_get_monotonic_time ();
+  self->bench_steps = g_getenv ("ROCZNIK_BENCH_FRAMES") ? atoi (g_getenv ("ROCZNIK_BENCH_FRAMES")) : -1;
 }
 
 RocznikApplication *
