@@ -335,6 +335,99 @@ test_ranking (void)
   }
 }
 
+/* Generated years of @n topics: names of one to seven words (some long
+ * enough to wrap), counts falling off with the rank, some topics missing
+ * from the earlier year. */
+static GPtrArray *
+many_topic_years (guint n)
+{
+  static const char *words[] = { "gospodarka", "odpadami", "transport", "miejski", "strefa",
+                                 "parkowania", "oświata", "podatki", "opłaty", "lokalne",
+                                 "zieleń", "drogi", "świadczenia", "działalność gospodarcza" };
+  GPtrArray *years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+
+  for (int y = 2020; y <= 2021; y++)
+    {
+      RocznikYear *year = rocznik_year_new (y);
+
+      year->organisation = g_strdup ("Centrum Kontaktu");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+          int n_words = g_rand_int_range (rand, 1, 8);
+
+          if (y == 2020 && i % 7 == 3)
+            continue;
+          for (int w = 0; w < n_words; w++)
+            g_string_append_printf (name, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_printf (name, "%u", i + 1);
+          rocznik_year_add_topic (year, name->str, 70000 / (i + 1) + g_rand_int_range (rand, 0, 40));
+        }
+      g_ptr_array_add (years, year);
+    }
+  return years;
+}
+
+/* 300 and 3 000 topics: at every size the chart stays clean, shows the
+ * largest topics in order and one "pozostałe" bar with the exact sum of the
+ * rest; year on year too, each year's "pozostałe" its own exact sum. */
+static void
+test_many_topics (void)
+{
+  static const guint counts_of[] = { 300, 3000 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts_of); c++)
+    {
+      g_autoptr(GPtrArray) years = many_topic_years (counts_of[c]);
+      g_autoptr(RocznikChart) ranking = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+      g_autoptr(RocznikChart) yoy = chart_for (years, ROCZNIK_CHART_YOY, NULL, 0);
+      g_autoptr(GArray) counts = year_counts (years, 2021);
+      g_autoptr(GArray) earlier = year_counts (years, 2020);
+
+      g_assert_cmpuint (counts->len, ==, counts_of[c]);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(GPtrArray) items = rocznik_chart_get_layout (ranking, sizes[s].w, sizes[s].h);
+          g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+          g_autoptr(GPtrArray) values = items_of (items, ROCZNIK_CHART_ITEM_VALUE);
+          g_autoptr(GPtrArray) yoy_items = rocznik_chart_get_layout (yoy, sizes[s].w, sizes[s].h);
+          g_autoptr(GPtrArray) yoy_bars = items_of (yoy_items, ROCZNIK_CHART_ITEM_BAR);
+          gint64 rest[2] = { 0, 0 }, shown_sum[2] = { 0, 0 };
+          gint64 all[2] = { 0, 0 };
+
+          g_test_message ("%u topics at %d×%d: %u bars", counts_of[c], sizes[s].w, sizes[s].h, bars->len);
+          check_clean (items, sizes[s].w, sizes[s].h);
+          check_proportional (bars, FALSE);
+          g_assert_cmpuint (values->len, ==, bars->len);
+          g_assert_cmpuint (bars->len, >=, 3);
+          check_rest_row (items, bars, (const gint64 *) counts->data, counts->len);
+
+          /* year on year: the bars of topics and the two "pozostałe" bars
+           * add up to each year's sum of topics */
+          check_clean (yoy_items, sizes[s].w, sizes[s].h);
+          for (guint i = 0; i < counts->len; i++)
+            all[1] += g_array_index (counts, gint64, i);
+          for (guint i = 0; i < earlier->len; i++)
+            all[0] += g_array_index (earlier, gint64, i);
+          for (guint i = 0; i < yoy_bars->len; i++)
+            {
+              const RocznikChartItem *b = g_ptr_array_index (yoy_bars, i);
+              int series = b->year == 2021;
+
+              g_assert_true (b->year == 2020 || b->year == 2021);
+              if (b->bar == -1)
+                rest[series] += b->value;
+              else
+                shown_sum[series] += b->value;
+            }
+          g_assert_cmpint (shown_sum[0] + rest[0], ==, all[0]);
+          g_assert_cmpint (shown_sum[1] + rest[1], ==, all[1]);
+          g_assert_true (has_text (yoy_items, "pozostałe ("));
+        }
+    }
+}
+
 static void
 test_trend (void)
 {
@@ -951,6 +1044,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/ranking", test_ranking);
+  g_test_add_func ("/chart/many-topics", test_many_topics);
   g_test_add_func ("/chart/trend", test_trend);
   g_test_add_func ("/chart/compare", test_compare);
   g_test_add_func ("/chart/yoy", test_yoy);
