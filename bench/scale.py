@@ -117,8 +117,8 @@ def window_times(build, ws, display):
                            capture_output=True, text=True, timeout=args.timeout, env=env)
     except subprocess.TimeoutExpired:
         return None, None
-    first = [float(l.split('\t')[1]) / 1000 for l in p.stdout.splitlines() if l.startswith('first-frame')]
-    resize = [float(l.split('\t')[1]) / 1000 for l in p.stdout.splitlines() if l.startswith('resize')]
+    first = [float(l.split('\t')[1].replace(',', '.')) / 1000 for l in p.stdout.splitlines() if l.startswith('first-frame')]
+    resize = [float(l.split('\t')[1].replace(',', '.')) / 1000 for l in p.stdout.splitlines() if l.startswith('resize')]
     return (first[0] if first else None), (statistics.median(resize) if resize else None)
 
 

@@ -576,6 +576,8 @@ key_figures (Pdf *pdf)
 
 /* ---- 3. the topic table ---------------------------------------------- */
 
+#define TABLE_TOPICS 50   /* more topics than that: the 50 largest and "pozostałe" */
+
 typedef struct
 {
   const char *title;
@@ -691,6 +693,43 @@ table_place (Pdf             *pdf,
   pdf->y += h;
 }
 
+/* "pozostałe (N tematów)": the exact sums of the rows from @first on; the
+ * other year's figure and the change only when every one of them has it. */
+static void
+rest_row (Pdf             *pdf,
+          const TableSpec *spec,
+          guint            first)
+{
+  const RocznikTable *t = pdf->report->table;
+  gint64 count = 0, other = 0;
+  gboolean all_other = TRUE;
+  g_autofree char *name = rocznik_format_others (t->rows->len - first);
+  g_autofree char *count_text = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *other_text = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *change_pct = NULL;
+
+  for (guint i = first; i < t->rows->len; i++)
+    {
+      const RocznikRow *row = g_ptr_array_index (t->rows, i);
+
+      count += row->count;
+      other += row->other_count;
+      all_other &= row->other_year != 0;
+    }
+  count_text = rocznik_format_count (count);
+  share = rocznik_format_percent (t->sum > 0 ? 100.0 * count / t->sum : 0, 1);
+  other_text = all_other ? rocznik_format_count (other) : g_strdup ("—");
+  change = all_other ? rocznik_format_signed_count (count - other) : g_strdup ("—");
+  change_pct = all_other && other > 0 ? rocznik_format_signed_percent (100.0 * (count - other) / other, 1)
+                                      : g_strdup ("—");
+  {
+    const char *cells[7] = { "", name, count_text, share, other_text, change, change_pct };
+    table_place (pdf, spec, cells, FONT_SANS " Italic 9", NULL, &INK);
+  }
+}
+
 static void
 topic_table (Pdf *pdf)
 {
@@ -699,6 +738,9 @@ topic_table (Pdf *pdf)
   g_autofree char *other_title = NULL;
   g_autofree char *intro = NULL;
   TableSpec spec;
+  /* A report is read, not searched: the largest topics and one row for the
+   * rest, when they are many; the workbook keeps every one. */
+  guint n_rows = t->rows->len > TABLE_TOPICS + 1 ? TABLE_TOPICS : t->rows->len;
 
   table_spec_init (&spec, report, &other_title);
   heading (pdf, "Tematy rozmów", 90);
@@ -714,10 +756,20 @@ topic_table (Pdf *pdf)
                            t->remainder && t->remainder->count > 0
                              ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : "");
   paragraph (pdf, FONT_SERIF " 10.5", intro, &MUTED, 8);
+  if (n_rows < t->rows->len)
+    {
+      g_autofree char *all = rocznik_format_count (t->rows->len);
+      g_autofree char *rest = rocznik_format_count (t->rows->len - n_rows);
+      g_autofree char *cut = g_strdup_printf ("Tabela pokazuje %u największych tematów z %s; wiersz „pozostałe” "
+                                              "to suma %s pozostałych. Wszystkie tematy są w skoroszycie XLSX.",
+                                              n_rows, all, rest);
+
+      paragraph (pdf, FONT_SERIF " 10.5", cut, &MUTED, 8);
+    }
   ensure_space (pdf, 60);
   table_header (pdf, &spec, FALSE);
 
-  for (guint i = 0; i < t->rows->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       const RocznikRow *row = g_ptr_array_index (t->rows, i);
       g_autofree char *n = g_strdup_printf ("%u.", i + 1);
@@ -734,6 +786,9 @@ topic_table (Pdf *pdf)
       if (g_cancellable_is_cancelled (pdf->cancellable))
         return;
     }
+
+  if (n_rows < t->rows->len)
+    rest_row (pdf, &spec, n_rows);
 
   {
     g_autofree char *sum = rocznik_format_count (t->sum);
