@@ -16,9 +16,10 @@ this tree applied so both report the same way):
   rocznik-window: time to the first painted frame, and a size change
                   (ROCZNIK_BENCH_FRAMES, under Xvfb, GSK_RENDERER=cairo)
 
-Each command: best of RUNS, the builds taking turns; a command that runs out
-of TIMEOUT seconds is shown as "> TIMEOUT". Then the growth 300/17 and
-3000/300 of each.
+Each command: best of RUNS, the builds taking turns, as wall time and CPU
+time (user + system; on a shared machine the steadier of the two); a command
+that runs out of TIMEOUT seconds is shown as "> TIMEOUT". Then the growth
+300/17 and 3000/300 of each, of CPU time.
 
 Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
                       [--timeout S] [--shapes 17x5,300x30,...]
@@ -26,6 +27,7 @@ Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,17 +64,17 @@ def reference_build():
     commit = git('merge-base', 'HEAD', 'main') if args.reference == 'merge-base' else git('rev-parse', args.reference)
     src = os.path.join(tmp, f'ref-{commit[:12]}')
     build = os.path.join(src, 'build')
-    if not os.path.exists(os.path.join(build, 'src', 'rocznik-window')):
+    if not os.path.exists(os.path.join(build, 'build.ninja')):
         shutil.rmtree(src, ignore_errors=True)
         os.makedirs(src)
         archive = subprocess.run(['git', '-C', source, 'archive', commit], check=True, capture_output=True).stdout
         subprocess.run(['tar', '-x', '-C', src], input=archive, check=True)
-        # the same frame hook as this tree, so the window is timed alike
-        hook = os.path.join(source, 'src', 'app', 'rocznik-application.c')
-        shutil.copy(hook, os.path.join(src, 'src', 'app', 'rocznik-application.c'))
         subprocess.run(['meson', 'setup', build], cwd=src, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(['meson', 'compile', '-C', build, 'rocznik', 'rocznik-export', 'rocznik-window'],
-                       check=True, stdout=subprocess.DEVNULL)
+    # the same frame hook as this tree, so the window is timed alike
+    hook = os.path.join(source, 'src', 'app', 'rocznik-application.c')
+    shutil.copy(hook, os.path.join(src, 'src', 'app', 'rocznik-application.c'))
+    subprocess.run(['meson', 'compile', '-C', build, 'rocznik', 'rocznik-export', 'rocznik-window'],
+                   check=True, stdout=subprocess.DEVNULL)
     return build, commit[:12]
 
 
@@ -97,18 +99,25 @@ def make_workspace(rocznik, topics, years):
     return ws
 
 
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(argv, env=None):
-    start = time.perf_counter()
+    """(wall, CPU) seconds of one run, or None past the timeout."""
+    start, cpu = time.perf_counter(), cpu_of_children()
     try:
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        timeout=args.timeout, env=env)
     except subprocess.TimeoutExpired:
         return None
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_of_children() - cpu
 
 
 def window_times(build, ws, display):
-    """(first frame, median size change) in seconds, from the app's own hook."""
+    """(first frame, median size change) as (wall, CPU) seconds, from the
+    app's own hook."""
     env = dict(os.environ, DISPLAY=display, GSK_RENDERER='cairo', GTK_A11Y='none', NO_AT_BRIDGE='1',
                ROCZNIK_BENCH_FRAMES='4', GSETTINGS_BACKEND='memory', LC_ALL='pl_PL.UTF-8')
     env.pop('DBUS_SESSION_BUS_ADDRESS', None)
@@ -117,15 +126,29 @@ def window_times(build, ws, display):
                            capture_output=True, text=True, timeout=args.timeout, env=env)
     except subprocess.TimeoutExpired:
         return None, None
-    first = [float(l.split('\t')[1].replace(',', '.')) / 1000 for l in p.stdout.splitlines() if l.startswith('first-frame')]
-    resize = [float(l.split('\t')[1].replace(',', '.')) / 1000 for l in p.stdout.splitlines() if l.startswith('resize')]
-    return (first[0] if first else None), (statistics.median(resize) if resize else None)
+    def times(kind):
+        return [tuple(float(x.replace(',', '.')) / 1000 for x in l.split('\t')[1:3])
+                for l in p.stdout.splitlines() if l.startswith(kind)]
+    first, resize = times('first-frame'), times('resize')
+    if resize:
+        resize = (statistics.median(w for w, _ in resize), statistics.median(c for _, c in resize))
+    return (first[0] if first else None), (resize or None)
+
+
+def seconds(t):
+    return f'{t * 1000:.0f} ms' if t < 1 else f'{t:.2f} s'
 
 
 def fmt(t):
+    """wall (CPU)"""
     if t is None:
         return f'>{args.timeout:.0f} s'
-    return f'{t * 1000:.0f} ms' if t < 1 else f'{t:.2f} s'
+    return f'{seconds(t[0])} ({seconds(t[1])})'
+
+
+def best(a, b):
+    """the smaller wall time and the smaller CPU time of two runs"""
+    return min(a[0], b[0]), min(a[1], b[1])
 
 
 def main():
@@ -156,15 +179,15 @@ def main():
                     for task, run in tasks:
                         shutil.copy(ws, copy)
                         key = (name, task, shape)
-                        if key in results and (results[key] is None or results[key] > 5):
+                        if key in results and (results[key] is None or results[key][0] > 5):
                             continue   # slow enough: one run tells
                         t = run(build, copy)
-                        results[key] = t if key not in results or t is None else min(t, results[key])
+                        results[key] = t if key not in results or t is None else best(t, results[key])
                     shutil.copy(ws, copy)
                     first, resize = window_times(build, copy, ':93')
                     for task, t in (('window first frame', first), ('window resize', resize)):
                         key = (name, task, shape)
-                        results[key] = t if key not in results or t is None or results[key] is None else min(t, results[key])
+                        results[key] = t if key not in results or t is None or results[key] is None else best(t, results[key])
                     if first is None:
                         break
                 print(f'{shape[0]} topics × {shape[1]} years, {name}: done', file=sys.stderr)
@@ -172,7 +195,8 @@ def main():
         xvfb.terminate()
 
     task_names = [t for t, _ in tasks] + ['window first frame', 'window resize']
-    print(f'load average at the end: {os.getloadavg()[0]:.1f} (2 cores); best of {args.runs}')
+    print(f'load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores); best of {args.runs}; '
+          'each cell: wall time (CPU time); growth: of CPU time, per number of years')
     print(f'| what | build | ' + ' | '.join(f'{t}×{y}' for t, y in shapes) + ' | growth 300/17 | growth 3000/300 |')
     print('|---|---|' + '---|' * len(shapes) + '---|---|')
     for task in task_names:
@@ -184,9 +208,9 @@ def main():
                 for y in sorted({y for _, y in shapes}):
                     ta, tb = results.get((name, task, (a, y))), results.get((name, task, (b, y)))
                     if ta and tb:
-                        ratios.append(f'{tb / ta:.1f}× ({y} y.)')
-                    elif ta and (b, y) in [s for s in shapes]:
-                        ratios.append(f'>{args.timeout / ta:.0f}× ({y} y.)')
+                        ratios.append(f'{tb[1] / ta[1]:.1f}× ({y} y.)')
+                    elif ta and (b, y) in shapes:
+                        ratios.append(f'>{args.timeout / ta[0]:.0f}× ({y} y.)')
                 growth.append(', '.join(ratios) or '–')
             print(f'| {task} | {name} | ' + ' | '.join(cells) + ' | ' + ' | '.join(growth) + ' |')
 
