@@ -600,7 +600,7 @@ table_spec_init (TableSpec           *spec,
   double fixed;
 
   spec->n_cols = 0;
-  spec->cols[spec->n_cols++] = (Column) { "Lp.", 22, TRUE };
+  spec->cols[spec->n_cols++] = (Column) { "Lp.", 26, TRUE };   /* "50." unbroken */
   spec->cols[spec->n_cols++] = (Column) { "Temat", 0, FALSE };
   spec->cols[spec->n_cols++] = (Column) { "Liczba rozmów", compare ? 64 : 84, TRUE };
   spec->cols[spec->n_cols++] = (Column) { "Udział", 46, TRUE };
