@@ -53,7 +53,12 @@ test_import (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
   Run r = { 0 };
 
-  /* 2018 is the sample's: refused without --replace, nothing changes */
+  /* 2018 is only the bundled sample's: imported data replaces it unasked */
+  run (&r, "C.UTF-8", "--import", csv, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2018: 17 topics, 388\u00a0468 calls (declared total: 388\u00a0468) — replaces the bundled sample"));
+
+  /* a real year is not: refused without --replace, nothing changes */
   before = file_digest (f->ws);
   run (&r, "C.UTF-8", "--import", csv, "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 1);

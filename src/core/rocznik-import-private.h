@@ -54,6 +54,9 @@ typedef struct
   char        delimiter;
   gboolean    bom;
   gboolean    report_text;  /* looks like a report rather than a table */
+  gboolean    decoded;      /* UTF-16 in the file, UTF-8 in the cells */
+  gboolean    cr_only;      /* line ends: '\r' alone */
+  gboolean    crlf;         /* line ends: "\r\n" */
 } RocznikTextGuess;
 
 RocznikRowSource *rocznik_delimited_source_new (const char                 *path,

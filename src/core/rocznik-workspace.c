@@ -77,9 +77,16 @@ static const char schema_v1[] =
   "  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
   "  PRIMARY KEY (category_id, topic_id));";
 
+/* How a source's columns were chosen, by a hash of its header row. */
+static const char schema_v2[] =
+  "CREATE TABLE import_choice ("
+  "  header_hash TEXT PRIMARY KEY,"
+  "  choices TEXT NOT NULL);";
+
 /* Migrations from version i to i + 1 live at index i; index 0 creates. */
 static const char *migrations[] = {
   schema_v1,
+  schema_v2,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ROCZNIK_WORKSPACE_SCHEMA_VERSION);
 
@@ -778,6 +785,58 @@ rocznik_workspace_has_year (RocznikWorkspace *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   return found;
+}
+
+/* TRUE when @year is stored and came from the bundled sample. */
+gboolean
+rocznik_workspace_year_is_sample (RocznikWorkspace *self,
+                                  int               year)
+{
+  sqlite3_stmt *stmt;
+  gboolean sample;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT is_sample FROM year WHERE year = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sample = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return sample;
+}
+
+char *
+rocznik_workspace_get_import_choices (RocznikWorkspace *self,
+                                      const char       *header_hash)
+{
+  sqlite3_stmt *stmt;
+  char *choices = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (header_hash != NULL, NULL);
+
+  stmt = prepare (self, "SELECT choices FROM import_choice WHERE header_hash = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, header_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    choices = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return choices;
+}
+
+gboolean
+rocznik_workspace_set_import_choices (RocznikWorkspace *self,
+                                      const char       *header_hash,
+                                      const char       *choices,
+                                      GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (header_hash != NULL && choices != NULL, FALSE);
+
+  return run_sql (self, error, "INSERT OR REPLACE INTO import_choice (header_hash, choices) VALUES (?1, ?2)",
+                  "tt", header_hash, choices);
 }
 
 RocznikYear *
