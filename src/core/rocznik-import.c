@@ -1257,6 +1257,7 @@ record_fast (Ctx         *c,
              const char  *p,
              Bytes16      delimiter,
              Bytes16      newline,
+             Bytes16      quote,
              guint64      line,
              const char **next)
 {
@@ -1294,9 +1295,16 @@ record_fast (Ctx         *c,
     }
   if (G_UNLIKELY (c->opt->year && year != c->opt->year))
     return FALSE;
+  if (*cut != '\n')
+    {
+      /* the rest of the row: a quote there may hide a line break */
+      cut = find_either (cut, newline, quote);
+      if (G_UNLIKELY (*cut == '"'))
+        return FALSE;
+    }
   records_add (&c->records, topic, topic_len, year, month, line);
   c->imp->n_rows++;
-  *next = (*cut == '\n') ? cut + 1 : find_either (cut, newline, newline) + 1;
+  *next = cut + 1;
   return TRUE;
 }
 
@@ -1306,10 +1314,11 @@ records_fast_lane (Ctx     *c,
                    GError **error)
 {
   RocznikRowSource *src = c->src;
-  Bytes16 delimiter, newline;
+  Bytes16 delimiter, newline, quote;
 
   memset (&delimiter, c->imp->delimiter, sizeof delimiter);
   memset (&newline, '\n', sizeof newline);
+  memset (&quote, '"', sizeof quote);
 
   for (;;)
     {
@@ -1322,7 +1331,7 @@ records_fast_lane (Ctx     *c,
       if (len == 0)
         return TRUE;
       for (p = data, end = data + len; p < end; rows++)
-        if (!record_fast (c, p, delimiter, newline, line + rows, &p))
+        if (!record_fast (c, p, delimiter, newline, quote, line + rows, &p))
           break;
       rocznik_delimited_source_consume (src, p - data, rows);
       if (p < end)
@@ -2931,8 +2940,10 @@ rocznik_import_describe_largest (RocznikImport *import,
   for (guint i = 0; i < import->years->len; i++)
     {
       RocznikYear *year = g_ptr_array_index (import->years, i);
-      g_autoptr(GPtrArray) sorted = g_ptr_array_copy (year->topics, NULL, NULL);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
+      for (guint j = 0; j < year->topics->len; j++)
+        g_ptr_array_add (sorted, g_ptr_array_index (year->topics, j));
       g_ptr_array_sort (sorted, compare_count_desc);
       g_string_append_printf (s, _("Largest topics of %d:"), year->year);
       g_string_append_c (s, '\n');
