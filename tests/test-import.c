@@ -978,6 +978,25 @@ test_impossible_dates (void)
       g_autofree char *message = import_text_error (cases[i].text, NULL);
       g_assert_cmpstr (message, ==, cases[i].message);
     }
+
+  /* the same past the first rows, where the fast lane reads */
+  {
+    static const char *late[] = { "2019-03-01 24:00:00", "2019-03-01 23:60", "2019-02-29 10:00:00", "2019-04-31" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (late); i++)
+      {
+        g_autoptr(GString) text = g_string_new ("data;temat\n");
+        g_autofree char *message = NULL;
+        g_autofree char *want = NULL;
+
+        for (guint row = 0; row < 3000; row++)
+          g_string_append_printf (text, "2019-01-%02u %02u:%02u:%02u;odpady\n", 1 + row % 28, row % 24, row % 60, row % 59);
+        g_string_append_printf (text, "%s;odpady\n", late[i]);
+        message = import_text_error (text->str, NULL);
+        want = g_strdup_printf ("file calls.csv, line 3002: „%s” is not a date that exists (no such day, month or hour)", late[i]);
+        g_assert_cmpstr (message, ==, want);
+      }
+  }
 }
 
 /* --year that the file's own years contradict is refused, never relabelled. */
