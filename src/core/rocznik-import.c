@@ -2217,6 +2217,8 @@ analyse (Ctx       *c,
   ok = TRUE;
 
 out:
+  if (!ok && imp->roles->len == 0)
+    set_roles (c, ncols);   /* the roles so far, for a dialog to go on from */
   for (guint col = 0; col < ncols; col++)
     g_free (stats[col].example);
   g_free (stats);
@@ -2638,13 +2640,14 @@ keep_year (RocznikImport *imp,
   return TRUE;
 }
 
-RocznikImport *
-rocznik_import_file (const char                 *path,
-                     const RocznikImportOptions *options,
-                     GCancellable               *cancellable,
-                     RocznikProgressFunc         progress,
-                     gpointer                    user_data,
-                     GError                    **error)
+static RocznikImport *
+read_file (const char                 *path,
+           const RocznikImportOptions *options,
+           GCancellable               *cancellable,
+           RocznikProgressFunc         progress,
+           gpointer                    user_data,
+           RocznikImport             **partial,
+           GError                    **error)
 {
   g_autoptr(RocznikImport) imp = NULL;
   RocznikImportOptions defaults;
@@ -2723,13 +2726,43 @@ rocznik_import_file (const char                 *path,
 
   ok = import_rows (imp, src, options, cancellable, progress, user_data, error);
   src->free (src);
+  if (ok && options->year)
+    ok = keep_year (imp, options->year, error);
+  if (!ok && partial && imp->column_names->len > 0)
+    {
+      /* what was read, for the choice the message asks for; no counts */
+      g_ptr_array_set_size (imp->years, 0);
+      *partial = g_steal_pointer (&imp);
+    }
   if (!ok)
     return NULL;
 
-  if (options->year && !keep_year (imp, options->year, error))
-    return NULL;
-
   return g_steal_pointer (&imp);
+}
+
+RocznikImport *
+rocznik_import_file (const char                 *path,
+                     const RocznikImportOptions *options,
+                     GCancellable               *cancellable,
+                     RocznikProgressFunc         progress,
+                     gpointer                    user_data,
+                     GError                    **error)
+{
+  return read_file (path, options, cancellable, progress, user_data, NULL, error);
+}
+
+RocznikImport *
+rocznik_import_file_partial (const char                 *path,
+                             const RocznikImportOptions *options,
+                             GCancellable               *cancellable,
+                             RocznikProgressFunc         progress,
+                             gpointer                    user_data,
+                             RocznikImport             **partial,
+                             GError                    **error)
+{
+  g_return_val_if_fail (partial != NULL && *partial == NULL, NULL);
+
+  return read_file (path, options, cancellable, progress, user_data, partial, error);
 }
 
 void

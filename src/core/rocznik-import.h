@@ -84,6 +84,17 @@ RocznikImport *rocznik_import_file           (const char                 *path,
                                               RocznikProgressFunc         progress,
                                               gpointer                    user_data,
                                               GError                    **error);
+/* The same; when the file is refused after its columns were read (e.g.
+ * "cannot tell which column holds the topic"), *@partial gets what was
+ * read — columns, roles so far, first rows, no years — so a dialog can
+ * offer the choice the message asks for. */
+RocznikImport *rocznik_import_file_partial   (const char                 *path,
+                                              const RocznikImportOptions *options,
+                                              GCancellable               *cancellable,
+                                              RocznikProgressFunc         progress,
+                                              gpointer                    user_data,
+                                              RocznikImport             **partial,
+                                              GError                    **error);
 void           rocznik_import_free           (RocznikImport              *import);
 
 /* The years understood, ascending (RocznikYear*, owned by @import). */
