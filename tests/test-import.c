@@ -411,7 +411,9 @@ test_long_line (void)
   import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
   g_assert_null (import);
   g_assert_nonnull (error);
-  g_assert_true (g_str_has_prefix (error->message, "file long.csv"));
+  /* refused by its size, not read whole */
+  g_assert_cmpstr (error->message, ==, "file long.csv: found no delimiter („,” „;” „|” or tab) in its first lines, "
+                   "and it is too large for the text of a report");
 
   g_remove (path);
   g_rmdir (dir);
@@ -877,6 +879,38 @@ test_cr_only (void)
     }
 }
 
+/* The report's text as UTF-16 (Notepad's „Unicode”) and with CR-only line ends. */
+static void
+test_report_text_utf16_cr (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("ROCZNIK_SAMPLE"), "poznan-kontakt-2018.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *utf16_path = g_build_filename (dir, "raport-utf16.txt", NULL);
+  g_autofree char *cr_path = g_build_filename (dir, "raport-cr.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *utf16 = NULL;
+  gsize len = 0, utf16_len = 0;
+  const char *paths[] = { utf16_path, cr_path };
+
+  g_assert_true (g_file_get_contents (sample, &text, &len, NULL));
+  utf16 = g_convert (text, len, "UTF-16", "UTF-8", NULL, &utf16_len, NULL);   /* with a BOM */
+  g_assert_nonnull (utf16);
+  g_assert_true (g_file_set_contents (utf16_path, utf16, utf16_len, NULL));
+  g_strdelimit (text, "\n", '\r');
+  g_assert_true (g_file_set_contents (cr_path, text, len, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = rocznik_import_file (paths[i], NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rocznik_import_get_format (import), ==, ROCZNIK_IMPORT_FORMAT_REPORT_TEXT);
+      assert_seed_topics (year_at (import, 0));
+      g_remove (paths[i]);
+    }
+  g_rmdir (dir);
+}
+
 /* A US 311 export: the topic in "Complaint Type", dates month first with
  * AM/PM, spanning New Year; the same by --topic-column. */
 static void
@@ -1079,6 +1113,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/requests-where", test_requests_where);
   g_test_add_func ("/import/cr-only", test_cr_only);
   g_test_add_func ("/import/311", test_311);
+  g_test_add_func ("/import/report-text-utf16-cr", test_report_text_utf16_cr);
   g_test_add_func ("/import/cases", test_cases);
   g_test_add_func ("/import/notes-after-head", test_notes_after_head);
   g_test_add_func ("/import/impossible-dates", test_impossible_dates);
