@@ -251,6 +251,19 @@ test_choices (void)
   import = rocznik_import_dialog_get_import (dialog);
   g_assert_nonnull (import);
   g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 1200);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_true (rocznik_workspace_has_year (ws, 2020));
+  g_object_unref (dialog);
+
+  /* the same header again: the choices are remembered, nothing is asked */
+  dialog = rocznik_import_dialog_new (NULL, ws, file);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  import = rocznik_import_dialog_get_import (dialog);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 1200);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "as remembered for files with this header"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 }

@@ -42,6 +42,7 @@ typedef struct
   char                 *encoding;
   char                 *sheet;
   char                 *where[2];   /* one condition, "N=VALUE" */
+  char                 *remembered;
   RocznikImportOptions  options;
   int                   permille;   /* progress, written by the thread */
 } Job;
@@ -72,6 +73,8 @@ struct _RocznikImportDialog
   char              *sheet;
   char              *where;          /* "N=VALUE", NULL: every row */
   RocznikImport     *partial;        /* read before a refusal: its columns */
+  char              *remembered;     /* choices remembered for this header */
+  gboolean           looked_up;      /* … looked up, after the first read */
   GPtrArray         *column_rows;
 
   GtkWidget         *import_button;
@@ -122,6 +125,7 @@ job_free (gpointer data)
   g_free (job->encoding);
   g_free (job->sheet);
   g_free (job->where[0]);
+  g_free (job->remembered);
   g_free (job);
 }
 
@@ -396,6 +400,15 @@ read_done_cb (GObject      *source,
   self->import = g_steal_pointer (&result->import);
   self->partial = g_steal_pointer (&result->partial);
   set_busy (self, FALSE);
+  if (!self->looked_up && shown (self) && rocznik_import_get_header_key (shown (self)) &&
+      !rocznik_import_get_explicit_choices (shown (self)))
+    {
+      /* once: choices remembered for a file with this header */
+      self->looked_up = TRUE;
+      self->remembered = rocznik_workspace_get_import_choices (self->workspace,
+                                                               rocznik_import_get_header_key (shown (self)));
+      self->again = self->again || self->remembered != NULL;
+    }
   if (self->again)
     {
       self->again = FALSE;
@@ -436,7 +449,10 @@ start_reading (RocznikImportDialog *self)
   job->options.sheet = job->sheet;
   job->where[0] = g_strdup (self->where);
   job->options.where = self->where ? (const char * const *) job->where : NULL;
-  job->options.workspace = self->workspace;
+  /* the workspace stays on this thread: remembered choices go as text */
+  job->remembered = g_strdup (self->remembered);
+  job->options.remembered = job->remembered;
+  job->options.workspace = NULL;
   self->job = job;
   self->cancellable = g_cancellable_new ();
 
@@ -627,6 +643,7 @@ rocznik_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->import, rocznik_import_free);
   g_clear_pointer (&self->partial, rocznik_import_free);
   g_free (self->where);
+  g_free (self->remembered);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);

@@ -1904,9 +1904,10 @@ take_choices (Ctx     *c,
 
   for (guint i = 0; o->where && o->where[i]; i++)
     g_ptr_array_add (where, (gpointer) o->where[i]);
-  if (!explicit && o->workspace && c->imp->header_key)
+  if (!explicit && (o->workspace || o->remembered) && c->imp->header_key)
     {
-      g_autofree char *text = rocznik_workspace_get_import_choices (o->workspace, c->imp->header_key);
+      g_autofree char *text = o->remembered ? g_strdup (o->remembered)
+                                            : rocznik_workspace_get_import_choices (o->workspace, c->imp->header_key);
 
       if (text)
         {
@@ -2917,6 +2918,20 @@ rocznik_import_get_preview (RocznikImport *import)
 {
   g_return_val_if_fail (import != NULL, NULL);
   return import->preview;
+}
+
+const char *
+rocznik_import_get_header_key (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+  return import->header_key;
+}
+
+gboolean
+rocznik_import_get_explicit_choices (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+  return import->explicit_choices;
 }
 
 guint64

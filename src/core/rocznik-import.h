@@ -70,8 +70,11 @@ typedef struct
   const char * const *where;
   RocznikDateOrder date_order;
   /* Choices remembered for a source with the same header are used when
-   * none is given; NULL: none. */
+   * none is given: looked up in @workspace (same thread only), or given as
+   * @remembered, the text rocznik_workspace_get_import_choices() returned
+   * for rocznik_import_get_header_key(). NULL: none. */
   RocznikWorkspace *workspace;
+  const char       *remembered;
 } RocznikImportOptions;
 
 typedef struct _RocznikImport RocznikImport;   /* the preview: what was understood */
@@ -146,6 +149,10 @@ GPtrArray     *rocznik_import_get_preview    (RocznikImport              *import
  * first: for a filter. */
 GPtrArray     *rocznik_import_get_column_values (RocznikImport           *import,
                                                  guint                    column);
+/* A hash of the header row, the key of remembered choices; NULL without one. */
+const char    *rocznik_import_get_header_key (RocznikImport              *import);
+/* The choices were given (not detected or remembered). */
+gboolean       rocznik_import_get_explicit_choices (RocznikImport        *import);
 /* Rows left out by the --where conditions. */
 guint64        rocznik_import_get_n_filtered (RocznikImport              *import);
 /* The largest topics of each year, one per line, for a dry run. */
