@@ -1259,53 +1259,61 @@ find_either (const char *p,
 
 /* One row from @p, which ends in a '\n' before the buffer does: TRUE when
  * counted here, and *next is the row after it. */
+/* What every row of the lane asks, read once (the compiler cannot keep
+ * fields of *c in registers across records_add()'s stores). */
+typedef struct
+{
+  Bytes16  delimiter, newline, quote;
+  int      need, date_col, topic_col, year;
+  gboolean month_first;
+} Lane;
+
 static inline gboolean
 record_fast (Ctx         *c,
+             const Lane  *lane,
              const char  *p,
-             Bytes16      delimiter,
-             Bytes16      newline,
-             Bytes16      quote,
              guint64      line,
              const char **next)
 {
   const char *date = NULL, *topic = NULL, *cut = p;
   guint date_len = 0, topic_len = 0;
-  int need = c->src->max_cells, year, month;
+  int year, month;
 
-  for (int col = 0; col < need; col++)
+  for (int col = 0; col < lane->need; col++)
     {
       const char *end;
 
       if (G_UNLIKELY (*p == '"'))
         return FALSE;
-      end = cut = find_either (p, delimiter, newline);
+      end = cut = find_either (p, lane->delimiter, lane->newline);
       if (*cut == '\n')
         {
-          if (col + 1 < need)
+          if (col + 1 < lane->need)
             return FALSE;   /* fewer cells than needed */
           if (end > p && end[-1] == '\r')
             end--;
         }
-      if (col == c->date_col)
+      if (col == lane->date_col)
         date = p, date_len = end - p;
-      if (col == c->topic_col)
+      if (col == lane->topic_col)
         topic = p, topic_len = end - p;
       p = cut + 1;
     }
-  if (!date_fast (date, date_len, c->month_first, &year, &month))
+  if (!date_fast (date, date_len, lane->month_first, &year, &month))
     return FALSE;
-  if (G_UNLIKELY (topic_len == 0 || is_space (topic[0]) || is_space (topic[topic_len - 1])))
+  /* a space, a control character or nothing at either end: trimmed below */
+  if (G_UNLIKELY (topic_len == 0 || (guchar) topic[0] <= ' ' || (guchar) topic[topic_len - 1] <= ' '))
     {
       trim (&topic, &topic_len);
       if (topic_len == 0)
         return FALSE;
     }
-  if (G_UNLIKELY (c->opt->year && year != c->opt->year))
+  if (G_UNLIKELY (lane->year && year != lane->year))
     return FALSE;
   if (*cut != '\n')
     {
       /* the rest of the row: a quote there may hide a line break */
-      cut = find_either (cut, newline, quote);
+      cut = find_either (cut, lane->newline, lane->quote);
       if (G_UNLIKELY (*cut == '"'))
         return FALSE;
     }
@@ -1321,11 +1329,14 @@ records_fast_lane (Ctx     *c,
                    GError **error)
 {
   RocznikRowSource *src = c->src;
-  Bytes16 delimiter, newline, quote;
+  Lane lane = {
+    .need = (int) src->max_cells, .date_col = c->date_col, .topic_col = c->topic_col,
+    .year = c->opt->year, .month_first = c->month_first,
+  };
 
-  memset (&delimiter, c->imp->delimiter, sizeof delimiter);
-  memset (&newline, '\n', sizeof newline);
-  memset (&quote, '"', sizeof quote);
+  memset (&lane.delimiter, c->imp->delimiter, sizeof lane.delimiter);
+  memset (&lane.newline, '\n', sizeof lane.newline);
+  memset (&lane.quote, '"', sizeof lane.quote);
 
   for (;;)
     {
@@ -1338,7 +1349,7 @@ records_fast_lane (Ctx     *c,
       if (len == 0)
         return TRUE;
       for (p = data, end = data + len; p < end; rows++)
-        if (!record_fast (c, p, delimiter, newline, quote, line + rows, &p))
+        if (!record_fast (c, &lane, p, line + rows, &p))
           break;
       rocznik_delimited_source_consume (src, p - data, rows);
       if (p < end)
