@@ -90,16 +90,27 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* <tag attrs>text</tag> with @text escaped. */
+/* <tag attrs>text</tag> with @text escaped; table cells, so a row stays on one line. */
+static void
+append_cell (GString    *out,
+             const char *tag,
+             const char *attrs,
+             const char *text)
+{
+  g_string_append_printf (out, "<%s%s%s>", tag, attrs ? " " : "", attrs ? attrs : "");
+  append_escaped (out, text);
+  g_string_append_printf (out, "</%s>", tag);
+}
+
+/* The same on a line of its own. */
 static void
 append_element (GString    *out,
                 const char *tag,
                 const char *attrs,
                 const char *text)
 {
-  g_string_append_printf (out, "<%s%s%s>", tag, attrs ? " " : "", attrs ? attrs : "");
-  append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", tag);
+  append_cell (out, tag, attrs, text);
+  g_string_append_c (out, '\n');
 }
 
 /* ---- the topic table --------------------------------------------------- */
@@ -117,9 +128,9 @@ append_row (GString                    *out,
       const char *cell = row->cells[i] ? row->cells[i] : "";
 
       if (i == 1)
-        append_element (out, "th", "scope=\"row\"", cell);
+        append_cell (out, "th", "scope=\"row\"", cell);
       else
-        append_element (out, "td", content->numeric[i] ? "class=\"num\"" : NULL, cell);
+        append_cell (out, "td", content->numeric[i] ? "class=\"num\"" : NULL, cell);
     }
   g_string_append (out, "</tr>\n");
 }
@@ -146,7 +157,7 @@ append_topic_table (GString                    *out,
   append_element (out, "caption", "id=\"tabela-tematy\"", caption);
   g_string_append (out, "<thead><tr>");
   for (guint i = 0; i < content->n_columns; i++)
-    append_element (out, "th", content->numeric[i] ? "scope=\"col\" class=\"num\"" : "scope=\"col\"",
+    append_cell (out, "th", content->numeric[i] ? "scope=\"col\" class=\"num\"" : "scope=\"col\"",
                     content->columns[i]);
   g_string_append (out, "</tr></thead>\n<tbody>\n");
   for (guint i = 0; i < content->rows->len; i++)
@@ -185,8 +196,49 @@ all_bars_shown (RocznikChart *chart,
   return bars >= rocznik_chart_get_n_bars (chart);
 }
 
-/* The chart's SVG with ids made unique in the page (cairo names glyphs
- * and clips the same in every file), sized by CSS, named for assistive
+typedef struct
+{
+  GHashTable *names;   /* cairo's id → ours */
+  const char *prefix;
+} Renaming;
+
+static gboolean
+rename_id_cb (const GMatchInfo *match,
+              GString          *result,
+              gpointer          data)
+{
+  Renaming *r = data;
+  g_autofree char *lead = g_match_info_fetch (match, 1);
+  g_autofree char *name = g_match_info_fetch (match, 2);
+  const char *ours = g_hash_table_lookup (r->names, name);
+
+  if (ours == NULL && g_str_equal (lead, "id=\""))
+    {
+      ours = g_strdup_printf ("%s%u", r->prefix, g_hash_table_size (r->names) + 1);
+      g_hash_table_insert (r->names, g_strdup (name), (char *) ours);
+    }
+  g_string_append (result, lead);
+  g_string_append (result, ours ? ours : name);
+  return FALSE;
+}
+
+/* Gives the SVG's ids @prefix and a number in order of appearance: unique in
+ * the page (cairo names glyphs and clips alike in every file) and the same
+ * in every run (cairo numbers surfaces by a process-wide counter). Cairo
+ * defines every id before it refers to it. */
+static void
+rename_ids (GString    *svg,
+            const char *prefix)
+{
+  g_autoptr(GRegex) re = g_regex_new ("(id=\"|href=\"#|url\\(#)([^\")]+)", 0, 0, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Renaming r = { names, prefix };
+  g_autofree char *renamed = g_regex_replace_eval (re, svg->str, svg->len, 0, 0, rename_id_cb, &r, NULL);
+
+  g_string_assign (svg, renamed);
+}
+
+/* The chart's SVG with ids of its own, sized by CSS, named for assistive
  * technology by its <title> and <desc>. */
 static char *
 chart_svg (RocznikChart *chart,
@@ -210,10 +262,7 @@ chart_svg (RocznikChart *chart,
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
 
-  g_string_replace (svg, "id=\"", "id=\"@@", 0);
-  g_string_replace (svg, "href=\"#", "href=\"#@@", 0);
-  g_string_replace (svg, "url(#", "url(#@@", 0);
-  g_string_replace (svg, "@@", prefix, 0);
+  rename_ids (svg, prefix);
 
   /* From <svg …> on: the XML declaration has no place inside HTML. */
   start = strstr (svg->str, "<svg");
@@ -257,37 +306,37 @@ append_chart_table (GString      *out,
   g_string_append_printf (out, "<caption id=\"w%u-dane\">", index);
   append_escaped (out, caption);
   g_string_append (out, "</caption>\n<thead><tr>");
-  append_element (out, "th", "scope=\"col\"", trend ? "Rok" : "Temat");
+  append_cell (out, "th", "scope=\"col\"", trend ? "Rok" : "Temat");
   for (int k = 0; k < chart->n_series; k++)
     {
       g_autofree char *year = g_strdup_printf ("%d r.", chart->series_years[k]);
 
-      append_element (out, "th", "scope=\"col\" class=\"num\"",
+      append_cell (out, "th", "scope=\"col\" class=\"num\"",
                       trend ? "Liczba rozmów" : chart->n_series > 1 ? year : "Liczba rozmów");
     }
   if (chart->type == ROCZNIK_CHART_RANKING)
-    append_element (out, "th", "scope=\"col\" class=\"num\"", "Udział");
+    append_cell (out, "th", "scope=\"col\" class=\"num\"", "Udział");
   if (chart->type == ROCZNIK_CHART_YOY)
-    append_element (out, "th", "scope=\"col\" class=\"num\"", "Zmiana");
+    append_cell (out, "th", "scope=\"col\" class=\"num\"", "Zmiana");
   g_string_append (out, "</tr></thead>\n<tbody>\n");
   for (guint i = 0; i < chart->groups->len; i++)
     {
       const ChartGroup *g = g_ptr_array_index (chart->groups, i);
 
       g_string_append (out, "<tr>");
-      append_element (out, "th", "scope=\"row\"", g->name);
+      append_cell (out, "th", "scope=\"row\"", g->name);
       for (int k = 0; k < chart->n_series; k++)
         {
           g_autofree char *v = chart_value (g, k);
-          append_element (out, "td", "class=\"num\"", v);
+          append_cell (out, "td", "class=\"num\"", v);
         }
       if (chart->type == ROCZNIK_CHART_RANKING)
         {
           g_autofree char *share = rocznik_format_percent (g->share, 1);
-          append_element (out, "td", "class=\"num\"", share);
+          append_cell (out, "td", "class=\"num\"", share);
         }
       if (chart->type == ROCZNIK_CHART_YOY)
-        append_element (out, "td", "class=\"num\"", g->change ? g->change : "—");
+        append_cell (out, "td", "class=\"num\"", g->change ? g->change : "—");
       g_string_append (out, "</tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n</div>\n");
