@@ -22,8 +22,8 @@
 /* Each chart is drawn twice, for a wide column and for a phone, so its
  * text stays legible on both (the renderer sizes text by the width); CSS
  * shows one, and the hidden one is hidden from screen readers too. */
-#define CHART_WIDE       640.0   /* layout px; the SVG scales to its column */
-#define CHART_NARROW     360.0
+#define CHART_WIDE       440.0   /* layout px; shown about 1.25× on a desktop, where text is read from further */
+#define CHART_NARROW     360.0   /* a phone's column */
 #define CHART_MAX_HEIGHT 1400.0
 
 /* Colours: each text colour is at least 4.5:1 on every ground it sits on
