@@ -19,7 +19,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   ROCZNIK_CELL_NUMBER = 1 << 0,       /* XLSX: a numeric cell */
-  ROCZNIK_CELL_SUM    = 1 << 1,       /* XLSX: a formula summing a range */
+  ROCZNIK_CELL_SUM    = 1 << 1,       /* XLSX: a formula totalling the cells above it */
+  ROCZNIK_CELL_UNCACHED = 1 << 2,     /* XLSX: a formula saved without its value */
+  ROCZNIK_CELL_DATE1904 = 1 << 3,     /* XLSX: a number in a workbook of the 1904 date system */
 } RocznikCellFlags;
 
 typedef struct
