@@ -33,7 +33,7 @@
  * shared strings, and of any text only its first KEEP_BYTES (more than
  * ROCZNIK_TOPIC_NAME_MAX characters, so a longer name is still refused as
  * too long, never cut to a shorter topic). */
-#define MAX_STRINGS (8 * 1024 * 1024)
+#define MAX_STRINGS (4 * 1024 * 1024)
 #define KEEP_BYTES  (4 * ROCZNIK_TOPIC_NAME_MAX + 16)
 
 typedef struct
