@@ -309,6 +309,8 @@ test_xlsx_refused (Fixture       *f,
       "nazwa tematu ma ponad 1000 znaków; to nie jest temat" },
     { "long-name-2019.xlsx", "plik long-name-2019.xlsx, arkusz Arkusz1, komórka A3: "
       "nazwa tematu ma ponad 1000 znaków; to nie jest temat" },
+    { "huge-text-2019.xlsx", "plik huge-text-2019.xlsx: część xl/sharedStrings.xml zawiera tekst dłuższy niż 10 MB "
+      "w jednym kawałku; żadna tabela rozmów takiego nie ma" },
     { "rel-missing.xlsx", "plik rel-missing.xlsx: arkusz „Arkusz1” wskazuje na część xl/worksheets/sheet7.xml, "
       "której w pliku nie ma; skoroszyt jest uszkodzony" },
     { "rel-elsewhere.xlsx", "plik rel-elsewhere.xlsx: arkusz „Arkusz1” wskazuje na część xl/sharedStrings.xml, "

@@ -42,6 +42,7 @@ typedef struct
   guint64     read;
   guint64     limit;
   gboolean    exceeded;
+  gboolean    huge;       /* libxml2 stopped at a text over its 10 MB limit */
 } Part;
 
 typedef struct
@@ -120,12 +121,17 @@ part_close (void *context)
 static const int reader_options =
   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
+/* Errors are reported by step(); only a text too long to read is told apart. */
 static void
 silent_errors (void                   *arg,
                const char             *msg,
                xmlParserSeverities     severity,
                xmlTextReaderLocatorPtr locator)
 {
+  Part *part = arg;
+
+  if (msg && (strstr (msg, "huge") || strstr (msg, "Huge")))
+    part->huge = TRUE;
 }
 
 /* Opens a part for streaming; NULL with an error when it is missing or
@@ -180,7 +186,8 @@ open_part (zip_t      *zip,
                    _("file %s: the part %s cannot be read"), display, name);
       return NULL;
     }
-  xmlTextReaderSetErrorHandler (reader, silent_errors, NULL);
+  part->huge = FALSE;
+  xmlTextReaderSetErrorHandler (reader, silent_errors, part);
   return reader;
 }
 
@@ -221,6 +228,10 @@ step (xmlTextReaderPtr reader,
       if (part->exceeded)
         g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                      _("file %s: the part %s inflates to more than it declares (a zip bomb?)"), display, name);
+      else if (part->huge)
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                     _("file %s: the part %s holds a text of more than 10 MB in one piece; "
+                       "no table of calls has one"), display, name);
       else
         g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                      _("file %s: the part %s is damaged (not well-formed XML)"), display, name);
