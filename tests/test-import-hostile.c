@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rocznik-error.h"
+#include "rocznik-import-private.h"
 #include "rocznik-import.h"
 #include "rocznik-sample.h"
 #include "rocznik-test-util.h"
@@ -204,6 +205,33 @@ test_xlsx_formulas (void)
       g_assert_cmpint (year->declared_total, ==, sum);
     }
   g_assert_cmpuint (rocznik_import_get_warnings (lata)->len, ==, 0);
+}
+
+/* Which formulas make their row a total: those adding up their own column
+ * above them; the cell is B21 (column 1, row 21). */
+static void
+test_xlsx_totals_column (void)
+{
+  static const struct { const char *formula; gboolean totals; } cases[] = {
+    { "SUM(B4:B20)", TRUE }, { "=SUM(B2:B20)", TRUE }, { "sum( B$4:B$20 )", TRUE }, { "SUM($B$4:$B$20)", TRUE },
+    { "SUBTOTAL(9,B4:B20)", TRUE }, { "SUBTOTAL(109,B4:B20)", TRUE }, { "_xlfn.SUM(B4:B20)", TRUE },
+    { "B4+B5+B6", TRUE }, { "SUM(B4,B7,B9)", TRUE },
+    { "SUM(C21:N21)", FALSE },       /* a row's months: a topic */
+    { "C21+D21", FALSE }, { "SUM(B4:B21)", FALSE }, { "SUM(B4:B30)", FALSE }, { "SUM(B22:B30)", FALSE },
+    { "B20", FALSE }, { "SUM(B20)", FALSE }, { "SUM(A4:B20)", FALSE }, { "SUM(Arkusz1!B4:B20)", FALSE },
+    { "AVERAGE(B4:B20)", FALSE }, { "SUM(B4:B20)*2", FALSE }, { "SUM(B4:B20", FALSE }, { "", FALSE },
+    { "SUM(B4:B20)+1", FALSE }, { "SUBTOTAL(1,B4:B20)", FALSE }, { "SUM(BBBB4:B20)", FALSE },
+  };
+  guint64 row = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (rocznik_xlsx_totals_column (cases[i].formula, 1, 21) != cases[i].totals)
+      g_error ("„%s”: expected %s", cases[i].formula, cases[i].totals ? "a total" : "no total");
+  g_assert_cmpint (rocznik_xlsx_column_of ("XFD1048576", &row), ==, 16383);
+  g_assert_cmpuint (row, ==, 1048576);
+  g_assert_cmpint (rocznik_xlsx_column_of ("XFE1", &row), ==, -1);
+  g_assert_cmpint (rocznik_xlsx_column_of ("B", &row), ==, -1);
+  g_assert_cmpint (rocznik_xlsx_column_of ("B0", &row), ==, -1);
 }
 
 /* Old Excel for Mac counts days from 1904-01-01. */
@@ -573,6 +601,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile/xlsx-formulas", test_xlsx_formulas);
+  g_test_add_func ("/hostile/xlsx-totals-column", test_xlsx_totals_column);
   g_test_add_func ("/hostile/xlsx-1904", test_xlsx_1904);
   g_test_add_func ("/hostile/xlsx-claims", test_xlsx_claims);
   g_test_add_func ("/hostile/xlsx-long-name", test_xlsx_long_name);

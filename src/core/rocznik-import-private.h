@@ -84,6 +84,16 @@ RocznikRowSource *rocznik_xlsx_source_new      (const char                 *path
                                                 char                      **chosen,
                                                 GError                    **error);
 
+/* XLSX cell references ("$B$12") and formulas that total their column. */
+gboolean rocznik_xlsx_parse_ref            (const char                **p,
+                                            int                        *column,
+                                            guint64                    *row);
+int      rocznik_xlsx_column_of            (const char                 *ref,
+                                            guint64                    *row);
+gboolean rocznik_xlsx_totals_column        (const char                 *formula,
+                                            int                         column,
+                                            guint64                     row);
+
 /* Shared by the sources. */
 void     rocznik_row_source_init  (RocznikRowSource *source,
                                    const char       *path);

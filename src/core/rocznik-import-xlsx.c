@@ -536,93 +536,6 @@ find_sheet (Xlsx        *self,
   return part_name;
 }
 
-/* "$B$12" → column 1, row 12; advances *p. */
-static gboolean
-parse_ref (const char **p,
-           int         *column,
-           guint64     *row)
-{
-  const char *q = *p;
-  int col = 0, letters = 0, digits = 0;
-  guint64 r = 0;
-
-  if (*q == '$')
-    q++;
-  for (; g_ascii_isalpha (*q) && letters < 3; q++, letters++)
-    col = col * 26 + (g_ascii_toupper (*q) - 'A' + 1);
-  if (letters == 0 || g_ascii_isalpha (*q) || col > 16384)
-    return FALSE;
-  if (*q == '$')
-    q++;
-  for (; g_ascii_isdigit (*q) && digits < 8; q++, digits++)
-    r = r * 10 + (guint64) (*q - '0');
-  if (digits == 0 || g_ascii_isdigit (*q) || r == 0)
-    return FALSE;
-  *column = col - 1;
-  *row = r;
-  *p = q;
-  return TRUE;
-}
-
-/* "B12" → column 1 (and row 12); -1 when there is no usable reference */
-static int
-column_of (const char *ref,
-           guint64    *row)
-{
-  int col;
-
-  if (ref == NULL || !parse_ref (&ref, &col, row) || *ref != '\0')
-    return -1;
-  return col;
-}
-
-/* Does the formula add up cells of its own column above it ("SUM(B4:B20)",
- * "SUBTOTAL(9,B4:B20)", "B4+B5+B6")? Then its row totals the rows above and
- * is no topic. Any other formula (a row's months added up, "SUM(C3:N3)") is
- * a topic counted by the value Excel saved with it. */
-static gboolean
-totals_column (const char *f,
-               int         column,
-               guint64     row)
-{
-  gboolean call = TRUE;
-
-  while (*f == '=' || *f == ' ')
-    f++;
-  if (g_str_has_prefix (f, "_xlfn."))
-    f += 6;
-  if (g_ascii_strncasecmp (f, "SUM(", 4) == 0)
-    f += 4;
-  else if (g_ascii_strncasecmp (f, "SUBTOTAL(9,", 11) == 0)
-    f += 11;
-  else if (g_ascii_strncasecmp (f, "SUBTOTAL(109,", 13) == 0)
-    f += 13;
-  else
-    call = FALSE;
-  for (;;)
-    {
-      int c;
-      guint64 r;
-
-      while (*f == ' ')
-        f++;
-      if (!parse_ref (&f, &c, &r) || c != column || r >= row)
-        return FALSE;
-      if (*f == ':' && (f++, !parse_ref (&f, &c, &r) || c != column || r >= row))
-        return FALSE;
-      while (*f == ' ')
-        f++;
-      if (*f != (call ? ',' : '+'))
-        break;
-      f++;
-    }
-  if (call && *f++ != ')')
-    return FALSE;
-  while (*f == ' ')
-    f++;
-  return *f == '\0';
-}
-
 /* Stores a cell of the current row; blank cells (Excel writes styled ones
  * as far right as column XFD) take no room. */
 static void
@@ -693,11 +606,11 @@ formula_totals (Xlsx       *self,
   guint64 si;
 
   if (shared == NULL)
-    return totals_column (text, column, row);
+    return rocznik_xlsx_totals_column (text, column, row);
   si = g_ascii_strtoull (shared, NULL, 10);
   if (text[0] == '\0')
     return GPOINTER_TO_INT (g_hash_table_lookup (self->shared, GSIZE_TO_POINTER (si)));
-  totals = totals_column (text, column, row);
+  totals = rocznik_xlsx_totals_column (text, column, row);
   if (g_hash_table_size (self->shared) < MAX_STRINGS)
     g_hash_table_insert (self->shared, GSIZE_TO_POINTER (si), GINT_TO_POINTER (totals));
   return totals;
@@ -773,7 +686,7 @@ read_cell (Xlsx     *self,
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) formula = g_string_new (NULL);
   guint64 row = self->base.line;
-  int column = column_of (ref, &row);
+  int column = rocznik_xlsx_column_of (ref, &row);
   gboolean has_formula = FALSE, has_value = FALSE;
   guint flags = 0;
 
