@@ -445,16 +445,7 @@ test_report_refused (Fixture       *f,
       "plik raport.txt, wiersz 3: 99999999999999999999 to więcej, niż Rocznik może policzyć (2⁵³)" },
   };
 
-  g_autoptr(GString) big = g_string_new ("W 2019 r. konsultanci przeprowadzili 5 rozmów\n");
-  g_autofree char *path = NULL;
-
   assert_texts_refused (f, "raport.txt", cases, G_N_ELEMENTS (cases));
-
-  /* 17 MB of text with no delimiter: refused by its size, before it is read */
-  while (big->len <= 17 * 1024 * 1024)
-    g_string_append (big, "Biuro Poznań Kontakt odpowiada na pytania mieszkańców o sprawy miasta\n");
-  path = temp_file (f->dir, "duzy.txt", big->str, big->len);
-  assert_refused (f, path, "plik duzy.txt: za duży jak na tekst raportu");
 }
 
 /* 3. Delimited text */

@@ -1775,15 +1775,7 @@ import_report_text (RocznikImport              *imp,
   const char *start;
   RocznikYear *year;
   GError *local = NULL;
-  GStatBuf st;
 
-  /* refused before it is read: a 2 GB file is not read whole to say so */
-  if (g_stat (imp->path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MAX_REPORT_SIZE)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s: too large for the text of a report"), imp->display);
-      return FALSE;
-    }
   if (!g_file_get_contents (imp->path, &raw, &len, &local))
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("file %s: cannot read: %s"),
