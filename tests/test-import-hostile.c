@@ -509,6 +509,68 @@ test_csv_refused (Fixture       *f,
   assert_texts_refused (f, "tematy-2019.csv", cases, G_N_ELEMENTS (cases));
 }
 
+/* The one cleaning every importer and the workspace use. */
+static void
+test_name_clean (void)
+{
+  static const struct { const char *in, *out; } kept[] = {
+    { "Podatki", "Podatki" }, { "Poda\u200dtki", "Podatki" }, { "Podatki\u200b", "Podatki" },
+    { "\ufeffPodatki", "Podatki" }, { "Pod\u00adatki\u2060", "Podatki" }, { "\u200e\u200fPodatki\u200c", "Podatki" },
+    { " gospodarka\r\nodpadami ", "gospodarka odpadami" }, { "a \n b\tc\u2028d", "a b c d" },
+    { "transport miejski i\u00a0strefa", "transport miejski i\u00a0strefa" },   /* as published */
+    { "\u00a0 oświata\u202f", "oświata" }, { "\u200b", "" },
+  };
+  static const struct { const char *in; gunichar bad; } control[] = {
+    { "a\x01" "b", 0x01 }, { "a\x7f", 0x7f }, { "a\xc2\x85" "b", 0x85 }, { "a\xc2\x9f", 0x9f },
+  };
+  static const gunichar bidi[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 };
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = rocznik_topic_name_clean (kept[i].in, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (out, ==, kept[i].out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (control); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *want = g_strdup_printf ("the topic name contains the control character U+%04X; "
+                                               "remove it and try again", control[i].bad);
+
+      g_assert_null (rocznik_topic_name_clean (control[i].in, &error));
+      g_assert_cmpstr (error->message, ==, want);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bidi); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_string_assign (name, "Poda");
+      g_string_append_unichar (name, bidi[i]);
+      g_string_append (name, "tki");
+      g_assert_null (rocznik_topic_name_clean (name->str, &error));
+      g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "text direction control U+"));
+    }
+
+  /* 1 000 characters (2 000 bytes, and invisible ones not counted) pass; 1 001 do not */
+  g_string_truncate (name, 0);
+  for (int i = 0; i < 1000; i++)
+    g_string_append (name, i % 100 ? "ż" : "ż\u200b");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = rocznik_topic_name_clean (name->str, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_utf8_strlen (out, -1), ==, 1000);
+    g_string_append (name, "ż");
+    g_assert_null (rocznik_topic_name_clean (name->str, &error));
+    g_assert_cmpstr (error->message, ==, "the topic name is longer than 1000 characters; this is not a topic");
+  }
+}
+
 /* 4. The workspace: renames go through the same cleaning; another
  * program's database is not taken for a newer Rocznik. */
 static void
@@ -603,6 +665,7 @@ main (int    argc,
   g_test_add ("/hostile/report-refused", Fixture, NULL, set_up, test_report_refused, tear_down);
   g_test_add_func ("/hostile/csv-invisible", test_csv_invisible);
   g_test_add ("/hostile/csv-refused", Fixture, NULL, set_up, test_csv_refused, tear_down);
+  g_test_add_func ("/hostile/name-clean", test_name_clean);
   g_test_add_func ("/hostile/workspace-names", test_workspace_names);
   g_test_add_func ("/hostile/workspace-foreign", test_workspace_foreign);
   return g_test_run ();

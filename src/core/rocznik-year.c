@@ -22,10 +22,11 @@ is_trimmed_space (gunichar c)
 
 /* A topic name from any importer or the user: invisible format characters
  * (ZWJ, ZWSP, BOM, soft hyphen …) go, so that names that print alike are one
- * topic; a line break or tab becomes a space; control characters and
- * direction overrides, which would show a name other than the one stored,
- * are refused, and so is a name over ROCZNIK_TOPIC_NAME_MAX characters. The
- * error says what is wrong but not where: the caller adds the file and line. */
+ * topic; a line break (U+2028 too) or tab becomes a space; control
+ * characters and direction overrides, which would show a name other than
+ * the one stored, are refused, and so is a name over ROCZNIK_TOPIC_NAME_MAX
+ * characters. The error says what is wrong but not where: the caller adds
+ * the file and line. */
 char *
 rocznik_topic_name_clean (const char  *name,
                           GError     **error)
@@ -50,7 +51,7 @@ rocznik_topic_name_clean (const char  *name,
 
       if (rocznik_unichar_is_invisible (c))
         continue;
-      if (c == '\t' || c == '\n' || c == '\r')
+      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
         {
           pending = TRUE;
           continue;
