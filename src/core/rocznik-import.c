@@ -348,6 +348,12 @@ cell_count (Ctx               *c,
   RocznikCountResult r;
   g_autofree char *text = NULL;
 
+  if (G_UNLIKELY ((cell->flags & (ROCZNIK_CELL_UNCACHED | ROCZNIK_CELL_SUM)) == ROCZNIK_CELL_UNCACHED))
+    {
+      fail_at (c, column, error, _("a formula saved without its value; open the file in Excel or LibreOffice "
+                                   "Calc, save it again and import the saved file"));
+      return ROCZNIK_COUNT_NOT_NUMBER;
+    }
   for (guint i = 0; i < cell->len; i++)
     if ((guchar) cell->data[i] >= 0x80)
       {
@@ -514,7 +520,8 @@ parse_date_full (const char *p,
 
       if (end == s || *end != '\0' || !(serial >= 1 && serial < 2958466))
         return DATE_NONE;
-      base = g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+      base = (flags & ROCZNIK_CELL_DATE1904) ? g_date_time_new_utc (1904, 1, 1, 0, 0, 0)
+                                             : g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
       when = g_date_time_add_days (base, (int) serial);
       *year = g_date_time_get_year (when);
       *month = g_date_time_get_month (when);
@@ -780,8 +787,22 @@ add_count (Ctx        *c,
 {
   RocznikYear *year;
   RocznikTopic *topic;
-  g_autofree char *key = rocznik_topic_key (name);
-  g_autofree char *id = g_strdup_printf ("%d\x1f%s", number, key);
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *clean = NULL;
+  GError *local = NULL;
+
+  /* one cleaning for every importer (rocznik-year.c) */
+  clean = rocznik_topic_name_clean (name, &local);
+  if (clean == NULL)
+    {
+      fail_at (c, column, error, "%s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  name = clean;
+  key = rocznik_topic_key (name);
+  id = g_strdup_printf ("%d\x1f%s", number, key);
 
   if ((number < 1900 || number > 2999) && !(number == 0 && c->year_unknown))
     {
