@@ -191,7 +191,11 @@ test_rollback (Fixture *f, gconstpointer data)
   RocznikYear *bad;
 
   g_assert_no_error (error);
+  /* in WAL mode the file is whole once the last connection has closed */
+  g_clear_pointer (&ws, rocznik_workspace_free);
   before = file_digest (f->path);
+  ws = rocznik_workspace_open (f->path, &error);
+  g_assert_no_error (error);
 
   /* 2019 is fine, 2022 has a topic twice: neither may be stored */
   g_ptr_array_add (batch, make_year (2019));
