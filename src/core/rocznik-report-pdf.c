@@ -1201,7 +1201,7 @@ iso_date (GDateTime *date)
 
 static gboolean
 write_pdf (const RocznikReport *report,
-           const char          *temp,
+           RocznikFile         *out,
            const char          *path,
            GCancellable        *cancellable,
            GError             **error)
@@ -1230,7 +1230,7 @@ write_pdf (const RocznikReport *report,
 
   pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   pdf.categories = report->categories;
-  pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
+  pdf.surface = cairo_pdf_surface_create_for_stream (rocznik_file_cairo_write, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, rocznik_report_organisation (report));
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, subject);
@@ -1257,8 +1257,9 @@ write_pdf (const RocznikReport *report,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"),
-                   path, cairo_status_to_string (status));
+      if (!rocznik_file_take_error (out, error))
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"),
+                     path, cairo_status_to_string (status));
       return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);

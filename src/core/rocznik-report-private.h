@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "rocznik-file.h"
 #include "rocznik-report.h"
 #include "rocznik-table.h"
 #include "rocznik-year.h"
@@ -42,9 +43,10 @@ const char    *rocznik_report_organisation (const RocznikReport *report);
 /* Years that have topics, ascending: the comparison's columns. */
 GArray        *rocznik_report_topic_years  (const RocznikReport *report);
 
-/* Writes @temp (a fresh file beside @path) from @report. */
+/* Writes @report into @out (a fresh file beside @path, written only
+ * through rocznik_file_write() and friends; @path is for messages). */
 typedef gboolean (*RocznikReportWriter) (const RocznikReport *report,
-                                         const char          *temp,
+                                         RocznikFile         *out,
                                          const char          *path,
                                          GCancellable        *cancellable,
                                          GError             **error);

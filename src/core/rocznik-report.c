@@ -330,29 +330,29 @@ rocznik_report_write_with (RocznikWorkspace           *ws,
                            GError                    **error)
 {
   g_autoptr(RocznikReport) report = NULL;
-  g_autofree char *temp = NULL;
+  RocznikFile *out;
   locale_t saved;
   gboolean ok;
 
   report = rocznik_report_new (ws, options, error);
   if (report == NULL)
     return FALSE;
-  temp = rocznik_file_temp_for (path, error);
-  if (temp == NULL)
+  out = rocznik_file_new (path, error);
+  if (out == NULL)
     return FALSE;
 
   /* libxlsxwriter prints numbers with snprintf(), which obeys LC_NUMERIC:
    * under pl_PL (GTK sets it) a number could come out with a decimal comma. */
   saved = rocznik_report_c_numeric_begin ();
-  ok = writer (report, temp, path, cancellable, error);
+  ok = writer (report, out, path, cancellable, error);
   rocznik_report_c_numeric_end (saved);
 
   if (!ok)
     {
-      rocznik_file_abort (temp);
+      rocznik_file_abort (out);
       return FALSE;
     }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_commit (out, error);
 }
 
 /* CSV for Polish Excel: UTF-8 with a byte order mark (without one Excel reads
@@ -426,20 +426,7 @@ write_file_atomically (const char *path,
                        GString    *contents,
                        GError    **error)
 {
-  g_autofree char *temp = rocznik_file_temp_for (path, error);
-  g_autoptr(GError) local = NULL;
-
-  if (temp == NULL)
-    return FALSE;
-  if (!g_file_set_contents_full (temp, contents->str, contents->len,
-                                 G_FILE_SET_CONTENTS_NONE, 0644, &local))
-    {
-      rocznik_file_abort (temp);
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
-                   _("Cannot save %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_save (path, contents->str, contents->len, error);
 }
 
 gboolean
