@@ -927,6 +927,8 @@ rocznik_workspace_store_years (RocznikWorkspace *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (years != NULL, FALSE);
 
+  /* "Cofnij import" after this store offers only a snapshot it kept */
+  g_clear_pointer (&self->last_snapshot, g_free);
   if (!begin (self, error))
     return FALSE;
   /* A replaced year can be brought back: the copy is taken under the write
