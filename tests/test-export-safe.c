@@ -101,6 +101,7 @@ test_modes (void)
       run_clear (&r);
     }
   assert_no_temporary (dir);
+  remove_tree (dir);
 }
 
 /* A report that is a symbolic link: the link stays, the file it names is
@@ -139,6 +140,7 @@ test_symlink_target (void)
   assert_no_temporary (dir);
   assert_no_temporary (other);
   run_clear (&r);
+  remove_tree (dir);
 }
 
 /* A legal 250-byte file name: the temporary name must not be longer. */
@@ -163,6 +165,7 @@ test_long_name (void)
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       run_clear (&r);
     }
+  remove_tree (dir);
 }
 
 static void
@@ -224,6 +227,7 @@ test_too_large (void)
       g_assert_cmpstr (before, ==, after);
     }
   assert_no_temporary (dir);
+  remove_tree (dir);
 }
 
 /* A full disk: a 16 KiB tmpfs in a mount namespace of its own (unshare
@@ -263,6 +267,7 @@ test_disk_full (void)
                                   "r.%s\n", mount_point, formats[i], formats[i]);
       g_assert_cmpstr (out, ==, expected);
     }
+  remove_tree (dir);
 }
 
 /* A topic over Excel's 32 767 characters is refused, never left out. */
@@ -298,6 +303,7 @@ test_cell_too_long (void)
   g_assert_nonnull (strstr (written, long_name));
   assert_no_temporary (dir);
   run_clear (&r);
+  remove_tree (dir);
 }
 
 int

@@ -207,6 +207,7 @@ test_kill_during_import (void)
                   duration / 1e3, before_done, after_done);
   g_assert_cmpuint (before_done, >, 0);
   run_clear (&r);
+  remove_tree (dir);
 }
 
 /* Two first imports into a workspace that does not exist yet. */
@@ -255,6 +256,7 @@ test_two_first_imports (void)
     }
   g_test_message ("both imports landed in %u of 12 rounds", both);
   g_assert_cmpuint (both, ==, 12);
+  remove_tree (dir);
 }
 
 /* --list while a large import stores: never „damaged”, always the data. */
@@ -291,6 +293,7 @@ test_list_during_import (void)
     }
   g_test_message ("%u lists during 3 imports", lists);
   run_clear (&r);
+  remove_tree (dir);
 }
 
 /* Holds the write lock of @path as another program would. */
@@ -363,6 +366,7 @@ test_locked (void)
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_suffix (out, "\nRazem\t388468\t100.0\n"));
   run_clear (&r);
+  remove_tree (dir);
 }
 
 /* --restore brings the replaced year back with its exact counts. */
@@ -424,6 +428,7 @@ test_restore (void)
   g_assert_cmpstr (r.err, ==, expected);
   g_assert_cmpint (stored_sum (ws, 2018), ==, 12);
   run_clear (&r);
+  remove_tree (dir);
 }
 
 int

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rocznik-error.h"
@@ -72,16 +73,30 @@ compare_newest_first (gconstpointer a,
   return strcmp (y->id, x->id);
 }
 
+/* Keeps the newest snapshots, and removes the half-made copies of a
+ * program killed while copying (an hour old: nobody is writing them). */
 static void
 prune (RocznikWorkspace *self)
 {
   g_autoptr(GPtrArray) snapshots = rocznik_workspace_list_snapshots (self);
+  g_autofree char *dir = rocznik_workspace_get_snapshot_dir (self);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
 
   for (guint i = ROCZNIK_WORKSPACE_SNAPSHOTS_KEPT; i < snapshots->len; i++)
     {
       RocznikSnapshot *old = g_ptr_array_index (snapshots, i);
 
       g_unlink (old->path);
+    }
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_str_has_prefix (name, ".snapshot-") && g_stat (path, &st) == 0
+          && st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 3600)
+        g_unlink (path);
     }
 }
 
