@@ -257,9 +257,10 @@ use_wal (RocznikWorkspace *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  return rocznik_workspace_sql_error (self, error);
+  if (is_busy (rc))
+    return rocznik_workspace_busy_error (self, error);
+  /* a file we may only read stays as it is, and is still read */
+  return TRUE;
 }
 
 static gboolean
