@@ -1056,6 +1056,33 @@ test_year_contradiction (void)
   g_assert_cmpint (year_at (relabelled, 0)->year, ==, 2016);
 }
 
+/* --count-column: the second column of numbers, by its header or number. */
+static void
+test_count_column (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tematy-2019.csv", NULL);
+  const char *specs[] = { NULL, "rozmowy 2019", "3" };
+  const gint64 sums[] = { 15, 1500, 1500 };
+
+  g_assert_true (g_file_set_contents (path, "temat;rozmowy 2018;rozmowy 2019\nodpady;5;500\noświata;10;1000\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      RocznikImportOptions options;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = NULL;
+
+      rocznik_import_options_init (&options);
+      options.count_name = specs[i];
+      import = rocznik_import_file (path, &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 0)), ==, sums[i]);
+      g_assert_cmpint (year_at (import, 0)->year, ==, 2019);
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Choices made once are remembered for files with the same header. */
 static void
 test_remembered_choices (void)
@@ -1119,5 +1146,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/impossible-dates", test_impossible_dates);
   g_test_add_func ("/import/year-contradiction", test_year_contradiction);
   g_test_add_func ("/import/remembered-choices", test_remembered_choices);
+  g_test_add_func ("/import/count-column", test_count_column);
   return g_test_run ();
 }
