@@ -837,6 +837,22 @@ test_requests_utf16 (void)
       g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 2500);
       assert_counts (import, expected);
     }
+
+  /* overridden: the user's encoding is the one used and reported */
+  {
+    RocznikImportOptions options;
+    g_autoptr(RocznikImport) forced = NULL;
+    g_autofree char *wrong = NULL;
+
+    rocznik_import_options_init (&options);
+    options.encoding = "UTF-16LE";
+    forced = import_request ("zgloszenia-nobom.txt", &options);
+    g_assert_cmpstr (rocznik_import_get_encoding (forced), ==, "UTF-16LE");
+    assert_counts (forced, "zgloszenia-nobom.txt.expected");
+    options.encoding = "UTF-8";
+    wrong = import_request_error ("zgloszenia-nobom.txt", &options);
+    g_assert_cmpstr (wrong, ==, "file zgloszenia-nobom.txt, line 1: a NUL byte; this is not a text file");
+  }
 }
 
 /* --where "Źródło=TELEFON": the phone calls only */
