@@ -1099,6 +1099,34 @@ test_count_column (void)
   g_rmdir (dir);
 }
 
+/* Identifiers are never topics; a few calls, each of its own topic, are. */
+static void
+test_identifiers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *few_path = g_build_filename (dir, "few.csv", NULL);
+  g_autoptr(GString) many = g_string_new ("data;sprawa\n");
+  g_autoptr(RocznikImport) few = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (g_file_set_contents (few_path, "data;temat\n2019-01-02;odpady\n2019-01-03;oświata\n2019-01-04;podatki\n"
+                                      "2019-01-05;meldunki\n2019-01-06;parkowanie\n2019-01-07;zieleń\n"
+                                      "2019-01-08;drogi\n2019-01-09;hałas\n2019-01-10;woda\n", -1, NULL));
+  few = rocznik_import_file (few_path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (year_at (few, 0)->topics->len, ==, 9);
+  g_remove (few_path);
+  g_rmdir (dir);
+
+  /* 200 rows, 200 case numbers under a header that may name topics */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (many, "2019-01-%02u;%u/19\n", 1 + i % 28, 223820 + i);
+  message = import_text_error (many->str, NULL);
+  g_assert_cmpstr (message, ==, "file calls.csv: found no column with topics: „sprawa” has a different value on almost "
+                   "every row; choose the topic column with --topic-column");
+}
+
 /* Choices made once are remembered for files with the same header. */
 static void
 test_remembered_choices (void)
@@ -1163,5 +1191,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/year-contradiction", test_year_contradiction);
   g_test_add_func ("/import/remembered-choices", test_remembered_choices);
   g_test_add_func ("/import/count-column", test_count_column);
+  g_test_add_func ("/import/identifiers", test_identifiers);
   return g_test_run ();
 }

@@ -266,6 +266,9 @@ column_stats (GPtrArray   *head,
     }
 }
 
+/* Fewer rows than this say little about how many topics a file has. */
+#define SMALL_SAMPLE 50
+
 /* Values unique or nearly so (request numbers, ids), or long free text:
  * what identifies a row, never a topic. */
 static gboolean
@@ -444,12 +447,14 @@ choose_record_topic (Ctx          *c,
 
       if ((int) col == c->date_col || nonempty == 0 || s->texts * 10 < nonempty * 6)
         continue;
-      if (identifies_rows (s))
+      rank = topic_rank (g_ptr_array_index (c->imp->column_names, col));
+      /* a few rows, each a topic of its own, under a header naming topics:
+       * too few to call it an identifier */
+      if (identifies_rows (s) && !(rank == 2 && nonempty < SMALL_SAMPLE))
         {
           g_array_append_val (ids, col);
           continue;
         }
-      rank = topic_rank (g_ptr_array_index (c->imp->column_names, col));
       if (rank > best_rank)
         g_array_set_size (best, 0), best_rank = rank;
       if (rank == best_rank)
