@@ -112,11 +112,13 @@ test_preview_and_import (void)
       g_object_unref (paintable);
     }
 
-  /* another encoding, chosen by the user: read again */
+  /* another encoding, chosen by the user: read again; Windows-1250's „ś”
+   * read as ISO-8859-2 is the control character U+009C, refused in a name */
   row = find (GTK_WIDGET (dialog), row_titled, "_Encoding");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
   wait_idle (dialog);
-  g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "ISO-8859-2");
+  g_assert_null (rocznik_import_dialog_get_import (dialog));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "control character U+009C"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   wait_idle (dialog);
   g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "WINDOWS-1250");

@@ -149,6 +149,12 @@ rocznik_import_cell_count (Ctx               *c,
   RocznikCountResult r;
   g_autofree char *text = NULL;
 
+  if (G_UNLIKELY ((cell->flags & (ROCZNIK_CELL_UNCACHED | ROCZNIK_CELL_SUM)) == ROCZNIK_CELL_UNCACHED))
+    {
+      rocznik_import_fail_at (c, column, error, _("a formula saved without its value; open the file in Excel or LibreOffice "
+                                                  "Calc, save it again and import the saved file"));
+      return ROCZNIK_COUNT_NOT_NUMBER;
+    }
   for (guint i = 0; i < cell->len; i++)
     if ((guchar) cell->data[i] >= 0x80)
       {
@@ -277,7 +283,8 @@ rocznik_import_parse_date (const char *p,
 
       if (end == s || *end != '\0' || !(serial >= 1 && serial < 2958466))
         return DATE_NONE;
-      base = g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+      base = (flags & ROCZNIK_CELL_DATE1904) ? g_date_time_new_utc (1904, 1, 1, 0, 0, 0)
+                                             : g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
       when = g_date_time_add_days (base, (int) serial);
       *year = g_date_time_get_year (when);
       *month = g_date_time_get_month (when);

@@ -37,8 +37,22 @@ rocznik_import_add_count (Ctx        *c,
 {
   RocznikYear *year;
   RocznikTopic *topic;
-  g_autofree char *key = rocznik_topic_key (name);
-  g_autofree char *id = g_strdup_printf ("%d\x1f%s", number, key);
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *clean = NULL;
+  GError *local = NULL;
+
+  /* one cleaning for every importer (rocznik-year.c) */
+  clean = rocznik_topic_name_clean (name, &local);
+  if (clean == NULL)
+    {
+      rocznik_import_fail_at (c, column, error, "%s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  name = clean;
+  key = rocznik_topic_key (name);
+  id = g_strdup_printf ("%d\x1f%s", number, key);
 
   if ((number < 1900 || number > 2999) && !(number == 0 && c->year_unknown))
     {

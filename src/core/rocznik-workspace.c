@@ -216,7 +216,8 @@ check_and_migrate (RocznikWorkspace *self,
   version = query_int (self, "PRAGMA user_version", 0);
   app_id = query_int (self, "PRAGMA application_id", 0);
 
-  if (tables > 0 && app_id != ROCZNIK_APPLICATION_ID)
+  /* another program's database may have no tables yet but its own version */
+  if ((tables > 0 || version != 0) && app_id != ROCZNIK_APPLICATION_ID)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_CORRUPT,
                    _("The file %s is a database, but not a Rocznik workspace; it was left untouched"),
@@ -1051,7 +1052,9 @@ rocznik_workspace_set_topic_name (RocznikWorkspace *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  clean = g_strstrip (g_strdup (name));
+  clean = rocznik_topic_name_clean (name, error);
+  if (clean == NULL)
+    return FALSE;
   if (clean[0] == '\0')
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA, _("A topic needs a name"));
@@ -1071,6 +1074,7 @@ rocznik_workspace_rename_topic (RocznikWorkspace *self,
 {
   g_autofree char *new_key = NULL;
   g_autofree char *old_key = NULL;
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   gint64 id, other;
 
@@ -1078,6 +1082,10 @@ rocznik_workspace_rename_topic (RocznikWorkspace *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  clean = rocznik_topic_name_clean (name, error);
+  if (clean == NULL)
+    return FALSE;
+  name = clean;
   new_key = rocznik_topic_key (name);
   if (new_key[0] == '\0')
     {
