@@ -9,7 +9,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -1250,15 +1249,14 @@ rocznik_chart_render_image (RocznikChart *chart,
   return surface;
 }
 
-/* Drops the process's font caches (Pango's font map, fontconfig), so that a
- * leak checker at exit sees only real leaks. Call it last, with no chart,
- * layout or Pango context alive. */
+/* Drops Pango's font map, so that a leak checker at exit sees only real
+ * leaks. Call it last, with no chart, layout or Pango context alive. Cairo's
+ * and fontconfig's own state stay: their debug resets abort while another
+ * thread (GLib's, fontconfig's) is alive, after the file was written. */
 void
 rocznik_chart_release_fonts (void)
 {
   pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }
 
 /* A fixed creation date keeps PDF exports byte-identical when asked
@@ -1293,7 +1291,7 @@ rocznik_chart_export (RocznikChart *chart,
                       GError      **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *temp = NULL;
+  RocznikFile *out;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1328,8 +1326,8 @@ rocznik_chart_export (RocznikChart *chart,
       return FALSE;
     }
 
-  temp = rocznik_file_temp_for (path, error);
-  if (temp == NULL)
+  out = rocznik_file_new (path, error);
+  if (out == NULL)
     return FALSE;
 
   switch (format)
@@ -1339,13 +1337,13 @@ rocznik_chart_export (RocznikChart *chart,
                                             (int) round (width * scale), (int) round (height * scale));
       break;
     case SVG:
-      surface = cairo_svg_surface_create (temp, width, height);
+      surface = cairo_svg_surface_create_for_stream (rocznik_file_cairo_write, out, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       scale = 1;
       break;
     case PDF:
       /* The same physical size as the picture at 96 dpi: 1 px = 0.75 pt. */
-      surface = cairo_pdf_surface_create (temp, width * 0.75, height * 0.75);
+      surface = cairo_pdf_surface_create_for_stream (rocznik_file_cairo_write, out, width * 0.75, height * 0.75);
       pdf_set_metadata (surface, chart->title);
       scale = 0.75;
       break;
@@ -1357,7 +1355,7 @@ rocznik_chart_export (RocznikChart *chart,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, temp);
+    status = cairo_surface_write_to_png_stream (surface, rocznik_file_cairo_write, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -1365,10 +1363,11 @@ rocznik_chart_export (RocznikChart *chart,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      rocznik_file_abort (temp);
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
-                   _("Cannot save the chart %s: %s"), path, cairo_status_to_string (status));
+      if (!rocznik_file_take_error (out, error))
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                     _("Cannot save the chart %s: %s"), path, cairo_status_to_string (status));
+      rocznik_file_abort (out);
       return FALSE;
     }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_commit (out, error);
 }
