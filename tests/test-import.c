@@ -846,6 +846,22 @@ test_requests_utf16 (void)
       g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 2500);
       assert_counts (import, expected);
     }
+
+  /* overridden: the user's encoding is the one used and reported */
+  {
+    RocznikImportOptions options;
+    g_autoptr(RocznikImport) forced = NULL;
+    g_autofree char *wrong = NULL;
+
+    rocznik_import_options_init (&options);
+    options.encoding = "UTF-16LE";
+    forced = import_request ("zgloszenia-nobom.txt", &options);
+    g_assert_cmpstr (rocznik_import_get_encoding (forced), ==, "UTF-16LE");
+    assert_counts (forced, "zgloszenia-nobom.txt.expected");
+    options.encoding = "UTF-8";
+    wrong = import_request_error ("zgloszenia-nobom.txt", &options);
+    g_assert_cmpstr (wrong, ==, "file zgloszenia-nobom.txt, line 1: a NUL byte; this is not a text file");
+  }
 }
 
 /* --where "Źródło=TELEFON": the phone calls only */
@@ -1065,6 +1081,61 @@ test_year_contradiction (void)
   g_assert_cmpint (year_at (relabelled, 0)->year, ==, 2016);
 }
 
+/* --count-column: the second column of numbers, by its header or number. */
+static void
+test_count_column (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tematy-2019.csv", NULL);
+  const char *specs[] = { NULL, "rozmowy 2019", "3" };
+  const gint64 sums[] = { 15, 1500, 1500 };
+
+  g_assert_true (g_file_set_contents (path, "temat;rozmowy 2018;rozmowy 2019\nodpady;5;500\noświata;10;1000\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      RocznikImportOptions options;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RocznikImport) import = NULL;
+
+      rocznik_import_options_init (&options);
+      options.count_name = specs[i];
+      import = rocznik_import_file (path, &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rocznik_year_topic_sum (year_at (import, 0)), ==, sums[i]);
+      g_assert_cmpint (year_at (import, 0)->year, ==, 2019);
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Identifiers are never topics; a few calls, each of its own topic, are. */
+static void
+test_identifiers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-import-XXXXXX", NULL);
+  g_autofree char *few_path = g_build_filename (dir, "few.csv", NULL);
+  g_autoptr(GString) many = g_string_new ("data;sprawa\n");
+  g_autoptr(RocznikImport) few = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (g_file_set_contents (few_path, "data;temat\n2019-01-02;odpady\n2019-01-03;oświata\n2019-01-04;podatki\n"
+                                      "2019-01-05;meldunki\n2019-01-06;parkowanie\n2019-01-07;zieleń\n"
+                                      "2019-01-08;drogi\n2019-01-09;hałas\n2019-01-10;woda\n", -1, NULL));
+  few = rocznik_import_file (few_path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (year_at (few, 0)->topics->len, ==, 9);
+  g_remove (few_path);
+  g_rmdir (dir);
+
+  /* 200 rows, 200 case numbers under a header that may name topics */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (many, "2019-01-%02u;%u/19\n", 1 + i % 28, 223820 + i);
+  message = import_text_error (many->str, NULL);
+  g_assert_cmpstr (message, ==, "file calls.csv: found no column with topics: „sprawa” has a different value on almost "
+                   "every row; choose the topic column with --topic-column");
+}
+
 /* Choices made once are remembered for files with the same header. */
 static void
 test_remembered_choices (void)
@@ -1128,5 +1199,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/impossible-dates", test_impossible_dates);
   g_test_add_func ("/import/year-contradiction", test_year_contradiction);
   g_test_add_func ("/import/remembered-choices", test_remembered_choices);
+  g_test_add_func ("/import/count-column", test_count_column);
+  g_test_add_func ("/import/identifiers", test_identifiers);
   return g_test_run ();
 }
