@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-xlsx.c — the annual report as an Excel workbook
  *
  * One sheet per year with topics (the report's year first), each with its
@@ -279,7 +280,7 @@ write_year_sheet (Writer             *w,
   lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
   g_autofree char *title = g_strdup_printf ("%s — tematy rozmów w %d r.",
                                             y->organisation && *y->organisation ? y->organisation
-                                                                               : rocznik_report_organisation (report),
+                                                                               : report->organisation,
                                             y->year);
   g_autofree char *count_header = g_strdup_printf ("Liczba rozmów %d", y->year);
   g_autofree char *other_header = compare ? g_strdup_printf ("Liczba rozmów %d", table->compare_year) : NULL;
@@ -410,7 +411,7 @@ write_comparison_sheet (Writer              *w,
 {
   const char *sheet = "Porównanie";
   lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet);
-  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  GArray *topic_years = report->topic_years;
   GPtrArray *years = report->years;
   const RocznikYear *first_year = g_ptr_array_index (years, 0);
   const RocznikYear *last_year = g_ptr_array_index (years, years->len - 1);
@@ -545,7 +546,7 @@ set_writer_error (const Writer *w,
     lxw_rowcol_to_cell (cell_name, w->err_row, w->err_col);
   if (w->err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                 _("Cannot save %s: the text of the cell %s on the sheet „%s” is longer than Excel allows in a cell (32 767 characters); shorten it (a topic can be renamed) and export again"),
+                 _("Cannot save %s: the text of the cell %s on the sheet „%s” is longer than Excel allows in a cell (32 767 characters); shorten that text and export again"),
                  path, cell_name, w->err_sheet);
   else if (w->err_row != NO_CELL)
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
@@ -559,16 +560,17 @@ set_writer_error (const Writer *w,
 
 /* Builds the workbook at @file, libxlsxwriter's own temporary files in @dir. */
 static gboolean
-build_workbook (const RocznikReport *report,
-                const char          *file,
-                const char          *dir,
-                const char          *path,
-                GCancellable        *cancellable,
-                GError             **error)
+build_workbook (const RocznikReportContent *content,
+                const char                 *file,
+                const char                 *dir,
+                const char                 *path,
+                GCancellable               *cancellable,
+                GError                    **error)
 {
-  g_autofree char *title = rocznik_report_title (report);
-  g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
-  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  const RocznikReport *report = content->data;
+  char *title = content->title;
+  char *subject = content->subject;
+  GArray *topic_years = report->topic_years;
   lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE, .tmpdir = (char *) dir };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *wb;
@@ -586,8 +588,8 @@ build_workbook (const RocznikReport *report,
 
   properties.title = title;
   properties.subject = subject;
-  properties.author = (char *) rocznik_report_organisation (report);
-  properties.company = (char *) rocznik_report_organisation (report);
+  properties.author = (char *) report->organisation;
+  properties.company = (char *) report->organisation;
   properties.keywords = "raport roczny, tematy rozmów, call center";
   properties.comments = "Utworzono w programie Rocznik.";
   properties.created = (time_t) g_date_time_to_unix (report->now);
@@ -635,12 +637,12 @@ out:
 /* libxlsxwriter writes by file name: it writes into a folder of our own
  * (mode 0700, nobody can plant a link there), and the result is copied
  * into @out, the file created exclusively beside the target. */
-static gboolean
-write_workbook (const RocznikReport *report,
-                RocznikFile         *out,
-                const char          *path,
-                GCancellable        *cancellable,
-                GError             **error)
+gboolean
+rocznik_report_xlsx_render (const RocznikReportContent *content,
+                            RocznikFile                *out,
+                            const char                 *path,
+                            GCancellable               *cancellable,
+                            GError                    **error)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rocznik-xlsx-XXXXXX", &local);
@@ -653,22 +655,9 @@ write_workbook (const RocznikReport *report,
       return FALSE;
     }
   file = g_build_filename (dir, "r.xlsx", NULL);
-  ok = build_workbook (report, file, dir, path, cancellable, error)
+  ok = build_workbook (content, file, dir, path, cancellable, error)
        && rocznik_file_copy_from (out, file, error);
   g_unlink (file);
   g_rmdir (dir);
   return ok;
-}
-
-gboolean
-rocznik_report_write_xlsx (RocznikWorkspace           *ws,
-                           const RocznikReportOptions *options,
-                           const char                 *path,
-                           GCancellable               *cancellable,
-                           GError                    **error)
-{
-  g_return_val_if_fail (ws != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return rocznik_report_write_with (ws, options, path, write_workbook, cancellable, error);
 }
