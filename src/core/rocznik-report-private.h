@@ -112,9 +112,8 @@ RocznikReportContent *rocznik_report_content_new  (RocznikWorkspace           *w
                                                   GError                    **error);
 void                  rocznik_report_content_free (RocznikReportContent       *content);
 
-/* The writers: each renders @content into @out (a fresh file beside @path,
- * written only through rocznik_file_write() and friends; @path is named in
- * messages) and calls nothing back in rocznik-report.c. */
+/* The writers: each renders @content into @out (a file created exclusively
+ * beside @path, named in messages) and calls nothing back in rocznik-report.c. */
 gboolean rocznik_report_pdf_render  (const RocznikReportContent *content,
                                      RocznikFile                *out,
                                      const char                 *path,

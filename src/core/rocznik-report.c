@@ -345,8 +345,8 @@ write_text_file (const char *path,
   return rocznik_file_save (path, contents->str, contents->len, error);
 }
 
-/* Runs @writer on a new file beside @path (rocznik-file.c), renamed over
- * it only on success. */
+/* Runs @writer on a file created exclusively beside @path, renamed over it
+ * only on success. */
 static gboolean
 write_file (const RocznikReportContent *content,
             const char                 *path,
