@@ -9,6 +9,7 @@
 Exits non-zero with a message on the first failed check.
 """
 import re
+import os
 import subprocess
 import sys
 import zipfile
@@ -110,7 +111,11 @@ def same(a, b):
 
 
 def run(*argv):
-    return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    r = subprocess.run(argv, capture_output=True, text=True)
+    if r.returncode != 0:
+        size = os.path.getsize(argv[-1]) if os.path.exists(argv[-1]) else -1
+        sys.exit("%s failed (%d), file of %d bytes: %s" % (" ".join(argv), r.returncode, size, r.stderr.strip()))
+    return r.stdout
 
 
 def pdf(path):

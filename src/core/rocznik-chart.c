@@ -214,9 +214,21 @@ resolve_entries (GPtrArray  *years,
 }
 
 /* An entry's count in a year; a category adds up the topics it has. */
+/* A topic of @y by its stored key: through @index (rocznik_year_index_topics())
+ * when a chart looks up every topic, else by a scan. */
+static const RocznikTopic *
+find_topic (const RocznikYear *y,
+            GHashTable        *index,
+            const char        *key)
+{
+  return index ? g_hash_table_lookup (index, key) : rocznik_year_find_topic (y, key);
+}
+
+/* An entry's count in a year; a category adds up the topics it has. */
 static gint64
-entry_value (const Entry       *e,
-             const RocznikYear *y)
+entry_value_in (const Entry       *e,
+                const RocznikYear *y,
+                GHashTable        *index)
 {
   gint64 sum = 0;
   gboolean any = FALSE;
@@ -225,12 +237,12 @@ entry_value (const Entry       *e,
     return CHART_NO_VALUE;
   if (e->keys == NULL)
     {
-      const RocznikTopic *t = rocznik_year_find_topic (y, e->key);
+      const RocznikTopic *t = find_topic (y, index, e->key);
       return t ? t->count : CHART_NO_VALUE;
     }
   for (guint i = 0; i < e->keys->len; i++)
     {
-      const RocznikTopic *t = rocznik_year_find_topic (y, g_ptr_array_index (e->keys, i));
+      const RocznikTopic *t = find_topic (y, index, g_ptr_array_index (e->keys, i));
       if (t)
         {
           sum += t->count;
@@ -238,6 +250,13 @@ entry_value (const Entry       *e,
         }
     }
   return any ? sum : CHART_NO_VALUE;
+}
+
+static gint64
+entry_value (const Entry       *e,
+             const RocznikYear *y)
+{
+  return entry_value_in (e, y, NULL);
 }
 
 static void
@@ -542,6 +561,8 @@ prepare_yoy (RocznikChart           *chart,
   const RocznikYear *later = main_year (years, spec->year, error);
   const RocznikYear *earlier;
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(GHashTable) earlier_index = NULL;
+  g_autoptr(GHashTable) later_index = NULL;
   gboolean any_new = FALSE;
   int list[2];
   const char *org;
@@ -613,13 +634,16 @@ prepare_yoy (RocznikChart           *chart,
         }
     }
 
+  /* every topic of two years: look them up by key, not by a scan each */
+  earlier_index = rocznik_year_index_topics (earlier);
+  later_index = rocznik_year_index_topics (later);
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
       ChartGroup *g = group_new (e->name, e->key);
 
-      g->values[0] = entry_value (e, earlier);
-      g->values[1] = entry_value (e, later);
+      g->values[0] = entry_value_in (e, earlier, earlier_index);
+      g->values[1] = entry_value_in (e, later, later_index);
       if (g->values[0] > 0 && g->values[1] != CHART_NO_VALUE)
         g->change = rocznik_format_signed_percent (100.0 * (g->values[1] - g->values[0]) / g->values[0], 1);
       else if (g->values[0] == CHART_NO_VALUE && g->values[1] != CHART_NO_VALUE)

@@ -396,8 +396,8 @@ static void
 table_spec_init (TableSpec                  *spec,
                  const RocznikReportContent *content)
 {
-  const double compare_widths[] = { 22, 0, 64, 46, 60, 54, 56 };
-  const double year_widths[] = { 22, 0, 84, 46 };
+  const double compare_widths[] = { 26, 0, 64, 46, 60, 54, 56 };   /* "50." unbroken */
+  const double year_widths[] = { 26, 0, 84, 46 };
   const double *widths = content->n_columns > 4 ? compare_widths : year_widths;
   double fixed;
 

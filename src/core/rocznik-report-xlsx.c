@@ -22,6 +22,7 @@
 
 #define TABLE_FIRST_ROW 3   /* the header; topics start below it */
 #define NAME_WIDTH_MAX  90
+#define CHART_TOPICS    20  /* a year's chart: the largest topics, then "pozostałe" */
 #define NO_CELL         ((lxw_row_t) -1)
 
 typedef struct
@@ -235,15 +236,46 @@ add_year_chart (Writer             *w,
 {
   lxw_chart *chart;
   lxw_chart_series *series;
+  guint n_bars = MIN (table->rows->len, CHART_TOPICS);
   lxw_chart_options options = { .x_offset = 10, .y_offset = 0, .x_scale = 1.6,
-                                .y_scale = 1.0 + table->rows->len / 8.0 };
+                                .y_scale = 1.0 + n_bars / 8.0 };
   g_autofree char *title = g_strdup_printf ("Tematy rozmów w %d r.", table->year);
   lxw_chart_fill fill = { .color = 0x2F6DB5 };
   lxw_chart_font font = { .name = "Calibri", .size = 9 };
   lxw_row_t first = TABLE_FIRST_ROW + 1, last = TABLE_FIRST_ROW + table->rows->len;
+  lxw_col_t data_col = 0;
 
   if (table->rows->len == 0)
     return;
+  /* Many topics: the chart reads two hidden columns beside it, the largest
+   * topics and one "pozostałe" bar summing the rest of the table exactly. */
+  if (table->rows->len > CHART_TOPICS)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+      guint shown = CHART_TOPICS - 1;
+      gint64 rest = 0;
+      g_autofree char *others = rocznik_format_others (table->rows->len - shown);
+      g_autofree char *sum = column_sum (first + shown, last, 1);
+
+      data_col = at_col + 16;
+      for (guint i = 0; i < table->rows->len; i++)
+        {
+          const RocznikRow *r = g_ptr_array_index (table->rows, i);
+
+          if (i >= shown)
+            rest += r->count;
+          else
+            {
+              check (w, first + i, data_col, worksheet_write_string (ws, first + i, data_col, r->name, NULL));
+              put_number (w, ws, first + i, data_col + 1, (double) r->count, NULL);
+            }
+        }
+      check (w, first + shown, data_col, worksheet_write_string (ws, first + shown, data_col, others, NULL));
+      check (w, first + shown, data_col + 1,
+             worksheet_write_formula_num (ws, first + shown, data_col + 1, sum, NULL, (double) rest));
+      check (w, NO_CELL, data_col, worksheet_set_column_opt (ws, data_col, data_col + 1, 12, NULL, &hidden));
+      last = first + shown;
+    }
   chart = workbook_add_chart (w->wb, LXW_CHART_BAR);
   series = chart ? chart_add_series (chart, NULL, NULL) : NULL;
   if (series == NULL)
@@ -251,8 +283,10 @@ add_year_chart (Writer             *w,
       check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
-  chart_series_set_categories (series, sheet, first, 0, last, 0);
-  chart_series_set_values (series, sheet, first, 1, last, 1);
+  if (data_col)
+    chart_show_hidden_data (chart);
+  chart_series_set_categories (series, sheet, first, data_col, last, data_col);
+  chart_series_set_values (series, sheet, first, data_col + 1, last, data_col + 1);
   chart_series_set_name (series, "Liczba rozmów");
   chart_series_set_fill (series, &fill);
   chart_series_set_labels (series);

@@ -366,26 +366,58 @@ open_db (const char *path,
   return g_steal_pointer (&self);
 }
 
+/* Statements reused across the topics of a wide import; NULL members are
+ * prepared on first use and finalised by topic_stmts_clear(). */
+typedef struct
+{
+  sqlite3_stmt *find;
+  sqlite3_stmt *insert;
+} TopicStmts;
+
+static void
+topic_stmts_clear (TopicStmts *st)
+{
+  g_clear_pointer (&st->find, sqlite3_finalize);
+  g_clear_pointer (&st->insert, sqlite3_finalize);
+}
+
+static sqlite3_stmt *
+reuse_stmt (RocznikWorkspace *self,
+            sqlite3_stmt    **slot,
+            const char       *sql,
+            GError          **error)
+{
+  if (*slot == NULL)
+    *slot = prepare (self, sql, error);
+  else
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+    }
+  return *slot;
+}
+
 /* Topic resolution: alias first, then canonical key; new topics are created. */
 static gint64
-topic_id_for (RocznikWorkspace *self,
-              const char       *name,
-              gboolean          create,
-              GError          **error)
+topic_id_with (RocznikWorkspace *self,
+               const char       *name,
+               gboolean          create,
+               TopicStmts       *st,
+               GError          **error)
 {
   g_autofree char *key = rocznik_topic_key (name);
   sqlite3_stmt *stmt;
   gint64 id = -1;
 
-  stmt = prepare (self,
-                  "SELECT topic_id FROM alias WHERE key = ?1 "
-                  "UNION ALL SELECT id FROM topic WHERE key = ?1 LIMIT 1", error);
+  stmt = reuse_stmt (self, &st->find,
+                     "SELECT topic_id FROM alias WHERE key = ?1 "
+                     "UNION ALL SELECT id FROM topic WHERE key = ?1 LIMIT 1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (id >= 0 || !create)
     {
       if (id < 0)
@@ -394,7 +426,7 @@ topic_id_for (RocznikWorkspace *self,
       return id;
     }
 
-  stmt = prepare (self, "INSERT INTO topic (key, name) VALUES (?1, ?2)", error);
+  stmt = reuse_stmt (self, &st->insert, "INSERT INTO topic (key, name) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
@@ -403,7 +435,20 @@ topic_id_for (RocznikWorkspace *self,
     id = sqlite3_last_insert_rowid (self->db);
   else
     rocznik_workspace_sql_error (self, error);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+topic_id_for (RocznikWorkspace *self,
+              const char       *name,
+              gboolean          create,
+              GError          **error)
+{
+  TopicStmts st = { NULL, NULL };
+  gint64 id = topic_id_with (self, name, create, &st, error);
+
+  topic_stmts_clear (&st);
   return id;
 }
 
@@ -568,6 +613,7 @@ write_year (RocznikWorkspace  *self,
             GError           **error)
 {
   sqlite3_stmt *topic_stmt = NULL, *month_stmt = NULL;
+  TopicStmts ids = { NULL, NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   gboolean ok = FALSE;
 
@@ -603,7 +649,7 @@ write_year (RocznikWorkspace  *self,
   for (guint i = 0; i < year->topics->len; i++)
     {
       const RocznikTopic *topic = g_ptr_array_index (year->topics, i);
-      gint64 id = topic_id_for (self, topic->name, TRUE, error);
+      gint64 id = topic_id_with (self, topic->name, TRUE, &ids, error);
 
       if (id < 0)
         goto out;
@@ -638,6 +684,7 @@ write_year (RocznikWorkspace  *self,
   ok = write_lists (self, year, error);
 
 out:
+  topic_stmts_clear (&ids);
   sqlite3_finalize (topic_stmt);
   sqlite3_finalize (month_stmt);
   return ok;
