@@ -580,7 +580,7 @@ set_writer_error (const Writer *w,
     lxw_rowcol_to_cell (cell_name, w->err_row, w->err_col);
   if (w->err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                 _("Cannot save %s: the text of the cell %s on the sheet „%s” is longer than Excel allows in a cell (32 767 characters); shorten it (a topic can be renamed) and export again"),
+                 _("Cannot save %s: the text of the cell %s on the sheet „%s” is longer than Excel allows in a cell (32 767 characters); shorten that text and export again"),
                  path, cell_name, w->err_sheet);
   else if (w->err_row != NO_CELL)
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
