@@ -1,5 +1,9 @@
 /* Derived figures: sums, shares, changes, remainder, sorting. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -219,6 +223,276 @@ test_default_year (void)
   g_assert_cmpint (rocznik_years_default (years), ==, 2017);
 }
 
+/* Comparing like with like: the basis of a comparison, its figures and its
+ * note, with numbers worked out here from the seed data (17 topics summing
+ * to 388 468; declared totals from FACTS.md). */
+
+/* A 2019 with 6 topics: 5 the seed has, 1 new; no declared total. */
+static RocznikYear *
+year_2019 (void)
+{
+  RocznikYear *y = rocznik_year_new (2019);
+
+  rocznik_year_add_topic (y, "gospodarka odpadami", 72000);
+  rocznik_year_add_topic (y, "transport miejski i strefa parkowania", 60000);
+  rocznik_year_add_topic (y, "oświata", 1500);
+  rocznik_year_add_topic (y, "Akcja Zima", 400);
+  rocznik_year_add_topic (y, "Powstanie Wielkopolskie", 200);
+  rocznik_year_add_topic (y, "nowy temat", 1000);
+  return y;
+}
+
+static void
+insert_year (GPtrArray   *years,
+             RocznikYear *y)
+{
+  guint i = 0;
+
+  while (i < years->len && ((RocznikYear *) g_ptr_array_index (years, i))->year < y->year)
+    i++;
+  g_ptr_array_insert (years, i, y);
+}
+
+/* 2018 against 2017, which has only "ponad 574 tys.": never 2017 = 0 and
+ * +388 468, but the declared totals, said to be approximate. */
+static void
+test_declared_only (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  g_autofree char *tsv = NULL;
+  const RocznikComparison *c;
+
+  t = rocznik_table_new (years, 2018, 2017, &error);
+  g_assert_no_error (error);
+  c = t->comparison;
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (c->count, ==, 586000);
+  g_assert_cmpint (c->other_count, ==, 574000);
+  g_assert_cmpint (c->change, ==, 12000);
+  g_assert_true (c->more_than && c->other_more_than);
+  g_assert_cmpfloat_with_epsilon (c->change_percent, 1200000.0 / 574000.0, 1e-9);
+
+  /* the totals row compares nothing; the declared totals have their row */
+  g_assert_cmpint (t->total->count, ==, 388468);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_null (t->common);
+  g_assert_nonnull (t->declared);
+  g_assert_cmpint (t->declared->count, ==, 586000);
+  g_assert_cmpint (t->declared->other_count, ==, 574000);
+  g_assert_cmpint (t->declared->change, ==, 12000);
+  for (guint i = 0; i < t->rows->len; i++)
+    g_assert_cmpint (((RocznikRow *) g_ptr_array_index (t->rows, i))->other_year, ==, 0);
+
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "2017 has no topic counts: the declared totals are compared. "
+                             "A total published as „more than” makes the change approximate.");
+  note_pl = rocznik_comparison_note_pl (c);
+  g_assert_cmpstr (note_pl, ==, "Rok 2017 nie ma liczb dla tematów: porównano liczby rozmów ogółem "
+                                "podane w sprawozdaniach. Liczba podana jako „ponad” sprawia, że "
+                                "zmiana jest przybliżona.");
+
+  /* 12 000 / 574 000 = 2,09 %: no +388468 anywhere */
+  tsv = rocznik_table_to_tsv (t);
+  g_assert_nonnull (strstr (tsv, "\r\nTotal\t388468\t100,0%\t\t\t\r\n"));
+  g_assert_nonnull (strstr (tsv, "\r\nDeclared total\t586000\t\t574000\t12000\t2,1%\r\n"));
+  g_assert_null (strstr (tsv, "388468\t"  "\t0\t"));
+
+  /* and the other way round: 2017 has no topic rows, its figure is its total */
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2017, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->change, ==, -12000);
+  g_free (note);
+  note = rocznik_table_get_note (t);
+  g_assert_true (g_str_has_prefix (note, "2017 has no topic counts"));
+}
+
+/* 2019 with 6 topics against 2018 with 17: not 135 100 against 388 468
+ * (−65,2 %), but the 5 shared topics, and the missing ones named. */
+static void
+test_common_topics (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  const RocznikComparison *c;
+  /* 2019: 72 000 + 60 000 + 1 500 + 400 + 200 = 134 100 over the shared five;
+   * 2018: 70 055 + 58 759 + 1 389 + 513 + 192 = 130 908. */
+  const gint64 now = 72000 + 60000 + 1500 + 400 + 200;
+  const gint64 then = 70055 + 58759 + 1389 + 513 + 192;
+
+  g_assert_cmpint (now, ==, 134100);
+  g_assert_cmpint (then, ==, 130908);
+  insert_year (years, year_2019 ());
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  c = t->comparison;
+  g_assert_cmpint (c->basis, ==, ROCZNIK_COMPARISON_COMMON);
+  g_assert_cmpuint (c->n_topics, ==, 5);
+  g_assert_cmpint (c->count, ==, now);
+  g_assert_cmpint (c->other_count, ==, then);
+  g_assert_cmpint (c->change, ==, 3192);
+  g_assert_cmpfloat_with_epsilon (c->change_percent, 319200.0 / 130908.0, 1e-9);
+  g_assert_cmpuint (c->only_here->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (c->only_here, 0), ==, "nowy temat");
+  g_assert_cmpuint (c->only_there->len, ==, 12);
+
+  g_assert_cmpint (t->sum, ==, now + 1000);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_nonnull (t->common);
+  g_assert_null (t->declared);
+  g_assert_cmpint (t->common->count, ==, 134100);
+  g_assert_cmpint (t->common->other_count, ==, 130908);
+  g_assert_cmpint (t->common->other_year, ==, 2018);
+
+  note = rocznik_table_get_note (t);
+  g_assert_true (g_str_has_prefix (note, "The change is counted over the 5 topics both years have. Missing in 2019: "));
+  /* in 2018's published order: "sprawy ogólne" last */
+  g_assert_true (g_str_has_suffix (note, "; sprawy ogólne (w tym Poznański Budżet Obywatelski, działania na rzecz seniorów)."
+                                         " Missing in 2018: nowy temat."));
+  note_pl = rocznik_comparison_note_pl (c);
+  g_assert_true (g_str_has_prefix (note_pl, "Zmianę policzono dla 5 tematów obecnych w obu latach. Brak w 2019 r.: "));
+  g_assert_true (g_str_has_suffix (note_pl, ". Brak w 2018 r.: nowy temat."));
+  /* "świadczenia…, działania prorodzinne…" has a comma: names are split by „;” */
+  g_assert_nonnull (strstr (note_pl, "świadczenia wychowawcze 500+, działania prorodzinne i pomoc społeczna; "));
+}
+
+static void
+test_same_topics (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  RocznikYear *y = rocznik_year_copy (rocznik_years_find (years, 2018));
+
+  /* a 2019 with the same 17 topics, one count 1 000 higher */
+  y->year = 2019;
+  ((RocznikTopic *) g_ptr_array_index (y->topics, 0))->count += 1000;
+  y->declared_total = ROCZNIK_NO_TOTAL;
+  insert_year (years, y);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_TOPICS);
+  g_assert_cmpuint (t->comparison->n_topics, ==, 17);
+  g_assert_cmpint (t->total->count, ==, 389468);
+  g_assert_cmpint (t->total->other_year, ==, 2018);
+  g_assert_cmpint (t->total->other_count, ==, 388468);
+  g_assert_cmpint (t->total->change, ==, 1000);
+  g_assert_null (t->common);
+  g_assert_null (t->declared);
+  note = rocznik_table_get_note (t);
+  g_assert_null (note);
+}
+
+/* Nothing shared: no topic in common and no declared total on one side. */
+static void
+test_nothing (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  RocznikYear *y = rocznik_year_new (2019);
+
+  rocznik_year_add_topic (y, "nowy temat", 1000);
+  insert_year (years, y);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_NONE);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_null (t->common);
+  g_assert_null (t->declared);
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "2019 and 2018 cannot be compared: they share no topic and do not both have a declared total.");
+  note_pl = rocznik_comparison_note_pl (t->comparison);
+  g_assert_cmpstr (note_pl, ==, "Lat 2019 i 2018 nie da się porównać: nie mają wspólnych tematów ani obu liczb rozmów ogółem.");
+
+  /* with a declared total it can: 2019's 600 000 against "ponad 586 tys." */
+  y->declared_total = 600000;
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->change, ==, 14000);
+  g_free (note);
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "The two years have no topic in common: the declared totals are compared. "
+                             "A total published as „more than” makes the change approximate.");
+}
+
+/* 2015 (472 553) against 2017 (ponad 574 tys.): totals only on both sides. */
+static void
+test_totals_only (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note_pl = NULL;
+
+  t = rocznik_table_new (years, 2015, 2017, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->count, ==, 472553);
+  g_assert_false (t->declared->more_than);
+  g_assert_cmpint (t->declared->change, ==, 472553 - 574000);
+  note_pl = rocznik_comparison_note_pl (t->comparison);
+  g_assert_cmpstr (note_pl, ==, "Ani rok 2015, ani 2017 nie ma liczb dla tematów: porównano liczby "
+                                "rozmów ogółem podane w sprawozdaniach. Liczba podana jako „ponad” "
+                                "sprawia, że zmiana jest przybliżona.");
+}
+
+/* Under pl_PL the window's note (gettext, po/pl.po) says word for word what
+ * the report's fixed Polish says, in every case. */
+static void
+test_polish_note (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
+  const int pairs[][2] = { { 2018, 2017 }, { 2019, 2018 }, { 2015, 2017 }, { 2019, 2020 }, { 2019, 2015 } };
+  RocznikYear *single = rocznik_year_copy (rocznik_years_find (years, 2018));
+
+  g_assert_nonnull (localedir);
+  insert_year (years, year_2019 ());
+  /* a 2022 sharing one topic: the singular form */
+  single->year = 2022;
+  g_ptr_array_set_size (single->topics, 1);
+  rocznik_year_add_topic (single, "inny temat", 5);
+  insert_year (years, single);
+
+  g_assert_nonnull (setlocale (LC_ALL, "pl_PL.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  for (guint i = 0; i <= G_N_ELEMENTS (pairs); i++)
+    {
+      int year = i < G_N_ELEMENTS (pairs) ? pairs[i][0] : 2022;
+      int other = i < G_N_ELEMENTS (pairs) ? pairs[i][1] : 2018;
+      g_autoptr(RocznikComparison) c = rocznik_comparison_new (rocznik_years_find (years, year),
+                                                               rocznik_years_find (years, other));
+      g_autofree char *note = rocznik_comparison_note (c);
+      g_autofree char *note_pl = rocznik_comparison_note_pl (c);
+
+      g_assert_nonnull (note_pl);
+      g_assert_cmpstr (note, ==, note_pl);
+    }
+  {
+    g_autoptr(RocznikComparison) c = rocznik_comparison_new (rocznik_years_find (years, 2022),
+                                                             rocznik_years_find (years, 2018));
+    g_autofree char *note = rocznik_comparison_note (c);
+
+    g_assert_true (g_str_has_prefix (note, "Zmianę policzono dla 1 tematu obecnego w obu latach. Brak w 2022 r.: "));
+  }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,5 +502,11 @@ main (int argc, char **argv)
   g_test_add_func ("/table/default-year", test_default_year);
   g_test_add_func ("/table/tsv", test_tsv);
   g_test_add_func ("/table/top-keys", test_top_keys);
+  g_test_add_func ("/comparison/declared-only", test_declared_only);
+  g_test_add_func ("/comparison/common-topics", test_common_topics);
+  g_test_add_func ("/comparison/same-topics", test_same_topics);
+  g_test_add_func ("/comparison/nothing", test_nothing);
+  g_test_add_func ("/comparison/totals-only", test_totals_only);
+  g_test_add_func ("/comparison/polish-note", test_polish_note);
   return g_test_run ();
 }
