@@ -2251,27 +2251,8 @@ rocznik_window_set_topic_count (RocznikWindow *self,
   topic = find_topic (self, key);
   if (topic == NULL)
     return no_topic_error (key, error);
-  switch (rocznik_parse_count (text, -1, &count))
-    {
-    case ROCZNIK_COUNT_OK:
-      break;
-    case ROCZNIK_COUNT_NEGATIVE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is negative: a number of calls cannot be"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_FRACTION:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a whole number of calls"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is too large for a number of calls"), text);
-      return FALSE;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a number of calls"), text);
-      return FALSE;
-    }
+  if (!rocznik_parse_count_typed (text, &count, error))
+    return FALSE;
   op.year = self->year;
   op.key = g_strdup (topic->key);
   op.count = topic->count;
