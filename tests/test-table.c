@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "rocznik-format.h"
+#include "rocznik-error.h"
 #include "rocznik-table.h"
+#include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
 static GPtrArray *
@@ -493,6 +495,138 @@ test_polish_note (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The one resolver (chart, report, --topics, window) and the choices a
+ * comparison makes, on the seed's 17 topics. */
+static void
+test_resolve (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) all = NULL;
+  const char *keys[] = { "gospodarka odpadami", "akcja zima", NULL };
+  const char *typed[] = { "transport", " ", "MIASTO", "Akcja Zima", NULL };
+  RocznikTopicRef ref;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_true (rocznik_workspace_set_category (ws, "Miasto", keys, &error));
+  g_assert_true (rocznik_workspace_rename_topic (ws, "akcja zima", "Zima w mieście", &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  categories = rocznik_workspace_list_categories (ws);
+
+  /* the one topic that starts with it, accents and case aside */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "TRANSPORT", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "transport miejski i strefa parkowania");
+  g_assert_cmpstr (ref.name, ==, "transport miejski i" ROCZNIK_NBSP "strefa parkowania");
+  g_assert_null (ref.keys);
+  rocznik_topic_ref_clear (&ref);
+  /* else the one that contains it */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "architektura", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "urbanistyka i architektura");
+  rocznik_topic_ref_clear (&ref);
+  /* "wy": "wybory…" and "wykorzystanie…" both start with it */
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "wy", &ref, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "„wy” matches several topics: „"));
+  g_clear_error (&error);
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "lotnisko", &ref, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* a category, its topics */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "miasto", &ref, &error));
+  g_assert_cmpstr (ref.name, ==, "Miasto");
+  g_assert_cmpuint (ref.keys->len, ==, 2);
+  rocznik_topic_ref_clear (&ref);
+  /* the name before a rename: through the workspace's alias only */
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "Akcja Zima", &ref, NULL));
+  g_assert_true (rocznik_topics_resolve (years, categories, ws, "Akcja Zima", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "zima w mieście");
+  g_assert_cmpstr (ref.name, ==, "Zima w mieście");
+  rocznik_topic_ref_clear (&ref);
+
+  all = rocznik_topics_resolve_all (years, categories, ws, typed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 3);
+  g_assert_cmpstr (all[0], ==, "transport miejski i strefa parkowania");
+  g_assert_cmpstr (all[1], ==, "Miasto");
+  g_assert_cmpstr (all[2], ==, "zima w mieście");
+}
+
+static void
+test_topic_choices (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_category_free);
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) entries = NULL;
+  g_auto(GStrv) lit = NULL;
+  RocznikYear *y = rocznik_year_new (2019);
+  RocznikCategory *c = g_new0 (RocznikCategory, 1);
+  const char *one[] = { "oświata", NULL };
+  const char *two[] = { "oświata", "gospodarka odpadami", NULL };
+
+  /* 2019 spells a topic anew: the list shows the latest spelling */
+  rocznik_year_add_topic (y, "Gospodarka Odpadami", 1);
+  insert_year (years, y);
+  all = rocznik_topics_list_all (years, "oświata");
+  g_assert_cmpuint (all->len, ==, 16);
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 0))->name, ==, "administracja cmentarzy komunalnych");
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 1))->name, ==, "Akcja Zima");
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 3))->name, ==, "Gospodarka Odpadami");
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (rocznik_collate (((RocznikTopic *) g_ptr_array_index (all, i - 1))->name,
+                                      ((RocznikTopic *) g_ptr_array_index (all, i))->name), <, 0);
+
+  t = rocznik_table_new (years, 2018, 0, &error);
+  g_assert_no_error (error);
+  /* nothing chosen: the three largest, 100 990, 70 055, 67 941 */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, NULL, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 3);
+  g_assert_true (g_str_has_prefix (entries[0], "sprawy ogólne"));
+  g_assert_cmpstr (entries[1], ==, "gospodarka odpadami");
+  g_assert_true (g_str_has_prefix (entries[2], "świadczenia wychowawcze"));
+  g_clear_pointer (&entries, g_strfreev);
+  /* one chosen: it and the three largest */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, one, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 4);
+  g_assert_cmpstr (entries[0], ==, "oświata");
+  g_clear_pointer (&entries, g_strfreev);
+  /* two chosen: exactly those; one of them among the largest is not doubled */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, two, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 2);
+  g_clear_pointer (&entries, g_strfreev);
+  /* by categories: none yet is an error that says what to do */
+  entries = rocznik_topics_compare_default (t, categories, TRUE, NULL, &error);
+  g_assert_null (entries);
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  c->name = g_strdup ("Miasto");
+  c->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (c->keys, g_strdup ("gospodarka odpadami"));
+  g_ptr_array_add (categories, c);
+  entries = rocznik_topics_compare_default (t, categories, TRUE, NULL, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 1);
+  g_assert_cmpstr (entries[0], ==, "Miasto");
+
+  /* a comparison made of two selected: only their category stands out */
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_COMPARE, FALSE, 2018, categories, two);
+  g_assert_cmpuint (g_strv_length (lit), ==, 1);
+  g_assert_cmpstr (lit[0], ==, "Miasto");
+  g_clear_pointer (&lit, g_strfreev);
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_RANKING, FALSE, 2018, categories, one);
+  g_assert_cmpuint (g_strv_length (lit), ==, 1);
+  g_assert_cmpstr (lit[0], ==, "oświata");
+  g_clear_pointer (&lit, g_strfreev);
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_TREND, FALSE, 2018, categories, two);
+  g_assert_cmpuint (g_strv_length (lit), ==, 4);
+  g_assert_cmpstr (lit[2], ==, "Miasto");
+  g_assert_cmpstr (lit[3], ==, "2018");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,5 +642,7 @@ main (int argc, char **argv)
   g_test_add_func ("/comparison/nothing", test_nothing);
   g_test_add_func ("/comparison/totals-only", test_totals_only);
   g_test_add_func ("/comparison/polish-note", test_polish_note);
+  g_test_add_func ("/topics/resolve", test_resolve);
+  g_test_add_func ("/topics/choices", test_topic_choices);
   return g_test_run ();
 }
