@@ -18,6 +18,7 @@
 #include "rocznik-import-dialog.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
+#include "rocznik-topics.h"
 #include "rocznik-window.h"
 #include "rocznik-year-panel.h"
 
@@ -331,38 +332,16 @@ find_category (RocznikWindow *self,
   return NULL;
 }
 
-/* What a comparison chart compares: every category, or the topics selected
- * in the table (two or more), else the three largest and the one selected. */
+/* What a comparison chart compares: the core's rule on the selection. */
 static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if (self->by_categories)
-    {
-      if (self->categories == NULL || self->categories->len == 0)
-        {
-          g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                               _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
-          return NULL;
-        }
-      for (guint i = 0; i < self->categories->len; i++)
-        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (self->categories, i))->name);
-      return g_strv_builder_end (builder);
-    }
-  if (keys->len < 2)
-    {
-      g_auto(GStrv) top = rocznik_table_top_keys (self->table, 3);
-
-      for (guint i = 0; top[i]; i++)
-        if (!keys_contain (keys, top[i]))
-          g_ptr_array_add (keys, g_strdup (top[i]));
-    }
-  for (guint i = 0; i < keys->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_compare_default (self->table, self->categories, self->by_categories,
+                                         (const char *const *) keys->pdata, error);
 }
 
 static char *
@@ -412,40 +391,17 @@ chart_new (RocznikWindow     *self,
   return rocznik_chart_new (self->years, self->categories, &spec, error);
 }
 
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
-highlight_keys (RocznikWindow *self)
-{
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
-
-  /* A comparison made of the selection would be all accent: none then. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; self->categories && i < self->categories->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (self->chart_type == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", self->year));
-  return keys;
-}
-
+/* The bars in the accent colour: the core's rule on the selection. */
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = highlight_keys (self);
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_auto(GStrv) lit = NULL;
 
   g_ptr_array_add (keys, NULL);
-  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+  lit = rocznik_topics_highlight (self->chart_type, self->by_categories, self->year,
+                                  self->categories, (const char *const *) keys->pdata);
+  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
 }
 
 /* The entries show the renderer's own texts as placeholders. */
