@@ -1511,7 +1511,7 @@ merge_topic_action (GtkWidget  *widget,
   RocznikTopicRow *row = selected_row (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *dropdown;
@@ -1522,18 +1522,13 @@ merge_topic_action (GtkWidget  *widget,
       return;
     }
   /* Every topic of every year but this one, to merge into. */
-  for (guint i = 0; i < self->years->len; i++)
+  all = rocznik_topics_list_all (self->years, rocznik_topic_row_get_key (row));
+  for (guint i = 0; i < all->len; i++)
     {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-      for (guint t = 0; t < y->topics->len; t++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          if (g_str_equal (topic->key, rocznik_topic_row_get_key (row)) || g_hash_table_contains (seen, topic->key))
-            continue;
-          g_hash_table_add (seen, topic->key);
-          g_ptr_array_add (keys, g_strdup (topic->key));
-          g_ptr_array_add (names, topic->name);
-        }
+      const RocznikTopic *topic = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (keys, g_strdup (topic->key));
+      g_ptr_array_add (names, topic->name);
     }
   g_ptr_array_add (names, NULL);
 
