@@ -772,12 +772,11 @@ static void
 year_selected_cb (RocznikWindow *self)
 {
   guint pos = gtk_drop_down_get_selected (self->year_dropdown);
-  const char *text;
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION || self->years == NULL || pos >= self->years->len)
     return;
-  text = gtk_string_list_get_string (self->year_list, pos);
-  show_year (self, atoi (text), self->compare_year);
+  /* The list holds every year in the order of self->years. */
+  show_year (self, ((const RocznikYear *) g_ptr_array_index (self->years, pos))->year, self->compare_year);
 }
 
 static void
