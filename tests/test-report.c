@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-report.h"
 #include "rocznik-workspace.h"
 
@@ -320,6 +321,26 @@ test_compare_declared_only (void)
   g_assert_nonnull (strstr (table, "\r\n\"Liczba rozmów ogółem (ze sprawozdań)\";586000;;574000;12000;2,1\r\n"));
 }
 
+/* The format's extension is added when missing, in one place. */
+static void
+test_file_extension (void)
+{
+  static const char *cases[][3] = {
+    { "raport", "pdf", "raport.pdf" },
+    { "raport.pdf", "pdf", "raport.pdf" },
+    { "Raport.PDF", "pdf", "Raport.PDF" },
+    { "raport.xlsx", "pdf", "raport.xlsx.pdf" },
+    { "/tmp/wykres.svg", "PNG", "/tmp/wykres.svg.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = rocznik_file_with_extension (cases[i][0], cases[i][1]);
+
+      g_assert_cmpstr (path, ==, cases[i][2]);
+    }
+}
+
 static void
 test_csv_hostile (void)
 {
@@ -438,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/report/failure-keeps-file", test_failure_keeps_file);
   g_test_add_func ("/report/cancelled", test_cancelled);
   g_test_add_func ("/report/topics", test_topics_option);
+  g_test_add_func ("/report/file-extension", test_file_extension);
   g_test_add_func ("/report/compare/like-with-like", test_compare_like_with_like);
   g_test_add_func ("/report/compare/declared-only", test_compare_declared_only);
 
