@@ -14,6 +14,7 @@
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-report.h"
@@ -2353,7 +2354,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *format,
                        const char    *path)
 {
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2369,10 +2369,9 @@ rocznik_window_export (RocznikWindow *self,
       rocznik_window_export_chart (self, path, &options);
       return;
     }
-  suffix = g_strconcat (".", format, NULL);
   job = g_new0 (ExportJob, 1);
   /* The writer picks the format by the extension: make sure it is there. */
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, format);
   job->format = g_strdup (format);
   job->year = self->year;
   job->compare_year = self->compare_year;
@@ -2388,7 +2387,6 @@ rocznik_window_export_chart (RocznikWindow                   *self,
                              const RocznikChartExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2402,8 +2400,7 @@ rocznik_window_export_chart (RocznikWindow                   *self,
       export_job_free (job);
       return;
     }
-  suffix = g_strconcat (".", options->format, NULL);
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, options->format);
   job->format = g_strdup (options->format);
   job->width = options->width;
   job->height = options->height;
