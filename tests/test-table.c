@@ -431,6 +431,27 @@ test_nothing (void)
                              "A total published as „more than” makes the change approximate.");
 }
 
+/* What a comparison menu offers: 2019 (topics, no total) only 2018, with
+ * which it shares topics; 2018 (topics and a total) every other year. */
+static void
+test_comparable_years (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(GArray) for_2018 = NULL;
+  g_autoptr(GArray) for_2019 = NULL;
+  g_autoptr(GArray) for_none = NULL;
+  const int expected[] = { 2015, 2017, 2019, 2020, 2021 };
+
+  insert_year (years, year_2019 ());
+  for_2018 = rocznik_comparison_years (years, 2018);
+  g_assert_cmpmem (for_2018->data, for_2018->len * sizeof (int), expected, sizeof expected);
+  for_2019 = rocznik_comparison_years (years, 2019);
+  g_assert_cmpuint (for_2019->len, ==, 1);
+  g_assert_cmpint (g_array_index (for_2019, int, 0), ==, 2018);
+  for_none = rocznik_comparison_years (years, 2016);
+  g_assert_cmpuint (for_none->len, ==, 0);
+}
+
 /* 2015 (472 553) against 2017 (ponad 574 tys.): totals only on both sides. */
 static void
 test_totals_only (void)
@@ -641,6 +662,7 @@ main (int argc, char **argv)
   g_test_add_func ("/comparison/same-topics", test_same_topics);
   g_test_add_func ("/comparison/nothing", test_nothing);
   g_test_add_func ("/comparison/totals-only", test_totals_only);
+  g_test_add_func ("/comparison/years", test_comparable_years);
   g_test_add_func ("/comparison/polish-note", test_polish_note);
   g_test_add_func ("/topics/resolve", test_resolve);
   g_test_add_func ("/topics/choices", test_topic_choices);

@@ -7,6 +7,7 @@
 
 #include "rocznik-comparison.h"
 #include "rocznik-format.h"
+#include "rocznik-table.h"
 
 /* The sentences of a note, in the window's language or the report's Polish. */
 typedef struct
@@ -221,4 +222,31 @@ rocznik_comparison_note_pl (const RocznikComparison *comparison)
                                  "Zmianę policzono dla %u tematów obecnych w obu latach.",
                                  "Zmianę policzono dla %u tematów obecnych w obu latach.");
   return note_build (comparison, &texts);
+}
+
+/* The years (int, ascending) @year can be compared with: those sharing a
+ * topic with it, or a declared total when it has one too. What a
+ * comparison menu offers. @years: RocznikYear*, as loaded. */
+GArray *
+rocznik_comparison_years (GPtrArray *years,
+                          int        year)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  const RocznikYear *y;
+
+  g_return_val_if_fail (years != NULL, out);
+
+  y = rocznik_years_find (years, year);
+  for (guint i = 0; y && i < years->len; i++)
+    {
+      const RocznikYear *other = g_ptr_array_index (years, i);
+      g_autoptr(RocznikComparison) c = NULL;
+
+      if (other == y)
+        continue;
+      c = rocznik_comparison_new (y, other);
+      if (c->basis != ROCZNIK_COMPARISON_NONE)
+        g_array_append_val (out, other->year);
+    }
+  return out;
 }

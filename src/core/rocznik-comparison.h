@@ -45,6 +45,8 @@ RocznikComparison *rocznik_comparison_new      (const RocznikYear       *year,
 void               rocznik_comparison_free     (RocznikComparison       *comparison);
 char              *rocznik_comparison_note     (const RocznikComparison *comparison);
 char              *rocznik_comparison_note_pl  (const RocznikComparison *comparison);
+GArray            *rocznik_comparison_years    (GPtrArray               *years,
+                                                int                      year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikComparison, rocznik_comparison_free)
 
