@@ -234,35 +234,3 @@ rocznik_snapshot_restore (const RocznikSnapshot *snapshot,
   return rocznik_workspace_commit (ws, error);
 }
 
-/* One line a row, "table|value|value…", for tests and for reading. */
-char *
-rocznik_snapshot_to_string (const RocznikSnapshot *snapshot)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (snapshot != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      const TableRows *rows = &snapshot->tables[i];
-
-      for (guint v = 0; v < rows->values->len; v += rows->n_columns)
-        {
-          g_string_append (out, tables[i]);
-          for (guint c = 0; c < rows->n_columns; c++)
-            {
-              sqlite3_value *value = g_ptr_array_index (rows->values, v + c);
-
-              g_string_append_c (out, '|');
-              if (sqlite3_value_type (value) == SQLITE_NULL)
-                g_string_append (out, "NULL");
-              else if (sqlite3_value_type (value) == SQLITE_INTEGER)
-                g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_value_int64 (value));
-              else
-                g_string_append_printf (out, "'%s'", (const char *) sqlite3_value_text (value));
-            }
-          g_string_append_c (out, '\n');
-        }
-    }
-  return g_string_free (out, FALSE);
-}
