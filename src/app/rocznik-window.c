@@ -16,6 +16,7 @@
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
+#include "rocznik-history.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
@@ -25,27 +26,6 @@
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
-
-typedef enum
-{
-  UNDO_COUNT,
-  UNDO_NAME,
-  UNDO_RENAME,
-  UNDO_DETAILS,
-  UNDO_CATEGORY,
-} UndoKind;
-
-/* What brings the workspace back to where it was before one edit. */
-typedef struct
-{
-  UndoKind     kind;
-  int          year;
-  char        *key;
-  gint64       count;
-  char        *name;
-  RocznikYear *details;
-  GStrv        keys;      /* a category's topics before; NULL: it did not exist */
-} UndoOp;
 
 struct _RocznikWindow
 {
@@ -63,7 +43,7 @@ struct _RocznikWindow
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
-  GArray              *undo;           /* UndoOp */
+  RocznikHistory      *history;        /* undo and redo of the edits */
   GPtrArray           *categories;     /* RocznikCategory*, as stored */
 
   RocznikChartType     chart_type;
@@ -124,26 +104,10 @@ static void reload (RocznikWindow *self);
 /* helpers */
 
 static void
-undo_op_clear (UndoOp *op)
-{
-  g_free (op->key);
-  g_free (op->name);
-  g_clear_pointer (&op->details, rocznik_year_free);
-  g_clear_pointer (&op->keys, g_strfreev);
-}
-
-static void
 update_undo_action (RocznikWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
-}
-
-static void
-push_undo (RocznikWindow *self,
-           UndoOp        *op)
-{
-  g_array_append_val (self->undo, *op);
-  update_undo_action (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history && rocznik_history_get_can_undo (self->history));
 }
 
 static void
@@ -1751,6 +1715,7 @@ rocznik_window_dispose (GObject *object)
 
   if (self->workspace)
     rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
+  g_clear_object (&self->history);
   self->workspace = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1770,7 +1735,6 @@ rocznik_window_finalize (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
   for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
@@ -1867,8 +1831,6 @@ rocznik_window_init (RocznikWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
-  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
-  g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
   self->query = g_strdup ("");
 
   add_column (self, ROCZNIK_COLUMN_NAME, _("Topic"), TRUE);
@@ -2032,6 +1994,10 @@ rocznik_window_new (RocznikApplication *application,
       return self;
     }
   rocznik_workspace_set_changed_func (self->workspace, workspace_changed_cb, self);
+  self->history = rocznik_history_new (self->workspace, 0);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_action),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_action (self);
   self->year = year;
   self->compare_year = compare_year;
   reload (self);
@@ -2192,28 +2158,16 @@ rocznik_window_set_topic_count (RocznikWindow *self,
                                 const char    *text,
                                 GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_COUNT };
   gint64 count;
 
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
   if (!rocznik_parse_count_typed (text, &count, error))
     return FALSE;
-  op.year = self->year;
-  op.key = g_strdup (topic->key);
-  op.count = topic->count;
-  if (!rocznik_workspace_set_topic_count (self->workspace, self->year, key, count, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_set_topic_count (self->history, self->year, key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2223,25 +2177,12 @@ rocznik_window_set_topic_name (RocznikWindow *self,
                                const char    *name,
                                GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_NAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
-  op.year = self->year;
-  op.key = g_strdup (topic->key);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_set_topic_name (self->workspace, self->year, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_set_topic_name (self->history, self->year, key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2251,24 +2192,12 @@ rocznik_window_rename_topic (RocznikWindow *self,
                              const char    *name,
                              GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_RENAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
-  op.key = rocznik_topic_key (name);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_rename_topic (self->workspace, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_rename_topic (self->history, key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2277,27 +2206,10 @@ rocznik_window_save_details (RocznikWindow     *self,
                              const RocznikYear *details,
                              GError           **error)
 {
-  const RocznikYear *y;
-  UndoOp op = { UNDO_DETAILS };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  y = rocznik_years_find (self->years, details->year);
-  if (y == NULL)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                   _("The year %d is not in the workspace"), details->year);
-      return FALSE;
-    }
-  op.details = rocznik_year_copy (y);
-  if (!rocznik_workspace_update_details (self->workspace, details, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_update_details (self->history, details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2305,45 +2217,9 @@ gboolean
 rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
-  UndoOp op;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
 
-  if (self->undo->len == 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is nothing to undo"));
-      return FALSE;
-    }
-  /* Take it off first: the store below reloads the window. */
-  op = g_array_index (self->undo, UndoOp, self->undo->len - 1);
-  memset (&g_array_index (self->undo, UndoOp, self->undo->len - 1), 0, sizeof op);
-  g_array_set_size (self->undo, self->undo->len - 1);
-  update_undo_action (self);
-
-  switch (op.kind)
-    {
-    case UNDO_COUNT:
-      ok = rocznik_workspace_set_topic_count (self->workspace, op.year, op.key, op.count, error);
-      break;
-    case UNDO_NAME:
-      ok = rocznik_workspace_set_topic_name (self->workspace, op.year, op.key, op.name, error);
-      break;
-    case UNDO_RENAME:
-      ok = rocznik_workspace_rename_topic (self->workspace, op.key, op.name, error);
-      break;
-    case UNDO_DETAILS:
-      ok = rocznik_workspace_update_details (self->workspace, op.details, error);
-      break;
-    case UNDO_CATEGORY:
-      ok = op.keys ? rocznik_workspace_set_category (self->workspace, op.name, (const char *const *) op.keys, error)
-                   : rocznik_workspace_delete_category (self->workspace, op.name, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  undo_op_clear (&op);
-  return ok;
+  return rocznik_history_undo (self->history, error);
 }
 
 /* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
@@ -2448,16 +2324,6 @@ rocznik_window_get_chart_text (RocznikWindow    *self,
   return chart_text (self, field);
 }
 
-static GStrv
-category_keys (const RocznikCategory *category)
-{
-  GStrv keys = g_new0 (char *, category->keys->len + 1);
-
-  for (guint i = 0; i < category->keys->len; i++)
-    keys[i] = g_strdup (g_ptr_array_index (category->keys, i));
-  return keys;
-}
-
 /* Adds @keys to the category @name (made when new); undoable. */
 gboolean
 rocznik_window_add_to_category (RocznikWindow      *self,
@@ -2465,30 +2331,10 @@ rocznik_window_add_to_category (RocznikWindow      *self,
                                 const char *const  *keys,
                                 GError            **error)
 {
-  const RocznikCategory *category;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  /* Adding to a category keeps the topics it already has. */
-  category = find_category (self, name);
-  for (guint i = 0; category && i < category->keys->len; i++)
-    g_ptr_array_add (all, g_strdup (g_ptr_array_index (category->keys, i)));
-  for (guint i = 0; keys[i]; i++)
-    if (!keys_contain (all, keys[i]))
-      g_ptr_array_add (all, g_strdup (keys[i]));
-  g_ptr_array_add (all, NULL);
-  op.name = g_strdup (name);
-  op.keys = category ? category_keys (category) : NULL;
-  if (!rocznik_workspace_set_category (self->workspace, name, (const char *const *) all->pdata, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_add_to_category (self->history, name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2497,27 +2343,10 @@ rocznik_window_delete_category (RocznikWindow *self,
                                 const char    *name,
                                 GError       **error)
 {
-  const RocznikCategory *category;
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  category = find_category (self, name);
-  if (category == NULL)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
-      return FALSE;
-    }
-  op.name = g_strdup (name);
-  op.keys = category_keys (category);
-  if (!rocznik_workspace_delete_category (self->workspace, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_delete_category (self->history, name, error);
 }
 
 /* Whether an export is still being written. */
