@@ -1079,10 +1079,10 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "apply") || pos >= keys->len)
     return;
-  if (!rocznik_workspace_merge_topics (self->workspace, key, g_ptr_array_index (keys, pos), &error))
+  if (!rocznik_history_merge_topics (self->history, key, g_ptr_array_index (keys, pos), &error))
     toast_error (self, error);
   else
-    toast (self, _("Topics merged in every year"), NULL, NULL, NULL);
+    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1497,7 +1497,7 @@ merge_topic_action (GtkWidget  *widget,
   g_ptr_array_add (names, NULL);
 
   body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added. This cannot be undone."),
+                            "counts of a year that has both are added."),
                           rocznik_topic_row_get_name (row));
   dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
