@@ -13,7 +13,7 @@
 /* Parents before children: inserted in this order, deleted in reverse. */
 static const char *const tables[] = {
   "topic", "alias", "year", "year_topic", "topic_month",
-  "list", "list_item", "category", "category_topic",
+  "list", "list_item", "category", "category_topic", "import_choice",
 };
 
 typedef struct
@@ -52,7 +52,9 @@ check_tables (sqlite3  *db,
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
 
-      ok = g_strv_contains ((const char *const *) tables, name);
+      ok = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (tables) && !ok; i++)
+        ok = g_str_equal (tables[i], name);
       if (!ok)
         g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_FAILED,
                      "The workspace table %s has no place in a snapshot", name);

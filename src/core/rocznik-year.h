@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* Counts are stored as SQLite integers and written to XLSX as doubles:
  * beyond 2^53 a double can no longer hold every count exactly. */
 #define ROCZNIK_MAX_COUNT (G_GINT64_CONSTANT (9007199254740992))
+/* Longest topic name, in characters: anything longer is not a topic. */
+#define ROCZNIK_TOPIC_NAME_MAX 1000
 
 typedef struct
 {
@@ -42,6 +44,8 @@ typedef struct
   GPtrArray *lists;               /* RocznikList* */
 } RocznikYear;
 
+char         *rocznik_topic_name_clean   (const char         *name,
+                                          GError            **error);
 RocznikTopic *rocznik_topic_new          (const char         *name,
                                           gint64              count);
 RocznikTopic *rocznik_topic_copy         (const RocznikTopic *topic);
