@@ -11,6 +11,7 @@
 
 #include "rocznik-error.h"
 #include "rocznik-file.h"
+#include "rocznik-format.h"
 #include "rocznik-report.h"
 #include "rocznik-workspace.h"
 
@@ -290,6 +291,18 @@ test_compare_like_with_like (void)
   table = read_file (csv);
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";135100;100,0;;;\r\n"));
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów obecnych w obu latach\";134100;;130908;3192;2,4\r\n"));
+
+  /* the web page says it too, in the table's section */
+  {
+    g_autofree char *html_path = out_path ("2019.html");
+    g_autofree char *html = NULL;
+
+    g_assert_true (rocznik_report_write (ws, &options, html_path, NULL, &error));
+    g_assert_no_error (error);
+    html = read_file (html_path);
+    g_assert_nonnull (strstr (html, "Tematy obecne w obu latach"));
+    g_assert_nonnull (strstr (html, "Brak w" ROCZNIK_NBSP "2018 r.: nowy temat."));
+  }
 }
 
 /* 2018 against 2017, which has only "ponad 574 tys.": never 2017 = 0. */
