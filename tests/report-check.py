@@ -9,6 +9,7 @@
 Exits non-zero with a message on the first failed check.
 """
 import re
+import os
 import subprocess
 import sys
 import zipfile
@@ -51,7 +52,14 @@ def sample(path):
     check(ws["B23"].value == "=B24-B22", "remainder formula %r" % ws["B23"].value)
     check("bez przypisanego tematu" in ws["A23"].value, "remainder label %r" % ws["A23"].value)
     check(ws["B24"].value == 586000, "declared total %r" % ws["B24"].value)
-    check("ponad 586\u00a0tys." in ws["A24"].value, "declared label %r" % ws["A24"].value)
+    check("(deklarowana: ponad 586 tys.)" in ws["A24"].value, "declared label %r" % ws["A24"].value)
+    check("transport miejski i strefa parkowania" in names, "the topic with plain spaces: %r" % names)
+    # One spelling on every sheet: U+00A0 is for laid-out pages, not cells.
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for v in row:
+                check(not isinstance(v, str) or "\u00a0" not in v,
+                      "no U+00A0 in a cell of %s: %r" % (sheet.title, v))
     check(ws.freeze_panes == "B5", "frozen panes %r" % ws.freeze_panes)
     check(ws.auto_filter.ref == "A4:C21", "autofilter %r" % ws.auto_filter.ref)
     check(len(ws._charts) == 1, "one chart on the year's sheet")
@@ -103,7 +111,11 @@ def same(a, b):
 
 
 def run(*argv):
-    return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    r = subprocess.run(argv, capture_output=True, text=True)
+    if r.returncode != 0:
+        size = os.path.getsize(argv[-1]) if os.path.exists(argv[-1]) else -1
+        sys.exit("%s failed (%d), file of %d bytes: %s" % (" ".join(argv), r.returncode, size, r.stderr.strip()))
+    return r.stdout
 
 
 def pdf(path):

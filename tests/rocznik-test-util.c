@@ -52,3 +52,14 @@ file_digest (const char *path)
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
+
+/* Removes a test's temporary folder and all in it (big generated files). */
+void
+remove_tree (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", "--", path, NULL };
+
+  g_assert_true (g_str_has_prefix (path, g_get_tmp_dir ()));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+}

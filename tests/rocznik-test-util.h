@@ -17,5 +17,6 @@ void  run         (Run        *r,
                    const char *locale,
                    ...) G_GNUC_NULL_TERMINATED;
 char *file_digest (const char *path);
+void  remove_tree (const char *path);
 
 G_END_DECLS

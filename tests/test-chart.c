@@ -168,12 +168,126 @@ check_proportional (GPtrArray *bars,
     }
 }
 
+static int
+count_desc (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* A year's topic counts as stored, largest first: the chart's input. */
+static GArray *
+year_counts (GPtrArray *years,
+             int        year)
+{
+  GArray *counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      for (guint k = 0; y->year == year && k < y->topics->len; k++)
+        g_array_append_val (counts, ((RocznikTopic *) g_ptr_array_index (y->topics, k))->count);
+    }
+  g_array_sort (counts, count_desc);
+  return counts;
+}
+
+/* Polish, written out here rather than asked of the program. */
+static const char *
+topics_word (guint n)
+{
+  if (n == 1)
+    return "temat";
+  if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20))
+    return "tematy";
+  return "tematów";
+}
+
+/* Digits in threes, U+00A0 between them, as the chart writes counts. */
+static char *
+grouped (gint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  size_t len = strlen (digits);
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, NBSP);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* When the chart leaves topics out, its last bar is "pozostałe (N tematów)"
+ * with the exact sum of the @counts (largest first) it left out, in the
+ * muted colour of no single topic, and the note says so. Returns how many
+ * topics have a bar of their own. */
+static guint
+check_rest_row (GPtrArray    *items,
+                GPtrArray    *bars,
+                const gint64 *counts,
+                guint         n_counts)
+{
+  const RocznikChartItem *last = g_ptr_array_index (bars, bars->len - 1);
+  guint shown = bars->len - 1, n_rest;
+  gint64 sum = 0;
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *rest_text = NULL;
+  g_autofree char *all_text = NULL;
+
+  if (bars->len == n_counts)
+    {
+      for (guint i = 0; i < bars->len; i++)
+        g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, i))->bar, >=, 0);
+      g_assert_false (has_text (items, "pozostałe"));
+      return n_counts;
+    }
+  g_assert_cmpuint (bars->len, <, n_counts);
+  n_rest = n_counts - shown;
+  g_assert_cmpuint (n_rest, >=, 2);   /* one left out is shown, not summed */
+  for (guint i = shown; i < n_counts; i++)
+    sum += counts[i];
+  for (guint i = 0; i < shown; i++)
+    {
+      const RocznikChartItem *b = g_ptr_array_index (bars, i);
+      g_assert_cmpint (b->bar, >=, 0);
+      g_assert_cmpint (b->value, ==, counts[i]);
+    }
+  g_assert_cmpint (last->bar, ==, -1);
+  g_assert_cmpint (last->value, ==, sum);
+  rest_text = grouped (n_rest);
+  all_text = grouped (n_counts);
+  sum_text = grouped (sum);
+  label = g_strdup_printf ("pozostałe (%s %s)", rest_text, topics_word (n_rest));
+  g_assert_true (has_text (items, label));
+  g_assert_true (has_text (items, sum_text));
+  note = g_strdup_printf ("Pokazano %u" NBSP "%s z" NBSP "%s; „pozostałe” to suma %s pozostałych: %s %s.",
+                          shown,
+                          shown == 1 ? "największy temat" : g_str_equal (topics_word (shown), "tematy")
+                                                            ? "największe tematy" : "największych tematów",
+                          all_text, rest_text, sum_text,
+                          sum == 1 ? "rozmowa" : g_str_equal (topics_word (sum), "tematy") ? "rozmowy" : "rozmów");
+  if (!has_text (items, note))
+    g_error ("no note „%s”", note);
+  return shown;
+}
+
 static void
 test_ranking (void)
 {
   g_autoptr(GPtrArray) years = load_years (FALSE);
   g_autoptr(RocznikChart) chart = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+  g_autoptr(GArray) counts = year_counts (years, 2018);
+  guint n_topics;
 
+  g_assert_cmpuint (counts->len, ==, 17);
   g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 17);
   g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Tematy rozmów w" NBSP "2018" NBSP "r.");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -187,7 +301,8 @@ test_ranking (void)
       g_assert_cmpuint (bars->len, >=, 8);
       g_assert_cmpuint (values->len, ==, bars->len);
       check_proportional (bars, FALSE);
-      for (guint i = 1; i < bars->len; i++)
+      n_topics = check_rest_row (items, bars, (const gint64 *) counts->data, counts->len);
+      for (guint i = 1; i < n_topics; i++)
         {
           const RocznikChartItem *a = g_ptr_array_index (bars, i - 1);
           const RocznikChartItem *b = g_ptr_array_index (bars, i);
@@ -197,15 +312,10 @@ test_ranking (void)
           g_assert_cmpfloat (a->y + a->height, <=, b->y);
           g_assert_cmpfloat (a->x, ==, b->x);
         }
-      /* the largest topic first, all topics or a note saying how many are shown */
+      /* the largest topic first, all topics or the largest and "pozostałe" */
       g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, 0))->value, ==, 100990);
       g_assert_true (has_text (items, "100" NBSP "990"));
       g_assert_true (has_text (items, "70" NBSP "055"));
-      if (bars->len < 17)
-        {
-          g_autofree char *note = g_strdup_printf ("Pokazano %u" NBSP "z" NBSP "17 największych tematów.", bars->len);
-          g_assert_true (has_text (items, note));
-        }
       /* honest about the calls no topic covers */
       g_assert_true (has_text (items, "Suma tematów: 388" NBSP "468 z" NBSP "ponad 586" NBSP "tys. rozmów; "
                                       "ponad 197" NBSP "532 rozmowy bez przypisanego tematu."));
@@ -223,6 +333,99 @@ test_ranking (void)
     g_assert_true (has_text (items, "sprawy ogólne (w" NBSP "tym Poznański Budżet Obywatelski, działania na" NBSP "rzecz seniorów)"));
     g_assert_false (has_text (items, "…"));
   }
+}
+
+/* Generated years of @n topics: names of one to seven words (some long
+ * enough to wrap), counts falling off with the rank, some topics missing
+ * from the earlier year. */
+static GPtrArray *
+many_topic_years (guint n)
+{
+  static const char *words[] = { "gospodarka", "odpadami", "transport", "miejski", "strefa",
+                                 "parkowania", "oświata", "podatki", "opłaty", "lokalne",
+                                 "zieleń", "drogi", "świadczenia", "działalność gospodarcza" };
+  GPtrArray *years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+
+  for (int y = 2020; y <= 2021; y++)
+    {
+      RocznikYear *year = rocznik_year_new (y);
+
+      year->organisation = g_strdup ("Centrum Kontaktu");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+          int n_words = g_rand_int_range (rand, 1, 8);
+
+          if (y == 2020 && i % 7 == 3)
+            continue;
+          for (int w = 0; w < n_words; w++)
+            g_string_append_printf (name, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_printf (name, "%u", i + 1);
+          rocznik_year_add_topic (year, name->str, 70000 / (i + 1) + g_rand_int_range (rand, 0, 40));
+        }
+      g_ptr_array_add (years, year);
+    }
+  return years;
+}
+
+/* 300 and 3 000 topics: at every size the chart stays clean, shows the
+ * largest topics in order and one "pozostałe" bar with the exact sum of the
+ * rest; year on year too, each year's "pozostałe" its own exact sum. */
+static void
+test_many_topics (void)
+{
+  static const guint counts_of[] = { 300, 3000 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts_of); c++)
+    {
+      g_autoptr(GPtrArray) years = many_topic_years (counts_of[c]);
+      g_autoptr(RocznikChart) ranking = chart_for (years, ROCZNIK_CHART_RANKING, NULL, 0);
+      g_autoptr(RocznikChart) yoy = chart_for (years, ROCZNIK_CHART_YOY, NULL, 0);
+      g_autoptr(GArray) counts = year_counts (years, 2021);
+      g_autoptr(GArray) earlier = year_counts (years, 2020);
+
+      g_assert_cmpuint (counts->len, ==, counts_of[c]);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(GPtrArray) items = rocznik_chart_get_layout (ranking, sizes[s].w, sizes[s].h);
+          g_autoptr(GPtrArray) bars = items_of (items, ROCZNIK_CHART_ITEM_BAR);
+          g_autoptr(GPtrArray) values = items_of (items, ROCZNIK_CHART_ITEM_VALUE);
+          g_autoptr(GPtrArray) yoy_items = rocznik_chart_get_layout (yoy, sizes[s].w, sizes[s].h);
+          g_autoptr(GPtrArray) yoy_bars = items_of (yoy_items, ROCZNIK_CHART_ITEM_BAR);
+          gint64 rest[2] = { 0, 0 }, shown_sum[2] = { 0, 0 };
+          gint64 all[2] = { 0, 0 };
+
+          g_test_message ("%u topics at %d×%d: %u bars", counts_of[c], sizes[s].w, sizes[s].h, bars->len);
+          check_clean (items, sizes[s].w, sizes[s].h);
+          check_proportional (bars, FALSE);
+          g_assert_cmpuint (values->len, ==, bars->len);
+          g_assert_cmpuint (bars->len, >=, 3);
+          check_rest_row (items, bars, (const gint64 *) counts->data, counts->len);
+
+          /* year on year: the bars of topics and the two "pozostałe" bars
+           * add up to each year's sum of topics */
+          check_clean (yoy_items, sizes[s].w, sizes[s].h);
+          for (guint i = 0; i < counts->len; i++)
+            all[1] += g_array_index (counts, gint64, i);
+          for (guint i = 0; i < earlier->len; i++)
+            all[0] += g_array_index (earlier, gint64, i);
+          for (guint i = 0; i < yoy_bars->len; i++)
+            {
+              const RocznikChartItem *b = g_ptr_array_index (yoy_bars, i);
+              int series = b->year == 2021;
+
+              g_assert_true (b->year == 2020 || b->year == 2021);
+              if (b->bar == -1)
+                rest[series] += b->value;
+              else
+                shown_sum[series] += b->value;
+            }
+          g_assert_cmpint (shown_sum[0] + rest[0], ==, all[0]);
+          g_assert_cmpint (shown_sum[1] + rest[1], ==, all[1]);
+          g_assert_true (has_text (yoy_items, "pozostałe ("));
+        }
+    }
 }
 
 static void
@@ -841,6 +1044,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/ranking", test_ranking);
+  g_test_add_func ("/chart/many-topics", test_many_topics);
   g_test_add_func ("/chart/trend", test_trend);
   g_test_add_func ("/chart/compare", test_compare);
   g_test_add_func ("/chart/yoy", test_yoy);

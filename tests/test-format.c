@@ -68,6 +68,29 @@ test_short (void)
   g_assert_cmpstr (g, ==, "712");
 }
 
+/* The row or bar for the topics a chart or table leaves out. */
+static void
+test_others (void)
+{
+  static const struct { gint64 n; const char *text; } cases[] = {
+    { 1, "pozostałe (1 temat)" },
+    { 2, "pozostałe (2 tematy)" },
+    { 4, "pozostałe (4 tematy)" },
+    { 5, "pozostałe (5 tematów)" },
+    { 12, "pozostałe (12 tematów)" },
+    { 22, "pozostałe (22 tematy)" },
+    { 112, "pozostałe (112 tematów)" },
+    { 2981, "pozostałe (2" ROCZNIK_NBSP "981 tematów)" },
+    { 2984, "pozostałe (2" ROCZNIK_NBSP "984 tematy)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rocznik_format_others (cases[i].n);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_plural (void)
 {
@@ -224,6 +247,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/count", test_count);
+  g_test_add_func ("/format/others", test_others);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/short", test_short);
   g_test_add_func ("/format/plural", test_plural);

@@ -214,6 +214,104 @@ read_file (const char *path)
   return contents;
 }
 
+/* Digits in threes, as pdftotext gives the report's counts (U+00A0 read as a space). */
+static char *
+grouped (gint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  size_t len = strlen (digits);
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+count_desc (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* 300 topics: the PDF's table shows the 50 largest, then "pozostałe (250
+ * tematów)" with the exact sum of the others, then the sum of all topics;
+ * pdftotext reads it back. */
+static void
+test_pdf_many_topics (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikYear) y = rocznik_year_new (2021);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = out_path ("raport-300.pdf");
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  gint64 rest = 0, sum = 0;
+  int status;
+
+  y->organisation = g_strdup ("Centrum Kontaktu");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sprawa numer %u", i + 1);
+      gint64 count = 1000 + (i * 7919) % 5000;
+
+      rocznik_year_add_topic (y, name, count);
+      g_array_append_val (counts, count);
+      sum += count;
+    }
+  g_array_sort (counts, count_desc);
+  for (guint i = 50; i < counts->len; i++)
+    rest += g_array_index (counts, gint64, i);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  write_report (ws, path);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* the rest row and the sum, exact */
+  {
+    g_autofree char *rest_text = grouped (rest);
+    g_autofree char *sum_text = grouped (sum);
+    const char *at = strstr (text, "pozostałe (250 tematów)");
+    const char *end;
+    g_autofree char *line = NULL;
+
+    g_assert_nonnull (at);
+    end = strchr (at, '\n');
+    line = g_strndup (at, end - at);
+    if (strstr (line, rest_text) == NULL)
+      g_error ("no %s in „%s”", rest_text, line);
+    at = strstr (end, "Suma tematów");
+    g_assert_nonnull (at);
+    end = strchr (at, '\n');
+    g_free (line);
+    line = g_strndup (at, end - at);
+    if (strstr (line, sum_text) == NULL)
+      g_error ("no %s in „%s”", sum_text, line);
+  }
+  g_assert_nonnull (strstr (text, "Tabela pokazuje 50 największych tematów z 300;"));
+  /* the 51st topic has no row of its own */
+  {
+    gint64 first_left_out = g_array_index (counts, gint64, 50);
+    guint n_rows = 0;
+
+    for (const char *p = text; (p = strstr (p, "sprawa numer ")); p++)
+      n_rows++;
+    g_assert_cmpint (first_left_out, <=, g_array_index (counts, gint64, 49));
+    g_assert_cmpuint (n_rows, >=, 50);
+    g_assert_cmpuint (n_rows, <, 300);
+  }
+}
+
 static void
 test_csv_sample (void)
 {
@@ -683,6 +781,7 @@ main (int    argc,
   g_test_add_func ("/report/year-without-topics", test_year_without_topics);
   g_test_add_func ("/report/pdf/sample", test_pdf_sample);
   g_test_add_func ("/report/pdf-csv/locale", test_pdf_csv_locale);
+  g_test_add_func ("/report/pdf/many-topics", test_pdf_many_topics);
   g_test_add_func ("/report/csv/sample", test_csv_sample);
   g_test_add_func ("/report/csv/hostile", test_csv_hostile);
   g_test_add_func ("/report/failure-keeps-file", test_failure_keeps_file);

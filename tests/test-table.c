@@ -213,6 +213,98 @@ test_top_keys (void)
   g_assert_cmpstr (all[16], ==, "powstanie wielkopolskie");
 }
 
+/* 3 000 topics over six years, stored in a workspace and read back: every
+ * row of 2021 has its count, share and the latest earlier year that counted
+ * it, as found here by a plain search. Names change case between years (the
+ * same topic), and some topics skip years. */
+static gboolean
+counted (guint i,
+         int   year)
+{
+  return (i * 7 + (guint) year) % 5 != 0;
+}
+
+static gint64
+count_of (guint i,
+          int   year)
+{
+  return (gint64) ((i * 37 + (guint) year * 11) % 9973) + 1;
+}
+
+static void
+test_many_topics (void)
+{
+  const guint n = 3000;
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 sum = 0;
+  guint n_2021 = 0;
+
+  for (int y = 2016; y <= 2021; y++)
+    {
+      RocznikYear *year = rocznik_year_new (y);
+
+      for (guint i = 0; i < n; i++)
+        if (counted (i, y))
+          {
+            g_autofree char *name = g_strdup_printf (y % 2 ? "Temat numer %u" : "temat numer %u", i);
+            rocznik_year_add_topic (year, name, count_of (i, y));
+          }
+      g_ptr_array_add (stored, year);
+    }
+  g_assert_true (rocznik_workspace_store_years (ws, stored, FALSE, &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  g_assert_no_error (error);
+  t = rocznik_table_new (years, 2021, 0, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n; i++)
+    if (counted (i, 2021))
+      {
+        sum += count_of (i, 2021);
+        n_2021++;
+      }
+  g_assert_cmpint (t->sum, ==, sum);
+  g_assert_cmpuint (t->rows->len, ==, n_2021);
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const RocznikRow *row = g_ptr_array_index (t->rows, r);
+      g_assert_false (g_hash_table_contains (rows, row->name));
+      g_hash_table_insert (rows, row->name, (gpointer) row);
+      if (r > 0)
+        g_assert_cmpint (((RocznikRow *) g_ptr_array_index (t->rows, r - 1))->count, >=, row->count);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Temat numer %u", i);
+      const RocznikRow *row = g_hash_table_lookup (rows, name);
+      int before = 0;
+
+      if (!counted (i, 2021))
+        {
+          g_assert_null (row);
+          continue;
+        }
+      g_assert_nonnull (row);
+      g_assert_cmpint (row->count, ==, count_of (i, 2021));
+      g_assert_cmpfloat (fabs (row->share - 100.0 * count_of (i, 2021) / sum), <, 1e-9);
+      for (int y = 2020; y >= 2016 && before == 0; y--)
+        if (counted (i, y))
+          before = y;
+      g_assert_cmpint (row->other_year, ==, before);
+      if (before)
+        {
+          g_assert_cmpint (row->other_count, ==, count_of (i, before));
+          g_assert_cmpint (row->change, ==, count_of (i, 2021) - count_of (i, before));
+        }
+    }
+}
+
 static void
 test_default_year (void)
 {
@@ -666,5 +758,6 @@ main (int argc, char **argv)
   g_test_add_func ("/comparison/polish-note", test_polish_note);
   g_test_add_func ("/topics/resolve", test_resolve);
   g_test_add_func ("/topics/choices", test_topic_choices);
+  g_test_add_func ("/table/many-topics", test_many_topics);
   return g_test_run ();
 }

@@ -1066,6 +1066,49 @@ shows_empty (gpointer data)
   return g_strcmp0 (rocznik_window_get_page (window), "empty") == 0;
 }
 
+static gboolean
+has_year_2022 (gpointer data)
+{
+  return rocznik_window_has_year (window, 2022);
+}
+
+/* Another program stores a year: the window notices, offers to show it,
+ * and shows it when asked; an import that replaced a year can be undone. */
+static void
+test_changed_elsewhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  g_autoptr(RocznikWorkspace) other = rocznik_workspace_open (rocznik_workspace_get_path (ws), &error);
+  g_autoptr(RocznikYear) y = rocznik_year_new (2022);
+  g_autoptr(RocznikYear) again = rocznik_year_new (2022);
+  g_autoptr(RocznikYear) restored = NULL;
+  g_autofree char *before = g_strdup (rocznik_window_get_last_toast (window));
+
+  g_assert_no_error (error);
+  activate ("win.check-workspace", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, before);
+
+  rocznik_year_add_topic (y, "gospodarka odpadami", 1234);
+  g_assert_true (rocznik_workspace_store_year (other, y, FALSE, &error));
+  g_assert_false (rocznik_window_has_year (window, 2022));
+  activate ("win.check-workspace", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, _("Another program changed the workspace"));
+  g_assert_false (rocznik_window_has_year (window, 2022));
+  activate ("win.reload", NULL);
+  iterate_until (has_year_2022, NULL, "the window to offer 2022");
+
+  /* the window's own import replaces 2022: the snapshot brings 1234 back */
+  rocznik_year_add_topic (again, "gospodarka odpadami", 99);
+  g_assert_true (rocznik_workspace_store_year (ws, again, TRUE, &error));
+  g_assert_nonnull (rocznik_workspace_get_last_snapshot (ws));
+  activate ("win.restore-snapshot", g_variant_new_string (rocznik_workspace_get_last_snapshot (ws)));
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, _("The import was undone"));
+  restored = rocznik_workspace_load_year (ws, 2022, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rocznik_year_topic_sum (restored), ==, 1234);
+}
+
 /* Last: a workspace without years invites an import. */
 static void
 test_empty (void)
@@ -1140,6 +1183,7 @@ main (int    argc,
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
+  g_test_add_func ("/window/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/window/empty", test_empty);
   status = g_test_run ();
 

@@ -28,7 +28,16 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *sub = g_path_get_dirname (f->path);
   g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autofree char *snapshots = g_strconcat (f->path, ".snapshots", NULL);
+  g_autoptr(GDir) listing = g_dir_open (snapshots, 0, NULL);
+  const char *name;
 
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *file = g_build_filename (snapshots, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (snapshots);
   g_remove (journal);
   g_remove (f->path);
   g_rmdir (sub);
@@ -191,7 +200,11 @@ test_rollback (Fixture *f, gconstpointer data)
   RocznikYear *bad;
 
   g_assert_no_error (error);
+  /* in WAL mode the file is whole once the last connection has closed */
+  g_clear_pointer (&ws, rocznik_workspace_free);
   before = file_digest (f->path);
+  ws = rocznik_workspace_open (f->path, &error);
+  g_assert_no_error (error);
 
   /* 2019 is fine, 2022 has a topic twice: neither may be stored */
   g_ptr_array_add (batch, make_year (2019));
@@ -298,6 +311,120 @@ assert_refused (const char *path,
   g_assert_cmpstr (before, ==, after);
 }
 
+static gint64
+year_sum (RocznikWorkspace *ws,
+          int               number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikYear) y = rocznik_workspace_load_year (ws, number, &error);
+
+  if (y == NULL)
+    return -1;
+  return rocznik_year_topic_sum (y);
+}
+
+/* A replaced or deleted year is kept in a snapshot and comes back exactly. */
+static void
+test_snapshots (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (f->path, &error);
+  g_autoptr(RocznikWorkspace) memory = rocznik_workspace_new_in_memory ();
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(RocznikYear) replacement = make_year (2018);
+  g_autoptr(RocznikYear) y2019 = make_year (2019);
+  g_autofree char *import_id = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *why = NULL;
+  RocznikSnapshot *s;
+
+  g_assert_no_error (error);
+  snapshots = rocznik_workspace_list_snapshots (ws);
+  g_assert_cmpuint (snapshots->len, ==, 0);
+  g_assert_null (rocznik_workspace_get_last_snapshot (ws));
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  /* a new year replaces nothing: no snapshot */
+  g_assert_true (rocznik_workspace_store_year (ws, y2019, FALSE, &error));
+  g_assert_null (rocznik_workspace_get_last_snapshot (ws));
+
+  g_assert_true (rocznik_workspace_store_year (ws, replacement, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (year_sum (ws, 2018), ==, 71000 + 60000);
+  snapshots = rocznik_workspace_list_snapshots (ws);
+  g_assert_cmpuint (snapshots->len, ==, 1);
+  s = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpint (s->reason, ==, ROCZNIK_SNAPSHOT_IMPORT);
+  g_assert_cmpint (s->year, ==, 2018);
+  g_assert_cmpstr (s->id, ==, rocznik_workspace_get_last_snapshot (ws));
+  why = rocznik_snapshot_describe (s);
+  g_assert_cmpstr (why, ==, "before an import replaced the year 2018");
+  import_id = g_strdup (s->id);
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  g_assert_true (rocznik_workspace_delete_year (ws, 2015, &error));
+  g_assert_false (rocznik_workspace_has_year (ws, 2015));
+  snapshots = rocznik_workspace_list_snapshots (ws);
+  g_assert_cmpuint (snapshots->len, ==, 2);
+  s = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpint (s->reason, ==, ROCZNIK_SNAPSHOT_DELETE);
+  g_assert_cmpint (s->year, ==, 2015);
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  /* back to before the import: the sample's 2018 and 2015, 2019 as stored */
+  g_assert_true (rocznik_workspace_restore_snapshot (ws, import_id, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (year_sum (ws, 2018), ==, 388468);
+  g_assert_true (rocznik_workspace_has_year (ws, 2015));
+  g_assert_cmpint (year_sum (ws, 2019), ==, 71000 + 60000);
+  snapshots = rocznik_workspace_list_snapshots (ws);
+  g_assert_cmpuint (snapshots->len, ==, 3);
+  s = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpstr (s->id, ==, kept);
+  g_assert_cmpint (s->reason, ==, ROCZNIK_SNAPSHOT_RESTORE);
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  /* only the last ten are kept */
+  for (int i = 0; i < 12; i++)
+    g_assert_true (rocznik_workspace_store_year (ws, y2019, TRUE, &error));
+  snapshots = rocznik_workspace_list_snapshots (ws);
+  g_assert_cmpuint (snapshots->len, ==, ROCZNIK_WORKSPACE_SNAPSHOTS_KEPT);
+  for (guint i = 0; i < snapshots->len; i++)
+    g_assert_cmpint (((RocznikSnapshot *) g_ptr_array_index (snapshots, i))->reason, ==, ROCZNIK_SNAPSHOT_IMPORT);
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  g_assert_false (rocznik_workspace_restore_snapshot (ws, "1999", NULL, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* a workspace in memory has none, and replaces all the same */
+  g_assert_true (rocznik_workspace_store_year (memory, y2019, FALSE, &error));
+  g_assert_true (rocznik_workspace_store_year (memory, y2019, TRUE, &error));
+  g_assert_null (rocznik_workspace_get_last_snapshot (memory));
+}
+
+/* Another program's change is noticed once; our own is not "elsewhere". */
+static void
+test_changed_elsewhere (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (f->path, &error);
+  g_autoptr(RocznikWorkspace) other = rocznik_workspace_open (f->path, &error);
+  g_autoptr(RocznikYear) y = make_year (2019);
+
+  g_assert_no_error (error);
+  g_assert_false (rocznik_workspace_changed_elsewhere (ws));
+  g_assert_true (rocznik_workspace_delete_year (ws, 2015, &error));
+  g_assert_false (rocznik_workspace_changed_elsewhere (ws));
+  g_assert_true (rocznik_workspace_changed_elsewhere (other));
+  g_assert_false (rocznik_workspace_changed_elsewhere (other));
+
+  g_assert_true (rocznik_workspace_store_year (other, y, FALSE, &error));
+  g_assert_true (rocznik_workspace_changed_elsewhere (ws));
+  g_assert_false (rocznik_workspace_changed_elsewhere (ws));
+  g_assert_cmpint (year_sum (ws, 2019), ==, 71000 + 60000);
+}
+
 static void
 test_corrupt (Fixture *f, gconstpointer data)
 {
@@ -384,6 +511,8 @@ main (int argc, char **argv)
   g_test_add ("/workspace/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/workspace/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/workspace/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/workspace/snapshots", Fixture, NULL, fixture_set_up, test_snapshots, fixture_tear_down);
+  g_test_add ("/workspace/changed-elsewhere", Fixture, NULL, fixture_set_up, test_changed_elsewhere, fixture_tear_down);
   g_test_add ("/workspace/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
   g_test_add ("/workspace/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
   g_test_add ("/workspace/newer", Fixture, NULL, fixture_set_up, test_newer, fixture_tear_down);

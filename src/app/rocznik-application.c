@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "rocznik-application.h"
 #include "rocznik-preferences.h"
@@ -22,6 +24,10 @@ struct _RocznikApplication
   GSettings        *settings;
   int               year;
   int               compare_year;
+  gint64            bench_start;   /* ROCZNIK_BENCH_FRAMES, see bench_after_paint_cb() */
+  double            bench_cpu;
+  int               bench_steps;
+  int               bench_width;
 };
 
 G_DEFINE_FINAL_TYPE (RocznikApplication, rocznik_application, ADW_TYPE_APPLICATION)
@@ -62,6 +68,55 @@ ensure_window (RocznikApplication *self)
   if (window == NULL)
     window = GTK_WINDOW (rocznik_window_new (self, self->year, self->compare_year));
   return ROCZNIK_WINDOW (window);
+}
+
+/* bench/scale.py: with ROCZNIK_BENCH_FRAMES=N the app prints the time (wall
+ * and the process's CPU, ms) from its start to the first painted frame, then
+ * from each of N size changes to the frame painted at the new size, and quits. */
+static double
+bench_cpu_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RocznikApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  double ms = (g_get_monotonic_time () - self->bench_start) / 1000.0;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int next;
+
+  if (self->bench_width == 0)
+    g_print ("first-frame\t%.1f\t%.1f\n", ms, bench_cpu_ms () - self->bench_cpu);
+  else if (width == self->bench_width)
+    return;   /* not yet at the new size */
+  else
+    g_print ("resize\t%.1f\t%.1f\n", ms, bench_cpu_ms () - self->bench_cpu);
+  self->bench_width = width;
+  if (self->bench_steps-- == 0)
+    {
+      g_signal_handlers_disconnect_by_data (clock, self);
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  next = width > 1100 ? 1000 : 1300;
+  self->bench_start = g_get_monotonic_time ();
+  self->bench_cpu = bench_cpu_ms ();
+  gtk_window_set_default_size (window, next, next * 2 / 3);
+}
+
+static void
+bench_realize_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), user_data);
 }
 
 static void
@@ -154,7 +209,12 @@ rocznik_application_startup (GApplication *app)
 static void
 rocznik_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (ROCZNIK_APPLICATION (app))));
+  RocznikApplication *self = ROCZNIK_APPLICATION (app);
+  GtkWindow *window = GTK_WINDOW (ensure_window (self));
+
+  if (self->bench_steps >= 0 && !gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
+  gtk_window_present (window);
 }
 
 static void
@@ -219,6 +279,8 @@ rocznik_application_init (RocznikApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->bench_start = g_get_monotonic_time ();
+  self->bench_steps = g_getenv ("ROCZNIK_BENCH_FRAMES") ? atoi (g_getenv ("ROCZNIK_BENCH_FRAMES")) : -1;
 }
 
 RocznikApplication *

@@ -949,7 +949,12 @@ imported_cb (RocznikWindow       *self,
   show_year (self, year, self->compare_year);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u year", "Imported %u years", years->len),
                              years->len);
-  toast (self, message, NULL, NULL, NULL);
+  /* a replaced year was kept in a snapshot: the toast brings it back */
+  if (rocznik_workspace_get_last_snapshot (self->workspace))
+    toast (self, message, _("_Undo import"), "win.restore-snapshot",
+           g_variant_new_string (rocznik_workspace_get_last_snapshot (self->workspace)));
+  else
+    toast (self, message, NULL, NULL, NULL);
 }
 
 /* Dialogs for editing topics */
@@ -1414,6 +1419,49 @@ undo_action (GtkWidget  *widget,
     toast (self, _("Undone"), NULL, NULL, NULL);
 }
 
+/* Another program (say `rocznik --import`) changed the workspace: offer to
+ * show it. Never reloaded unasked, so an edit in progress is not lost. */
+static void
+check_workspace_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  if (self->workspace && rocznik_workspace_changed_elsewhere (self->workspace))
+    toast (self, _("Another program changed the workspace"), _("_Show"), "win.reload", NULL);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (ROCZNIK_WINDOW (widget));
+}
+
+static void
+is_active_cb (RocznikWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.check-workspace", NULL);
+}
+
+/* "Cofnij import": the snapshot kept before the import replaced a year. */
+static void
+restore_snapshot_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_workspace_restore_snapshot (self->workspace, g_variant_get_string (parameter, NULL), NULL, &error))
+    toast_error (self, error);
+  else
+    toast (self, _("The import was undone"), NULL, NULL, NULL);
+}
+
 static void
 edit_topic_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1797,6 +1845,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-snapshot", "s", restore_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "win.check-workspace", NULL, check_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
   gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
@@ -1857,6 +1908,9 @@ rocznik_window_init (RocznikWindow *self)
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (flat));
   gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
+
+  /* back from a terminal where `rocznik --import` ran: look for its change */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   self->year_list = gtk_string_list_new (NULL);
   self->compare_list = gtk_string_list_new (NULL);

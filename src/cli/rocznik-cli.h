@@ -21,6 +21,7 @@ typedef struct
   gboolean  list;
   gboolean  import;
   gboolean  replace;
+  gboolean  restore;
   gboolean  version;
   int       year;
   int       compare;

@@ -9,7 +9,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -113,9 +112,21 @@ resolve_entries (GPtrArray  *years,
 }
 
 /* An entry's count in a year; a category adds up the topics it has. */
+/* A topic of @y by its stored key: through @index (rocznik_year_index_topics())
+ * when a chart looks up every topic, else by a scan. */
+static const RocznikTopic *
+find_topic (const RocznikYear *y,
+            GHashTable        *index,
+            const char        *key)
+{
+  return index ? g_hash_table_lookup (index, key) : rocznik_year_find_topic (y, key);
+}
+
+/* An entry's count in a year; a category adds up the topics it has. */
 static gint64
-entry_value (const Entry       *e,
-             const RocznikYear *y)
+entry_value_in (const Entry       *e,
+                const RocznikYear *y,
+                GHashTable        *index)
 {
   gint64 sum = 0;
   gboolean any = FALSE;
@@ -124,12 +135,12 @@ entry_value (const Entry       *e,
     return CHART_NO_VALUE;
   if (e->keys == NULL)
     {
-      const RocznikTopic *t = rocznik_year_find_topic (y, e->key);
+      const RocznikTopic *t = find_topic (y, index, e->key);
       return t ? t->count : CHART_NO_VALUE;
     }
   for (guint i = 0; i < e->keys->len; i++)
     {
-      const RocznikTopic *t = rocznik_year_find_topic (y, g_ptr_array_index (e->keys, i));
+      const RocznikTopic *t = find_topic (y, index, g_ptr_array_index (e->keys, i));
       if (t)
         {
           sum += t->count;
@@ -137,6 +148,13 @@ entry_value (const Entry       *e,
         }
     }
   return any ? sum : CHART_NO_VALUE;
+}
+
+static gint64
+entry_value (const Entry       *e,
+             const RocznikYear *y)
+{
+  return entry_value_in (e, y, NULL);
 }
 
 static void
@@ -441,6 +459,8 @@ prepare_yoy (RocznikChart           *chart,
   const RocznikYear *later = main_year (years, spec->year, error);
   const RocznikYear *earlier;
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(GHashTable) earlier_index = NULL;
+  g_autoptr(GHashTable) later_index = NULL;
   gboolean any_new = FALSE;
   int list[2];
   const char *org;
@@ -512,13 +532,16 @@ prepare_yoy (RocznikChart           *chart,
         }
     }
 
+  /* every topic of two years: look them up by key, not by a scan each */
+  earlier_index = rocznik_year_index_topics (earlier);
+  later_index = rocznik_year_index_topics (later);
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
       ChartGroup *g = group_new (e->name, e->key);
 
-      g->values[0] = entry_value (e, earlier);
-      g->values[1] = entry_value (e, later);
+      g->values[0] = entry_value_in (e, earlier, earlier_index);
+      g->values[1] = entry_value_in (e, later, later_index);
       if (g->values[0] > 0 && g->values[1] != CHART_NO_VALUE)
         g->change = rocznik_format_signed_percent (100.0 * (g->values[1] - g->values[0]) / g->values[0], 1);
       else if (g->values[0] == CHART_NO_VALUE && g->values[1] != CHART_NO_VALUE)
@@ -1148,15 +1171,14 @@ rocznik_chart_render_image (RocznikChart *chart,
   return surface;
 }
 
-/* Drops the process's font caches (Pango's font map, fontconfig), so that a
- * leak checker at exit sees only real leaks. Call it last, with no chart,
- * layout or Pango context alive. */
+/* Drops Pango's font map, so that a leak checker at exit sees only real
+ * leaks. Call it last, with no chart, layout or Pango context alive. Cairo's
+ * and fontconfig's own state stay: their debug resets abort while another
+ * thread (GLib's, fontconfig's) is alive, after the file was written. */
 void
 rocznik_chart_release_fonts (void)
 {
   pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }
 
 /* A fixed creation date keeps PDF exports byte-identical when asked
@@ -1191,7 +1213,7 @@ rocznik_chart_export (RocznikChart *chart,
                       GError      **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *temp = NULL;
+  RocznikFile *out;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1226,8 +1248,8 @@ rocznik_chart_export (RocznikChart *chart,
       return FALSE;
     }
 
-  temp = rocznik_file_temp_for (path, error);
-  if (temp == NULL)
+  out = rocznik_file_new (path, error);
+  if (out == NULL)
     return FALSE;
 
   switch (format)
@@ -1237,13 +1259,13 @@ rocznik_chart_export (RocznikChart *chart,
                                             (int) round (width * scale), (int) round (height * scale));
       break;
     case SVG:
-      surface = cairo_svg_surface_create (temp, width, height);
+      surface = cairo_svg_surface_create_for_stream (rocznik_file_cairo_write, out, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       scale = 1;
       break;
     case PDF:
       /* The same physical size as the picture at 96 dpi: 1 px = 0.75 pt. */
-      surface = cairo_pdf_surface_create (temp, width * 0.75, height * 0.75);
+      surface = cairo_pdf_surface_create_for_stream (rocznik_file_cairo_write, out, width * 0.75, height * 0.75);
       pdf_set_metadata (surface, chart->title);
       scale = 0.75;
       break;
@@ -1255,7 +1277,7 @@ rocznik_chart_export (RocznikChart *chart,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, temp);
+    status = cairo_surface_write_to_png_stream (surface, rocznik_file_cairo_write, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -1263,10 +1285,11 @@ rocznik_chart_export (RocznikChart *chart,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      rocznik_file_abort (temp);
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
-                   _("Cannot save the chart %s: %s"), path, cairo_status_to_string (status));
+      if (!rocznik_file_take_error (out, error))
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                     _("Cannot save the chart %s: %s"), path, cairo_status_to_string (status));
+      rocznik_file_abort (out);
       return FALSE;
     }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_commit (out, error);
 }

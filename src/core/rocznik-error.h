@@ -17,6 +17,7 @@ typedef enum
   ROCZNIK_ERROR_NOT_FOUND,
   ROCZNIK_ERROR_IO,
   ROCZNIK_ERROR_CANCELLED,
+  ROCZNIK_ERROR_BUSY,           /* the workspace is locked by another program */
 } RocznikError;
 
 GQuark rocznik_error_quark (void);

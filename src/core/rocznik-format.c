@@ -219,6 +219,17 @@ rocznik_plural (gint64      n,
     }
 }
 
+/* The one bar or row that stands for the topics left out of a chart or a
+ * table: "pozostałe (2 tematy)", "pozostałe (2 976 tematów)". */
+char *
+rocznik_format_others (gint64 n_topics)
+{
+  g_autofree char *n = rocznik_format_count (n_topics);
+
+  return g_strdup_printf ("pozostałe (%s %s)", n,
+                          rocznik_plural (n_topics, "temat", "tematy", "tematów"));
+}
+
 /* Polish typography for running text: a one-letter word (w, z, i, a, o, u…)
  * is glued to the next word with U+00A0 so it never ends a line. */
 char *

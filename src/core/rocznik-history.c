@@ -8,7 +8,7 @@
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-history.h"
-#include "rocznik-snapshot.h"
+#include "rocznik-rows.h"
 
 typedef enum
 {
@@ -38,8 +38,8 @@ typedef struct
 typedef struct
 {
   char            *label;
-  RocznikSnapshot *before;
-  RocznikSnapshot *after;
+  RocznikRows *before;
+  RocznikRows *after;
 } Entry;
 
 struct _RocznikHistory
@@ -69,8 +69,8 @@ static void
 entry_free (Entry *entry)
 {
   g_free (entry->label);
-  rocznik_snapshot_unref (entry->before);
-  rocznik_snapshot_unref (entry->after);
+  rocznik_rows_unref (entry->before);
+  rocznik_rows_unref (entry->after);
   g_free (entry);
 }
 
@@ -203,7 +203,7 @@ run (RocznikHistory *self,
      GError        **error)
 {
   g_autofree char *owned_label = label;
-  g_autoptr(RocznikSnapshot) before = rocznik_snapshot_new (self->workspace, error);
+  g_autoptr(RocznikRows) before = rocznik_rows_new (self->workspace, error);
   Entry *last = top (self->undo);
   Entry *entry;
 
@@ -213,9 +213,9 @@ run (RocznikHistory *self,
     return FALSE;
   entry = g_new0 (Entry, 1);
   entry->label = g_steal_pointer (&owned_label);
-  entry->before = last && rocznik_snapshot_equal (last->after, before)
-    ? rocznik_snapshot_ref (last->after) : g_steal_pointer (&before);
-  entry->after = rocznik_snapshot_new (self->workspace, error);
+  entry->before = last && rocznik_rows_equal (last->after, before)
+    ? rocznik_rows_ref (last->after) : g_steal_pointer (&before);
+  entry->after = rocznik_rows_new (self->workspace, error);
   if (entry->after == NULL)
     {
       entry_free (entry);
@@ -234,7 +234,7 @@ step (RocznikHistory *self,
 {
   GPtrArray *from = undo ? self->undo : self->redo;
   Entry *entry = top (from);
-  g_autoptr(RocznikSnapshot) now = NULL;
+  g_autoptr(RocznikRows) now = NULL;
 
   if (entry == NULL)
     {
@@ -242,11 +242,11 @@ step (RocznikHistory *self,
                            undo ? _("There is nothing to undo") : _("There is nothing to redo"));
       return FALSE;
     }
-  now = rocznik_snapshot_new (self->workspace, error);
+  now = rocznik_rows_new (self->workspace, error);
   if (now == NULL)
     return FALSE;
   /* Putting rows back over an import made since would lose the import. */
-  if (!rocznik_snapshot_equal (now, undo ? entry->after : entry->before))
+  if (!rocznik_rows_equal (now, undo ? entry->after : entry->before))
     {
       g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS,
                            _("The workspace was changed by something else (an import?) since this edit, "
@@ -255,7 +255,7 @@ step (RocznikHistory *self,
       return FALSE;
     }
   change_stacks (self, undo ? undo_moved : redo_moved, NULL);
-  if (!rocznik_snapshot_restore (undo ? entry->before : entry->after, self->workspace, error))
+  if (!rocznik_rows_restore (undo ? entry->before : entry->after, self->workspace, error))
     {
       change_stacks (self, undo ? redo_moved : undo_moved, NULL);
       return FALSE;

@@ -234,6 +234,8 @@ top_items (const RocznikTable *t)
   return g_strv_builder_end (items);
 }
 
+#define TABLE_TOPICS 50   /* more topics than that: the 50 largest and "pozostałe" */
+
 static RocznikReportRow *
 table_row_new (const char *first,
                ...)
@@ -314,11 +316,46 @@ set_column (RocznikReportContent *c,
   c->numeric[c->n_columns++] = numeric;
 }
 
+/* "pozostałe (N tematów)": the exact sums of the rows from @first on; the
+ * other year's figure and the change only when every one of them has it. */
+static RocznikReportRow *
+rest_row (const RocznikTable *t,
+          guint               first)
+{
+  gint64 count = 0, other = 0;
+  gboolean all_other = TRUE;
+  g_autofree char *name = rocznik_format_others (t->rows->len - first);
+  g_autofree char *count_text = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *other_text = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *change_pct = NULL;
+
+  for (guint i = first; i < t->rows->len; i++)
+    {
+      const RocznikRow *row = g_ptr_array_index (t->rows, i);
+
+      count += row->count;
+      other += row->other_count;
+      all_other &= row->other_year != 0;
+    }
+  count_text = rocznik_format_count (count);
+  share = rocznik_format_percent (t->sum > 0 ? 100.0 * count / t->sum : 0, 1);
+  other_text = all_other ? rocznik_format_count (other) : g_strdup ("—");
+  change = all_other ? rocznik_format_signed_count (count - other) : g_strdup ("—");
+  change_pct = all_other && other > 0 ? rocznik_format_signed_percent (100.0 * (count - other) / other, 1)
+                                      : g_strdup ("—");
+  return table_row_new ("", name, count_text, share, other_text, change, change_pct, NULL);
+}
+
 static void
 topic_table (RocznikReportContent *c)
 {
   const RocznikReport *report = c->data;
   const RocznikTable *t = report->table;
+  /* A report is read, not searched: the largest topics and one row for the
+   * rest, when they are many; the workbook and the CSV keep every one. */
+  guint n_rows = t->rows->len > TABLE_TOPICS + 1 ? TABLE_TOPICS : t->rows->len;
 
   c->table_heading = g_strdup ("Tematy rozmów");
   c->table_continued = g_strdup ("Tematy rozmów (ciąg dalszy tabeli)");
@@ -342,7 +379,18 @@ topic_table (RocznikReportContent *c)
                                              report->year->year,
                                              t->remainder && t->remainder->count > 0
                                                ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : ""));
-  for (guint i = 0; i < t->rows->len; i++)
+  if (n_rows < t->rows->len)
+    {
+      g_autofree char *all = rocznik_format_count (t->rows->len);
+      g_autofree char *rest = rocznik_format_count (t->rows->len - n_rows);
+      char *intro = c->table_intro;
+
+      c->table_intro = typeset (g_strdup_printf ("%s Tabela pokazuje %u największych tematów z %s; wiersz „pozostałe” "
+                                                 "to suma %s pozostałych. Wszystkie tematy są w skoroszycie XLSX.",
+                                                 intro, n_rows, all, rest));
+      g_free (intro);
+    }
+  for (guint i = 0; i < n_rows; i++)
     {
       const RocznikRow *row = g_ptr_array_index (t->rows, i);
       g_autofree char *n = g_strdup_printf ("%u.", i + 1);
@@ -351,6 +399,8 @@ topic_table (RocznikReportContent *c)
 
       g_ptr_array_add (c->rows, counted_row (n, name, row, share));
     }
+  if (n_rows < t->rows->len)
+    g_ptr_array_add (c->rows, rest_row (t, n_rows));
   c->sum = counted_row ("", "Suma tematów", t->total, "100,0%");
   if (t->remainder)
     {

@@ -396,8 +396,8 @@ static void
 table_spec_init (TableSpec                  *spec,
                  const RocznikReportContent *content)
 {
-  const double compare_widths[] = { 22, 0, 64, 46, 60, 54, 56 };
-  const double year_widths[] = { 22, 0, 84, 46 };
+  const double compare_widths[] = { 26, 0, 64, 46, 60, 54, 56 };   /* "50." unbroken */
+  const double year_widths[] = { 26, 0, 84, 46 };
   const double *widths = content->n_columns > 4 ? compare_widths : year_widths;
   double fixed;
 
@@ -916,7 +916,7 @@ iso_date (GDateTime *date)
 
 gboolean
 rocznik_report_pdf_render (const RocznikReportContent *content,
-                           const char                 *temp,
+                           RocznikFile                *out,
                            const char                 *path,
                            GCancellable               *cancellable,
                            GError                    **error)
@@ -946,7 +946,7 @@ rocznik_report_pdf_render (const RocznikReportContent *content,
 
   pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   pdf.categories = report->categories;
-  pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
+  pdf.surface = cairo_pdf_surface_create_for_stream (rocznik_file_cairo_write, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, report->organisation);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, subject);
@@ -973,8 +973,9 @@ rocznik_report_pdf_render (const RocznikReportContent *content,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"),
-                   path, cairo_status_to_string (status));
+      if (!rocznik_file_take_error (out, error))
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"),
+                     path, cairo_status_to_string (status));
       return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);

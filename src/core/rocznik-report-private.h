@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "rocznik-chart.h"
+#include "rocznik-file.h"
 #include "rocznik-report.h"
 #include "rocznik-table.h"
 #include "rocznik-year.h"
@@ -113,15 +114,15 @@ RocznikReportContent *rocznik_report_content_new  (RocznikWorkspace           *w
                                                   GError                    **error);
 void                  rocznik_report_content_free (RocznikReportContent       *content);
 
-/* The writers: each renders @content into @temp (a fresh file beside
- * @path, named in messages) and calls nothing back in rocznik-report.c. */
+/* The writers: each renders @content into @out (a file created exclusively
+ * beside @path, named in messages) and calls nothing back in rocznik-report.c. */
 gboolean rocznik_report_pdf_render  (const RocznikReportContent *content,
-                                     const char                 *temp,
+                                     RocznikFile                *out,
                                      const char                 *path,
                                      GCancellable               *cancellable,
                                      GError                    **error);
 gboolean rocznik_report_xlsx_render (const RocznikReportContent *content,
-                                     const char                 *temp,
+                                     RocznikFile                *out,
                                      const char                 *path,
                                      GCancellable               *cancellable,
                                      GError                    **error);

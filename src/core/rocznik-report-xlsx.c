@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "rocznik-error.h"
@@ -21,6 +22,8 @@
 
 #define TABLE_FIRST_ROW 3   /* the header; topics start below it */
 #define NAME_WIDTH_MAX  90
+#define CHART_TOPICS    20  /* a year's chart: the largest topics, then "pozostałe" */
+#define NO_CELL         ((lxw_row_t) -1)
 
 typedef struct
 {
@@ -41,6 +44,12 @@ typedef struct
   lxw_format *total_change_share;
   lxw_format *aside_name;
   lxw_format *aside_count;
+  const char *sheet;       /* the sheet being written */
+  /* the first failure of libxlsxwriter: what, and where */
+  lxw_error err;
+  char *err_sheet;
+  lxw_row_t err_row;
+  lxw_col_t err_col;
 } Writer;
 
 static lxw_format *
@@ -124,6 +133,55 @@ column_sum (lxw_row_t first,
   return g_strdup_printf ("=SUM(%s:%s)", a, b);
 }
 
+/* Keeps the first error of a libxlsxwriter call, so none passes unseen
+ * (a cell too long for Excel would otherwise just be left out). */
+static void
+check (Writer   *w,
+       lxw_row_t row,
+       lxw_col_t col,
+       lxw_error err)
+{
+  if (err == LXW_NO_ERROR || w->err != LXW_NO_ERROR)
+    return;
+  w->err = err;
+  w->err_sheet = g_strdup (w->sheet);
+  w->err_row = row;
+  w->err_col = col;
+}
+
+static void
+put_number (Writer        *w,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            double         value,
+            lxw_format    *format)
+{
+  check (w, row, col, worksheet_write_number (ws, row, col, value, format));
+}
+
+static void
+put_formula (Writer        *w,
+             lxw_worksheet *ws,
+             lxw_row_t      row,
+             lxw_col_t      col,
+             const char    *formula,
+             lxw_format    *format,
+             double         value)
+{
+  check (w, row, col, worksheet_write_formula_num (ws, row, col, formula, format, value));
+}
+
+static void
+put_blank (Writer        *w,
+           lxw_worksheet *ws,
+           lxw_row_t      row,
+           lxw_col_t      col,
+           lxw_format    *format)
+{
+  check (w, row, col, worksheet_write_blank (ws, row, col, format));
+}
+
 /* Excel's column width is in characters of the default font. */
 static double
 text_width (const char *text)
@@ -131,16 +189,20 @@ text_width (const char *text)
   return (double) g_utf8_strlen (text, -1) + 2;
 }
 
-/* A name as written in the workbook: imported text, never a formula,
- * with the import's U+00A0 glue kept so it reads as published. */
+/* Text as written in the workbook: never a formula, and with plain spaces
+ * (the report text's U+00A0 glue is for laid-out pages), so a topic has one
+ * spelling on every sheet and in CSV, and VLOOKUP across sheets finds it. */
 static void
-write_text (lxw_worksheet *ws,
+write_text (Writer        *w,
+            lxw_worksheet *ws,
             lxw_row_t      row,
             lxw_col_t      col,
             const char    *text,
             lxw_format    *format)
 {
-  worksheet_write_string (ws, row, col, text ? text : "", format);
+  g_autofree char *plain = rocznik_collapse_spaces (text ? text : "");
+
+  check (w, row, col, worksheet_write_string (ws, row, col, plain, format));
 }
 
 static void
@@ -155,14 +217,14 @@ write_change (Writer           *w,
   g_autofree char *change = g_strdup_printf ("=%s-%s", now, then);
   g_autofree char *percent = g_strdup_printf ("=IF(%s>0,(%s-%s)/%s,\"\")", then, now, then, then);
 
-  worksheet_write_formula_num (ws, row, 4, change,
+  put_formula (w, ws, row, 4, change,
                                total ? w->total_change : w->change, (double) r->change);
   if (r->has_change_percent)
-    worksheet_write_formula_num (ws, row, 5, percent,
+    put_formula (w, ws, row, 5, percent,
                                  total ? w->total_change_share : w->change_share,
                                  r->change_percent / 100.0);
   else
-    worksheet_write_blank (ws, row, 5, total ? w->total_change_share : w->change_share);
+    put_blank (w, ws, row, 5, total ? w->total_change_share : w->change_share);
 }
 
 static void
@@ -174,19 +236,57 @@ add_year_chart (Writer             *w,
 {
   lxw_chart *chart;
   lxw_chart_series *series;
+  guint n_bars = MIN (table->rows->len, CHART_TOPICS);
   lxw_chart_options options = { .x_offset = 10, .y_offset = 0, .x_scale = 1.6,
-                                .y_scale = 1.0 + table->rows->len / 8.0 };
+                                .y_scale = 1.0 + n_bars / 8.0 };
   g_autofree char *title = g_strdup_printf ("Tematy rozmów w %d r.", table->year);
   lxw_chart_fill fill = { .color = 0x2F6DB5 };
   lxw_chart_font font = { .name = "Calibri", .size = 9 };
   lxw_row_t first = TABLE_FIRST_ROW + 1, last = TABLE_FIRST_ROW + table->rows->len;
+  lxw_col_t data_col = 0;
 
   if (table->rows->len == 0)
     return;
+  /* Many topics: the chart reads two hidden columns beside it, the largest
+   * topics and one "pozostałe" bar summing the rest of the table exactly. */
+  if (table->rows->len > CHART_TOPICS)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+      guint shown = CHART_TOPICS - 1;
+      gint64 rest = 0;
+      g_autofree char *others = rocznik_format_others (table->rows->len - shown);
+      g_autofree char *sum = column_sum (first + shown, last, 1);
+
+      data_col = at_col + 16;
+      for (guint i = 0; i < table->rows->len; i++)
+        {
+          const RocznikRow *r = g_ptr_array_index (table->rows, i);
+
+          if (i >= shown)
+            rest += r->count;
+          else
+            {
+              check (w, first + i, data_col, worksheet_write_string (ws, first + i, data_col, r->name, NULL));
+              put_number (w, ws, first + i, data_col + 1, (double) r->count, NULL);
+            }
+        }
+      check (w, first + shown, data_col, worksheet_write_string (ws, first + shown, data_col, others, NULL));
+      check (w, first + shown, data_col + 1,
+             worksheet_write_formula_num (ws, first + shown, data_col + 1, sum, NULL, (double) rest));
+      check (w, NO_CELL, data_col, worksheet_set_column_opt (ws, data_col, data_col + 1, 12, NULL, &hidden));
+      last = first + shown;
+    }
   chart = workbook_add_chart (w->wb, LXW_CHART_BAR);
-  series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, sheet, first, 0, last, 0);
-  chart_series_set_values (series, sheet, first, 1, last, 1);
+  series = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+  if (series == NULL)
+    {
+      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  if (data_col)
+    chart_show_hidden_data (chart);
+  chart_series_set_categories (series, sheet, first, data_col, last, data_col);
+  chart_series_set_values (series, sheet, first, data_col + 1, last, data_col + 1);
   chart_series_set_name (series, "Liczba rozmów");
   chart_series_set_fill (series, &fill);
   chart_series_set_labels (series);
@@ -200,7 +300,7 @@ add_year_chart (Writer             *w,
   chart_axis_set_num_format (chart->x_axis, "#,##0");
   chart_axis_set_num_font (chart->x_axis, &font);
   options.description = title;
-  worksheet_insert_chart_opt (ws, TABLE_FIRST_ROW, at_col, chart, &options);
+  check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, TABLE_FIRST_ROW, at_col, chart, &options));
 }
 
 /* When the totals are not compared on the same topics: the row they are
@@ -220,7 +320,7 @@ write_comparison (Writer             *w,
       const char *label = table->common ? "Suma tematów obecnych w obu latach"
                                         : "Liczba rozmów ogółem (ze sprawozdań)";
 
-      write_text (ws, row, 0, label, w->aside_name);
+      write_text (w, ws, row, 0, label, w->aside_name);
       worksheet_write_number (ws, row, 1, (double) r->count, w->aside_count);
       worksheet_write_number (ws, row, 3, (double) r->other_count, w->aside_count);
       write_change (w, ws, row, r, FALSE);
@@ -228,7 +328,7 @@ write_comparison (Writer             *w,
       row++;
     }
   if (note)
-    write_text (ws, row++, 0, note, w->note);
+    write_text (w, ws, row++, 0, note, w->note);
   return row + 1;
 }
 
@@ -253,18 +353,24 @@ write_year_sheet (Writer             *w,
   lxw_row_t sum_row, next_row;
   double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
 
+  w->sheet = name;
+  if (ws == NULL)
+    {
+      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
   worksheet_set_paper (ws, 9); /* A4 */
-  worksheet_write_string (ws, 0, 0, title, w->title);
-  write_text (ws, 1, 0, "Tematy według liczby rozmów; udział w sumie rozmów z przypisanym tematem.", w->note);
+  write_text (w, ws, 0, 0, title, w->title);
+  write_text (w, ws, 1, 0, "Tematy według liczby rozmów; udział w sumie rozmów z przypisanym tematem.", w->note);
 
-  write_text (ws, TABLE_FIRST_ROW, 0, "Temat", w->header);
-  write_text (ws, TABLE_FIRST_ROW, 1, count_header, w->header_number);
-  write_text (ws, TABLE_FIRST_ROW, 2, "Udział", w->header_number);
+  write_text (w, ws, TABLE_FIRST_ROW, 0, "Temat", w->header);
+  write_text (w, ws, TABLE_FIRST_ROW, 1, count_header, w->header_number);
+  write_text (w, ws, TABLE_FIRST_ROW, 2, "Udział", w->header_number);
   if (compare)
     {
-      write_text (ws, TABLE_FIRST_ROW, 3, other_header, w->header_number);
-      write_text (ws, TABLE_FIRST_ROW, 4, "Zmiana", w->header_number);
-      write_text (ws, TABLE_FIRST_ROW, 5, "Zmiana (%)", w->header_number);
+      write_text (w, ws, TABLE_FIRST_ROW, 3, other_header, w->header_number);
+      write_text (w, ws, TABLE_FIRST_ROW, 4, "Zmiana", w->header_number);
+      write_text (w, ws, TABLE_FIRST_ROW, 5, "Zmiana (%)", w->header_number);
     }
 
   sum_row = first + table->rows->len;
@@ -275,30 +381,30 @@ write_year_sheet (Writer             *w,
       /* B$22: the sum's row stays put when a user copies the formula. */
       g_autofree char *share = g_strdup_printf ("=%s/B$%u", count, (unsigned) sum_row + 1);
 
-      write_text (ws, row, 0, r->name, NULL);
-      worksheet_write_number (ws, row, 1, (double) r->count, w->count);
-      worksheet_write_formula_num (ws, row, 2, share, w->share, r->share / 100.0);
+      write_text (w, ws, row, 0, r->name, NULL);
+      put_number (w, ws, row, 1, (double) r->count, w->count);
+      put_formula (w, ws, row, 2, share, w->share, r->share / 100.0);
       name_width = MAX (name_width, text_width (r->name));
       if (compare && r->other_year)
         {
-          worksheet_write_number (ws, row, 3, (double) r->other_count, w->count);
+          put_number (w, ws, row, 3, (double) r->other_count, w->count);
           write_change (w, ws, row, r, FALSE);
         }
     }
 
-  write_text (ws, sum_row, 0, "Suma tematów", w->total_name);
+  write_text (w, ws, sum_row, 0, "Suma tematów", w->total_name);
   if (table->rows->len > 0)
     {
       g_autofree char *sum = column_sum (first, sum_row - 1, 1);
       g_autofree char *shares = column_sum (first, sum_row - 1, 2);
 
-      worksheet_write_formula_num (ws, sum_row, 1, sum, w->total_count, (double) table->sum);
-      worksheet_write_formula_num (ws, sum_row, 2, shares, w->total_share, 1.0);
+      put_formula (w, ws, sum_row, 1, sum, w->total_count, (double) table->sum);
+      put_formula (w, ws, sum_row, 2, shares, w->total_share, 1.0);
     }
   else
     {
-      worksheet_write_number (ws, sum_row, 1, 0, w->total_count);
-      worksheet_write_blank (ws, sum_row, 2, w->total_share);
+      put_number (w, ws, sum_row, 1, 0, w->total_count);
+      put_blank (w, ws, sum_row, 2, w->total_share);
     }
   if (compare)
     {
@@ -306,12 +412,12 @@ write_year_sheet (Writer             *w,
         {
           g_autofree char *sum = column_sum (first, sum_row - 1, 3);
 
-          worksheet_write_formula_num (ws, sum_row, 3, sum, w->total_count, (double) table->total->other_count);
+          put_formula (w, ws, sum_row, 3, sum, w->total_count, (double) table->total->other_count);
           write_change (w, ws, sum_row, table->total, TRUE);
         }
       else
         for (lxw_col_t c = 3; c <= 5; c++)
-          worksheet_write_blank (ws, sum_row, c, w->total_name);
+          put_blank (w, ws, sum_row, c, w->total_name);
     }
 
   /* The declared total is not the sum of topics: show both and the
@@ -327,11 +433,11 @@ write_year_sheet (Writer             *w,
         ? "Rozmowy bez przypisanego tematu (co najmniej; ogółem minus suma tematów)"
         : "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)";
 
-      write_text (ws, sum_row + 1, 0, remainder_label, w->aside_name);
-      worksheet_write_formula_num (ws, sum_row + 1, 1, remainder, w->aside_count,
+      write_text (w, ws, sum_row + 1, 0, remainder_label, w->aside_name);
+      put_formula (w, ws, sum_row + 1, 1, remainder, w->aside_count,
                                    (double) table->remainder->count);
-      write_text (ws, sum_row + 2, 0, declared_label, w->aside_name);
-      worksheet_write_number (ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
+      write_text (w, ws, sum_row + 2, 0, declared_label, w->aside_name);
+      put_number (w, ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
       name_width = MAX (name_width, text_width (remainder_label));
     }
 
@@ -345,23 +451,23 @@ write_year_sheet (Writer             *w,
       g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
       lxw_row_t note_row = next_row;
 
-      write_text (ws, note_row++, 0, "Uwagi", w->total_name);
+      write_text (w, ws, note_row++, 0, "Uwagi", w->total_name);
       for (guint i = 0; paragraphs[i]; i++)
         if (*g_strstrip (paragraphs[i]))
-          write_text (ws, note_row++, 0, paragraphs[i], w->paragraph);
+          write_text (w, ws, note_row++, 0, paragraphs[i], w->paragraph);
     }
 
-  worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL);
-  worksheet_set_column (ws, 1, 1, MAX (text_width (count_header), 12), NULL);
-  worksheet_set_column (ws, 2, 2, 10, NULL);
+  check (w, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL));
+  check (w, NO_CELL, 0, worksheet_set_column (ws, 1, 1, MAX (text_width (count_header), 12), NULL));
+  check (w, NO_CELL, 0, worksheet_set_column (ws, 2, 2, 10, NULL));
   if (compare)
     {
-      worksheet_set_column (ws, 3, 3, MAX (text_width (other_header), 12), NULL);
-      worksheet_set_column (ws, 4, 5, 12, NULL);
+      check (w, NO_CELL, 0, worksheet_set_column (ws, 3, 3, MAX (text_width (other_header), 12), NULL));
+      check (w, NO_CELL, 0, worksheet_set_column (ws, 4, 5, 12, NULL));
     }
   worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
-  worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col);
-  worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW);
+  check (w, NO_CELL, 0, worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col));
+  check (w, NO_CELL, 0, worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW));
   worksheet_fit_to_pages (ws, 1, 0);
   add_year_chart (w, ws, name, table, last_col + 2);
 }
@@ -382,23 +488,29 @@ write_comparison_sheet (Writer              *w,
   double name_width = text_width ("Liczba rozmów ogółem (deklarowana)");
   guint n_series = report->series->len;
 
+  w->sheet = sheet;
+  if (ws == NULL)
+    {
+      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
   worksheet_set_paper (ws, 9);
-  worksheet_write_string (ws, 0, 0, "Porównanie lat", w->title);
-  write_text (ws, 1, 0, "Puste pole: brak danych za dany rok (nie zero).", w->note);
+  write_text (w, ws, 0, 0, "Porównanie lat", w->title);
+  write_text (w, ws, 1, 0, "Puste pole: brak danych za dany rok (nie zero).", w->note);
 
   /* The chosen topics: one column per year that has topics. */
-  write_text (ws, row, 0, "Temat", w->header);
+  write_text (w, ws, row, 0, "Temat", w->header);
   for (guint c = 0; c < topic_years->len; c++)
     {
       g_autofree char *label = g_strdup_printf ("%d", g_array_index (topic_years, int, c));
-      write_text (ws, row, 1 + c, label, w->header_number);
+      write_text (w, ws, row, 1 + c, label, w->header_number);
     }
   for (guint s = 0; s < n_series; s++)
     {
       const RocznikReportSeries *series = g_ptr_array_index (report->series, s);
 
       row++;
-      write_text (ws, row, 0, series->name, NULL);
+      write_text (w, ws, row, 0, series->name, NULL);
       name_width = MAX (name_width, text_width (series->name));
       for (guint c = 0; c < topic_years->len; c++)
         for (guint i = 0; i < years->len; i++)
@@ -406,34 +518,34 @@ write_comparison_sheet (Writer              *w,
             const RocznikYear *y = g_ptr_array_index (years, i);
 
             if (y->year == g_array_index (topic_years, int, c) && series->counts[i] >= 0)
-              worksheet_write_number (ws, row, 1 + c, (double) series->counts[i], w->count);
+              put_number (w, ws, row, 1 + c, (double) series->counts[i], w->count);
           }
     }
 
   /* Totals over time: every calendar year, so a missing one shows as a gap. */
   row += 2;
   totals_header = row;
-  write_text (ws, row, 0, "Rok", w->header);
+  write_text (w, ws, row, 0, "Rok", w->header);
   for (int c = 0; c < span; c++)
     {
       g_autofree char *label = g_strdup_printf ("%d", first_year->year + c);
-      write_text (ws, row, 1 + c, label, w->header_number);
+      write_text (w, ws, row, 1 + c, label, w->header_number);
     }
-  write_text (ws, row + 1, 0, "Liczba rozmów ogółem (deklarowana)", NULL);
-  write_text (ws, row + 2, 0, "Suma tematów", NULL);
+  write_text (w, ws, row + 1, 0, "Liczba rozmów ogółem (deklarowana)", NULL);
+  write_text (w, ws, row + 2, 0, "Suma tematów", NULL);
   for (guint i = 0; i < years->len; i++)
     {
       const RocznikYear *y = g_ptr_array_index (years, i);
       lxw_col_t col = 1 + y->year - first_year->year;
 
       if (y->declared_total != ROCZNIK_NO_TOTAL)
-        worksheet_write_number (ws, row + 1, col, (double) y->declared_total, w->count);
+        put_number (w, ws, row + 1, col, (double) y->declared_total, w->count);
       if (y->topics->len > 0)
-        worksheet_write_number (ws, row + 2, col, (double) rocznik_year_topic_sum (y), w->count);
+        put_number (w, ws, row + 2, col, (double) rocznik_year_topic_sum (y), w->count);
     }
 
-  worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL);
-  worksheet_set_column (ws, 1, MAX (span, (int) topic_years->len), 11, NULL);
+  check (w, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL));
+  check (w, NO_CELL, 0, worksheet_set_column (ws, 1, MAX (span, (int) topic_years->len), 11, NULL));
   worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
   worksheet_fit_to_pages (ws, 1, 0);
 
@@ -443,9 +555,15 @@ write_comparison_sheet (Writer              *w,
       lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
                                     .description = "Porównanie wybranych tematów w latach" };
 
-      for (guint c = 0; c < topic_years->len; c++)
+      for (guint c = 0; chart && c < topic_years->len; c++)
         {
           lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+          if (series == NULL)
+            {
+              check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+              return;
+            }
 
           chart_series_set_categories (series, sheet, TABLE_FIRST_ROW + 1, 0, TABLE_FIRST_ROW + n_series, 0);
           chart_series_set_values (series, sheet, TABLE_FIRST_ROW + 1, 1 + c, TABLE_FIRST_ROW + n_series, 1 + c);
@@ -454,14 +572,20 @@ write_comparison_sheet (Writer              *w,
       chart_title_set_name (chart, "Porównanie wybranych tematów w latach");
       chart_axis_set_num_format (chart->y_axis, "#,##0");
       chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      worksheet_insert_chart_opt (ws, totals_header + 4, 0, chart, &options);
+      check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 4, 0, chart, &options));
     }
   {
     lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
-    lxw_chart_series *declared = chart_add_series (chart, NULL, NULL);
-    lxw_chart_series *sum = chart_add_series (chart, NULL, NULL);
+    lxw_chart_series *declared = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+    lxw_chart_series *sum = chart ? chart_add_series (chart, NULL, NULL) : NULL;
     lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
                                   .description = "Liczba rozmów w kolejnych latach" };
+
+    if (declared == NULL || sum == NULL)
+      {
+        check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+      }
 
     chart_series_set_categories (declared, sheet, totals_header, 1, totals_header, span);
     chart_series_set_values (declared, sheet, totals_header + 1, 1, totals_header + 1, span);
@@ -473,47 +597,58 @@ write_comparison_sheet (Writer              *w,
     chart_axis_set_num_format (chart->y_axis, "#,##0");
     chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
-    worksheet_insert_chart_opt (ws, totals_header + 24, 0, chart, &options);
+    check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 24, 0, chart, &options));
   }
 }
 
-static const char *
-lxw_message (lxw_error err)
+/* The workbook's first failure, said where it happened. */
+static void
+set_writer_error (const Writer *w,
+                  const char   *path,
+                  GError      **error)
 {
-  switch (err)
-    {
-    case LXW_ERROR_CREATING_XLSX_FILE:
-    case LXW_ERROR_CREATING_TMPFILE:
-    case LXW_ERROR_ZIP_FILE_OPERATION:
-    case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-      return g_strerror (errno ? errno : EIO);
-    default:
-      return lxw_strerror (err);
-    }
+  char cell_name[LXW_MAX_CELL_NAME_LENGTH] = "";
+
+  if (w->err_row != NO_CELL)
+    lxw_rowcol_to_cell (cell_name, w->err_row, w->err_col);
+  if (w->err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                 _("Cannot save %s: the text of the cell %s on the sheet „%s” is longer than Excel allows in a cell (32 767 characters); shorten it (a topic can be renamed) and export again"),
+                 path, cell_name, w->err_sheet);
+  else if (w->err_row != NO_CELL)
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                 _("Cannot save %s: the cell %s on the sheet „%s” cannot be written: %s"),
+                 path, cell_name, w->err_sheet, lxw_strerror (w->err));
+  else
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                 _("Cannot save %s: the sheet „%s” cannot be written: %s"),
+                 path, w->err_sheet ? w->err_sheet : "", lxw_strerror (w->err));
 }
 
-gboolean
-rocznik_report_xlsx_render (const RocznikReportContent *content,
-                            const char                 *temp,
-                            const char                 *path,
-                            GCancellable               *cancellable,
-                            GError                    **error)
+/* Builds the workbook at @file, libxlsxwriter's own temporary files in @dir. */
+static gboolean
+build_workbook (const RocznikReportContent *content,
+                const char                 *file,
+                const char                 *dir,
+                const char                 *path,
+                GCancellable               *cancellable,
+                GError                    **error)
 {
   const RocznikReport *report = content->data;
   char *title = content->title;
   char *subject = content->subject;
   GArray *topic_years = report->topic_years;
-  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE };
+  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE, .tmpdir = (char *) dir };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *wb;
   lxw_error err;
-  Writer w;
+  Writer w = { 0 };
+  gboolean ok = FALSE;
 
-  wb = workbook_new_opt (temp, &wb_options);
+  wb = workbook_new_opt (file, &wb_options);
   if (wb == NULL)
     {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, g_strerror (errno));
+      rocznik_file_set_error (error, path, errno ? errno : ENOMEM);
       return FALSE;
     }
   writer_init (&w, wb);
@@ -525,10 +660,10 @@ rocznik_report_xlsx_render (const RocznikReportContent *content,
   properties.keywords = "raport roczny, tematy rozmów, call center";
   properties.comments = "Utworzono w programie Rocznik.";
   properties.created = (time_t) g_date_time_to_unix (report->now);
-  workbook_set_properties (wb, &properties);
+  check (&w, NO_CELL, 0, workbook_set_properties (wb, &properties));
 
   write_year_sheet (&w, report, report->year, report->table, report->compare != NULL);
-  for (guint i = topic_years->len; i > 0; i--)
+  for (guint i = topic_years->len; i > 0 && w.err == LXW_NO_ERROR; i--)
     {
       int year = g_array_index (topic_years, int, i - 1);
       int previous = i > 1 ? g_array_index (topic_years, int, i - 2) : 0;
@@ -540,25 +675,56 @@ rocznik_report_xlsx_render (const RocznikReportContent *content,
         break;
       table = rocznik_table_new (report->years, year, previous, error);
       if (table == NULL)
-        {
-          workbook_close (wb);
-          return FALSE;
-        }
+        goto out;
       write_year_sheet (&w, report, rocznik_years_find (report->years, year), table, previous != 0);
     }
-  write_comparison_sheet (&w, report);
+  if (w.err == LXW_NO_ERROR)
+    write_comparison_sheet (&w, report);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      workbook_close (wb);
-      return FALSE;
-    }
+  if (w.err != LXW_NO_ERROR)
+    set_writer_error (&w, path, error);
+  else if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = TRUE;
+
+out:
   errno = 0;
   err = workbook_close (wb);
-  if (err != LXW_NO_ERROR)
+  if (ok && err != LXW_NO_ERROR)
     {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, lxw_message (err));
+      if (errno != 0)
+        rocznik_file_set_error (error, path, errno);
+      else
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, lxw_strerror (err));
+      ok = FALSE;
+    }
+  g_free (w.err_sheet);
+  return ok;
+}
+
+/* libxlsxwriter writes by file name: it writes into a folder of our own
+ * (mode 0700, nobody can plant a link there), and the result is copied
+ * into @out, the file created exclusively beside the target. */
+gboolean
+rocznik_report_xlsx_render (const RocznikReportContent *content,
+                            RocznikFile                *out,
+                            const char                 *path,
+                            GCancellable               *cancellable,
+                            GError                    **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-xlsx-XXXXXX", &local);
+  g_autofree char *file = NULL;
+  gboolean ok;
+
+  if (dir == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("Cannot save %s: %s"), path, local->message);
       return FALSE;
     }
-  return TRUE;
+  file = g_build_filename (dir, "r.xlsx", NULL);
+  ok = build_workbook (content, file, dir, path, cancellable, error)
+       && rocznik_file_copy_from (out, file, error);
+  g_unlink (file);
+  g_rmdir (dir);
+  return ok;
 }

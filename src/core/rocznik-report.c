@@ -301,7 +301,7 @@ typedef enum
 } Format;
 
 typedef gboolean (*FileWriter) (const RocznikReportContent *content,
-                                const char                 *temp,
+                                RocznikFile                *out,
                                 const char                 *path,
                                 GCancellable               *cancellable,
                                 GError                    **error);
@@ -311,23 +311,11 @@ write_text_file (const char *path,
                  GString    *contents,
                  GError    **error)
 {
-  g_autofree char *temp = rocznik_file_temp_for (path, error);
-  g_autoptr(GError) local = NULL;
-
-  if (temp == NULL)
-    return FALSE;
-  if (!g_file_set_contents_full (temp, contents->str, contents->len,
-                                 G_FILE_SET_CONTENTS_NONE, 0644, &local))
-    {
-      rocznik_file_abort (temp);
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
-                   _("Cannot save %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_save (path, contents->str, contents->len, error);
 }
 
-/* Runs @writer on a temporary file beside @path, renamed over it only on success. */
+/* Runs @writer on a file created exclusively beside @path, renamed over it
+ * only on success. */
 static gboolean
 write_file (const RocznikReportContent *content,
             const char                 *path,
@@ -335,16 +323,16 @@ write_file (const RocznikReportContent *content,
             GCancellable               *cancellable,
             GError                    **error)
 {
-  g_autofree char *temp = rocznik_file_temp_for (path, error);
+  RocznikFile *out = rocznik_file_new (path, error);
 
-  if (temp == NULL)
+  if (out == NULL)
     return FALSE;
-  if (!writer (content, temp, path, cancellable, error))
+  if (!writer (content, out, path, cancellable, error))
     {
-      rocznik_file_abort (temp);
+      rocznik_file_abort (out);
       return FALSE;
     }
-  return rocznik_file_commit (temp, path, error);
+  return rocznik_file_commit (out, error);
 }
 
 static gboolean

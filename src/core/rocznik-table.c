@@ -101,32 +101,35 @@ rocznik_years_default (GPtrArray *years)
   return latest;
 }
 
-/* The latest year before @year in which the topic was counted. */
-static const RocznikTopic *
-previous_topic (GPtrArray  *years,
-                int         year,
-                const char *key,
-                int        *found_year)
+/* Topic key → the topic in the latest year before @year that counted it
+ * (its year in *@years_out): one pass over the earlier years, so a table
+ * costs the topics' number, not its square. */
+static GHashTable *
+previous_topics (GPtrArray  *years,
+                 int         year,
+                 GHashTable *years_out)
 {
-  const RocznikTopic *best = NULL;
-  int best_year = 0;
+  GHashTable *found = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < years->len; i++)
     {
       const RocznikYear *y = g_ptr_array_index (years, i);
-      const RocznikTopic *t;
 
-      if (y->year >= year || y->year <= best_year)
+      if (y->year >= year)
         continue;
-      t = rocznik_year_find_topic (y, key);
-      if (t)
+      for (guint k = 0; k < y->topics->len; k++)
         {
-          best = t;
-          best_year = y->year;
+          RocznikTopic *t = g_ptr_array_index (y->topics, k);
+          int seen = GPOINTER_TO_INT (g_hash_table_lookup (years_out, t->key));
+
+          /* the first of a key within a year, as rocznik_year_find_topic() */
+          if (seen >= y->year)
+            continue;
+          g_hash_table_insert (found, t->key, t);
+          g_hash_table_insert (years_out, t->key, GINT_TO_POINTER (y->year));
         }
     }
-  *found_year = best_year;
-  return best;
+  return found;
 }
 
 /* Like with like: the totals are compared only over the same topics; else
@@ -170,6 +173,8 @@ rocznik_table_new (GPtrArray *years,
 {
   const RocznikYear *y, *other = NULL;
   RocznikTable *table;
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GHashTable) prev_years = NULL;
   gint64 remainder;
 
   g_return_val_if_fail (years != NULL, NULL);
@@ -200,25 +205,24 @@ rocznik_table_new (GPtrArray *years,
   table->declared_more_than = y->declared_more_than;
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
+  if (other)
+    by_key = rocznik_year_index_topics (other);
+  else
+    {
+      prev_years = g_hash_table_new (g_str_hash, g_str_equal);
+      by_key = previous_topics (years, year, prev_years);
+    }
   for (guint i = 0; i < y->topics->len; i++)
     {
       const RocznikTopic *t = g_ptr_array_index (y->topics, i);
       RocznikRow *row = row_new (ROCZNIK_ROW_TOPIC, t->name, t->key, t->count);
+      const RocznikTopic *ot = g_hash_table_lookup (by_key, t->key);
 
       row->share = table->sum > 0 ? 100.0 * (double) t->count / (double) table->sum : 0;
-      if (other)
-        {
-          const RocznikTopic *ot = rocznik_year_find_topic (other, t->key);
-          if (ot)
-            row_set_other (row, other->year, ot->count);
-        }
-      else
-        {
-          int prev_year;
-          const RocznikTopic *pt = previous_topic (years, year, t->key, &prev_year);
-          if (pt)
-            row_set_other (row, prev_year, pt->count);
-        }
+      if (ot)
+        row_set_other (row, other ? other->year
+                                  : GPOINTER_TO_INT (g_hash_table_lookup (prev_years, t->key)),
+                       ot->count);
       g_ptr_array_add (table->rows, row);
     }
 

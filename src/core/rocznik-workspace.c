@@ -15,19 +15,11 @@
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-sample.h"
-#include "rocznik-workspace.h"
 #include "rocznik-workspace-private.h"
 
-/* 'Rocz': marks the file as ours, so we never write into a stranger's database. */
-#define ROCZNIK_APPLICATION_ID 0x526f637a
-
-struct _RocznikWorkspace
-{
-  sqlite3 *db;
-  char *path;
-  RocznikWorkspaceChangedFunc changed_func;
-  gpointer changed_data;
-};
+/* How long a command waits for another Rocznik to finish storing before
+ * it says the workspace is in use: longer than any import's store takes. */
+#define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_QUARK (rocznik-error-quark, rocznik_error)
 
@@ -92,11 +84,31 @@ static const char *migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ROCZNIK_WORKSPACE_SCHEMA_VERSION);
 
 static gboolean
-set_sql_error (RocznikWorkspace *self,
-               GError          **error)
+is_busy (int code)
 {
-  int code = sqlite3_errcode (self->db);
+  code &= 0xff;
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
 
+/* A lock is never reported as damage: the file is fine, only in use. */
+gboolean
+rocznik_workspace_busy_error (RocznikWorkspace *self,
+                              GError          **error)
+{
+  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_BUSY,
+               _("The workspace %s is in use by another Rocznik; try again when it has finished"),
+               self->path);
+  return FALSE;
+}
+
+gboolean
+rocznik_workspace_sql_error (RocznikWorkspace *self,
+                             GError          **error)
+{
+  int code = sqlite3_errcode (self->db) & 0xff;
+
+  if (is_busy (code))
+    return rocznik_workspace_busy_error (self, error);
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_CORRUPT,
                  _("The workspace %s is damaged or is not a Rocznik workspace"),
@@ -118,7 +130,7 @@ exec (RocznikWorkspace *self,
       GError          **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sql_error (self, error);
+    return rocznik_workspace_sql_error (self, error);
   return TRUE;
 }
 
@@ -131,24 +143,34 @@ prepare (RocznikWorkspace *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (self, error);
+      rocznik_workspace_sql_error (self, error);
       return NULL;
     }
   return stmt;
 }
 
-static gint64
+/* The first column of @sql's first row; the SQLite result code. */
+static int
 query_int (RocznikWorkspace *self,
            const char       *sql,
-           gint64            fallback)
+           gint64           *value)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
-  gint64 value = fallback;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
   sqlite3_finalize (stmt);
-  return value;
+  return rc;
 }
 
 static gboolean
@@ -179,18 +201,47 @@ rollback (RocznikWorkspace *self)
   return FALSE;
 }
 
+static gboolean write_year (RocznikWorkspace  *self,
+                            const RocznikYear *year,
+                            gboolean           replace,
+                            GError           **error);
+
+/* Creates or upgrades the schema under the write lock: the version is read
+ * again once the lock is ours, so two programs creating one workspace at
+ * once do it once. A new workspace gets the sample in the same transaction. */
 static gboolean
 migrate (RocznikWorkspace *self,
-         gint64            from,
+         gboolean          with_sample,
          GError          **error)
 {
   g_autofree char *set_version = NULL;
+  gint64 version = 0;
 
   if (!begin (self, error))
     return FALSE;
-  for (gint64 v = from; v < ROCZNIK_WORKSPACE_SCHEMA_VERSION; v++)
+  if (query_int (self, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      rocznik_workspace_sql_error (self, error);
+      return rollback (self);
+    }
+  if (version >= ROCZNIK_WORKSPACE_SCHEMA_VERSION)
+    {
+      rollback (self);
+      return TRUE;
+    }
+  for (gint64 v = version; v < ROCZNIK_WORKSPACE_SCHEMA_VERSION; v++)
     if (!exec (self, migrations[v], error))
       return rollback (self);
+  if (version == 0 && with_sample)
+    {
+      g_autoptr(GPtrArray) years = rocznik_sample_load (error);
+
+      if (years == NULL)
+        return rollback (self);
+      for (guint i = 0; i < years->len; i++)
+        if (!write_year (self, g_ptr_array_index (years, i), FALSE, error))
+          return rollback (self);
+    }
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  ROCZNIK_WORKSPACE_SCHEMA_VERSION, ROCZNIK_APPLICATION_ID);
   if (!exec (self, set_version, error))
@@ -198,24 +249,50 @@ migrate (RocznikWorkspace *self,
   return commit (self, error);
 }
 
+/* Write-ahead logging: a list or an export reads while an import stores.
+ * Set only on a file known to be ours (it rewrites the header). */
+static gboolean
+use_wal (RocznikWorkspace *self,
+         GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (is_busy (rc))
+    return rocznik_workspace_busy_error (self, error);
+  /* a file we may only read stays as it is, and is still read */
+  return TRUE;
+}
+
 static gboolean
 check_and_migrate (RocznikWorkspace *self,
-                   gboolean         *created,
+                   gboolean          with_sample,
                    GError          **error)
 {
-  gint64 version, app_id, tables;
+  gint64 version = 0, app_id = 0, tables = 0;
+  int rc;
 
   /* The first read tells a damaged or foreign file before anything is written. */
-  tables = query_int (self, "SELECT count(*) FROM sqlite_master", -1);
-  if (tables < 0)
+  rc = query_int (self, "SELECT count(*) FROM sqlite_master", &tables);
+  if (rc == SQLITE_OK)
+    rc = query_int (self, "PRAGMA user_version", &version);
+  if (rc == SQLITE_OK)
+    rc = query_int (self, "PRAGMA application_id", &app_id);
+  if (is_busy (rc))
+    return rocznik_workspace_busy_error (self, error);
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_CORRUPT,
                    _("The workspace %s is damaged or is not a Rocznik workspace"),
                    self->path);
       return FALSE;
     }
-  version = query_int (self, "PRAGMA user_version", 0);
-  app_id = query_int (self, "PRAGMA application_id", 0);
 
   /* another program's database may have no tables yet but its own version */
   if ((tables > 0 || version != 0) && app_id != ROCZNIK_APPLICATION_ID)
@@ -237,7 +314,13 @@ check_and_migrate (RocznikWorkspace *self,
       g_autofree char *problem = NULL;
       sqlite3_stmt *stmt = prepare (self, "PRAGMA quick_check", NULL);
 
-      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+      rc = stmt ? sqlite3_step (stmt) : sqlite3_errcode (self->db);
+      if (is_busy (rc))
+        {
+          sqlite3_finalize (stmt);
+          return rocznik_workspace_busy_error (self, error);
+        }
+      if (rc != SQLITE_ROW)
         problem = g_strdup (sqlite3_errmsg (self->db));
       else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
         problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -251,22 +334,23 @@ check_and_migrate (RocznikWorkspace *self,
         }
     }
 
-  *created = (version == 0);
+  if (!use_wal (self, error))
+    return FALSE;
   if (version < ROCZNIK_WORKSPACE_SCHEMA_VERSION)
-    return migrate (self, version, error);
+    return migrate (self, with_sample, error);
   return TRUE;
 }
 
 static RocznikWorkspace *
 open_db (const char *path,
-         gboolean    create,
-         gboolean   *created,
+         gboolean    with_sample,
          GError    **error)
 {
   g_autoptr(RocznikWorkspace) self = g_new0 (RocznikWorkspace, 1);
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
   self->path = g_strdup (path ? path : ":memory:");
+  self->data_version = -1;
   if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
@@ -274,33 +358,66 @@ open_db (const char *path,
                    self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  if (!check_and_migrate (self, created, error))
+  if (!check_and_migrate (self, with_sample, error))
     return NULL;
+  query_int (self, "PRAGMA data_version", &self->data_version);
   return g_steal_pointer (&self);
+}
+
+/* Statements reused across the topics of a wide import; NULL members are
+ * prepared on first use and finalised by topic_stmts_clear(). */
+typedef struct
+{
+  sqlite3_stmt *find;
+  sqlite3_stmt *insert;
+} TopicStmts;
+
+static void
+topic_stmts_clear (TopicStmts *st)
+{
+  g_clear_pointer (&st->find, sqlite3_finalize);
+  g_clear_pointer (&st->insert, sqlite3_finalize);
+}
+
+static sqlite3_stmt *
+reuse_stmt (RocznikWorkspace *self,
+            sqlite3_stmt    **slot,
+            const char       *sql,
+            GError          **error)
+{
+  if (*slot == NULL)
+    *slot = prepare (self, sql, error);
+  else
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+    }
+  return *slot;
 }
 
 /* Topic resolution: alias first, then canonical key; new topics are created. */
 static gint64
-topic_id_for (RocznikWorkspace *self,
-              const char       *name,
-              gboolean          create,
-              GError          **error)
+topic_id_with (RocznikWorkspace *self,
+               const char       *name,
+               gboolean          create,
+               TopicStmts       *st,
+               GError          **error)
 {
   g_autofree char *key = rocznik_topic_key (name);
   sqlite3_stmt *stmt;
   gint64 id = -1;
 
-  stmt = prepare (self,
-                  "SELECT topic_id FROM alias WHERE key = ?1 "
-                  "UNION ALL SELECT id FROM topic WHERE key = ?1 LIMIT 1", error);
+  stmt = reuse_stmt (self, &st->find,
+                     "SELECT topic_id FROM alias WHERE key = ?1 "
+                     "UNION ALL SELECT id FROM topic WHERE key = ?1 LIMIT 1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (id >= 0 || !create)
     {
       if (id < 0)
@@ -309,7 +426,7 @@ topic_id_for (RocznikWorkspace *self,
       return id;
     }
 
-  stmt = prepare (self, "INSERT INTO topic (key, name) VALUES (?1, ?2)", error);
+  stmt = reuse_stmt (self, &st->insert, "INSERT INTO topic (key, name) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
@@ -317,8 +434,21 @@ topic_id_for (RocznikWorkspace *self,
   if (sqlite3_step (stmt) == SQLITE_DONE)
     id = sqlite3_last_insert_rowid (self->db);
   else
-    set_sql_error (self, error);
-  sqlite3_finalize (stmt);
+    rocznik_workspace_sql_error (self, error);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+topic_id_for (RocznikWorkspace *self,
+              const char       *name,
+              gboolean          create,
+              GError          **error)
+{
+  TopicStmts st = { NULL, NULL };
+  gint64 id = topic_id_with (self, name, create, &st, error);
+
+  topic_stmts_clear (&st);
   return id;
 }
 
@@ -342,7 +472,7 @@ step_done (RocznikWorkspace *self,
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return set_sql_error (self, error);
+    return rocznik_workspace_sql_error (self, error);
   return TRUE;
 }
 
@@ -483,6 +613,7 @@ write_year (RocznikWorkspace  *self,
             GError           **error)
 {
   sqlite3_stmt *topic_stmt = NULL, *month_stmt = NULL;
+  TopicStmts ids = { NULL, NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   gboolean ok = FALSE;
 
@@ -518,7 +649,7 @@ write_year (RocznikWorkspace  *self,
   for (guint i = 0; i < year->topics->len; i++)
     {
       const RocznikTopic *topic = g_ptr_array_index (year->topics, i);
-      gint64 id = topic_id_for (self, topic->name, TRUE, error);
+      gint64 id = topic_id_with (self, topic->name, TRUE, &ids, error);
 
       if (id < 0)
         goto out;
@@ -553,6 +684,7 @@ write_year (RocznikWorkspace  *self,
   ok = write_lists (self, year, error);
 
 out:
+  topic_stmts_clear (&ids);
   sqlite3_finalize (topic_stmt);
   sqlite3_finalize (month_stmt);
   return ok;
@@ -673,9 +805,7 @@ RocznikWorkspace *
 rocznik_workspace_open (const char *path,
                         GError    **error)
 {
-  g_autoptr(RocznikWorkspace) self = NULL;
   g_autofree char *dir = NULL;
-  gboolean created = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -687,22 +817,15 @@ rocznik_workspace_open (const char *path,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
-
-  self = open_db (path, TRUE, &created, error);
-  if (self == NULL)
-    return NULL;
-  if (created && !rocznik_workspace_add_sample (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return open_db (path, TRUE, error);
 }
 
 /* An empty workspace that lives only in memory (for one-shot exports and tests). */
 RocznikWorkspace *
 rocznik_workspace_new_in_memory (void)
 {
-  gboolean created;
   g_autoptr(GError) error = NULL;
-  RocznikWorkspace *self = open_db (NULL, TRUE, &created, &error);
+  RocznikWorkspace *self = open_db (NULL, FALSE, &error);
 
   if (self == NULL)
     g_error ("Cannot create an in-memory workspace: %s", error->message);
@@ -716,6 +839,7 @@ rocznik_workspace_free (RocznikWorkspace *self)
     return;
   sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->last_snapshot);
   g_free (self);
 }
 
@@ -750,6 +874,33 @@ rocznik_workspace_set_changed_func (RocznikWorkspace           *self,
 
   self->changed_func = func;
   self->changed_data = user_data;
+}
+
+/* TRUE (once) when another program or connection has changed the workspace
+ * since the last call: the window reloads then. Cheap: no file is read. */
+gboolean
+rocznik_workspace_changed_elsewhere (RocznikWorkspace *self)
+{
+  gint64 version = -1;
+  gboolean changed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (query_int (self, "PRAGMA data_version", &version) != SQLITE_OK || version < 0)
+    return FALSE;
+  changed = self->data_version >= 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
+}
+
+/* The snapshot kept before the last import that replaced a year or the
+ * last deletion of a year by this workspace, or NULL: "Cofnij import". */
+const char *
+rocznik_workspace_get_last_snapshot (RocznikWorkspace *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->last_snapshot;
 }
 
 /* The stored years, ascending. */
@@ -884,8 +1035,22 @@ rocznik_workspace_store_years (RocznikWorkspace *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (years != NULL, FALSE);
 
+  /* "Cofnij import" after this store offers only a snapshot it kept */
+  g_clear_pointer (&self->last_snapshot, g_free);
   if (!begin (self, error))
     return FALSE;
+  /* A replaced year can be brought back: the copy is taken under the write
+   * lock, so it holds exactly what is about to be replaced. */
+  for (guint i = 0; replace && i < years->len; i++)
+    {
+      const RocznikYear *year = g_ptr_array_index (years, i);
+
+      if (!rocznik_workspace_has_year (self, year->year))
+        continue;
+      if (!rocznik_workspace_keep_snapshot (self, ROCZNIK_SNAPSHOT_IMPORT, year->year, error))
+        return rollback (self);
+      break;
+    }
   for (guint i = 0; i < years->len; i++)
     if (!write_year (self, g_ptr_array_index (years, i), replace, error))
       return rollback (self);
@@ -971,6 +1136,8 @@ rocznik_workspace_delete_year (RocznikWorkspace *self,
     }
   if (!begin (self, error))
     return FALSE;
+  if (!rocznik_workspace_keep_snapshot (self, ROCZNIK_SNAPSHOT_DELETE, year, error))
+    return rollback (self);
   sql = g_strdup_printf ("DELETE FROM year WHERE year = %d", year);
   if (!exec (self, sql, error))
     return rollback (self);
@@ -1307,7 +1474,7 @@ rocznik_workspace_set_category (RocznikWorkspace  *self,
   sqlite3_finalize (stmt);
   if (category_id < 0)
     {
-      set_sql_error (self, error);
+      rocznik_workspace_sql_error (self, error);
       return rollback (self);
     }
 
@@ -1385,6 +1552,6 @@ gboolean
 rocznik_workspace_rollback (RocznikWorkspace *self,
                             GError          **error)
 {
-  set_sql_error (self, error);
+  rocznik_workspace_sql_error (self, error);
   return rollback (self);
 }

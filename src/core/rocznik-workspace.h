@@ -17,6 +17,26 @@ typedef struct
   GPtrArray *keys;   /* topic keys, char* */
 } RocznikCategory;
 
+/* Why a snapshot of the workspace was kept */
+typedef enum
+{
+  ROCZNIK_SNAPSHOT_IMPORT,    /* before an import replaced a year */
+  ROCZNIK_SNAPSHOT_DELETE,    /* before a year was deleted */
+  ROCZNIK_SNAPSHOT_RESTORE,   /* before another snapshot was brought back */
+} RocznikSnapshotReason;
+
+typedef struct
+{
+  char                  *id;      /* "20261129-185012-345" */
+  char                  *path;
+  RocznikSnapshotReason  reason;
+  int                    year;    /* the year replaced or deleted, or 0 */
+  GDateTime             *time;
+} RocznikSnapshot;
+
+/* Snapshots kept beside a workspace; older ones are removed. */
+#define ROCZNIK_WORKSPACE_SNAPSHOTS_KEPT 10
+
 typedef void (*RocznikWorkspaceChangedFunc) (RocznikWorkspace *workspace,
                                              gpointer          user_data);
 
@@ -31,6 +51,18 @@ gboolean          rocznik_workspace_add_sample       (RocznikWorkspace  *self,
 void              rocznik_workspace_set_changed_func (RocznikWorkspace  *self,
                                                       RocznikWorkspaceChangedFunc func,
                                                       gpointer           user_data);
+
+gboolean          rocznik_workspace_changed_elsewhere (RocznikWorkspace *self);
+
+char             *rocznik_workspace_get_snapshot_dir (RocznikWorkspace  *self);
+GPtrArray        *rocznik_workspace_list_snapshots   (RocznikWorkspace  *self);
+const char       *rocznik_workspace_get_last_snapshot (RocznikWorkspace *self);
+gboolean          rocznik_workspace_restore_snapshot (RocznikWorkspace  *self,
+                                                      const char        *id,
+                                                      char             **kept_id,
+                                                      GError           **error);
+char             *rocznik_snapshot_describe          (const RocznikSnapshot *snapshot);
+void              rocznik_snapshot_free              (RocznikSnapshot   *snapshot);
 
 GArray           *rocznik_workspace_list_years       (RocznikWorkspace  *self);
 gboolean          rocznik_workspace_has_year         (RocznikWorkspace  *self,
@@ -104,5 +136,6 @@ void              rocznik_category_free              (RocznikCategory   *categor
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikWorkspace, rocznik_workspace_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikCategory, rocznik_category_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikSnapshot, rocznik_snapshot_free)
 
 G_END_DECLS

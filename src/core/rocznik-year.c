@@ -248,6 +248,24 @@ rocznik_year_find_topic (const RocznikYear *year,
   return NULL;
 }
 
+/* Stored key → topic (the first of a key, as rocznik_year_find_topic()),
+ * for code that looks up every topic: a snapshot, not kept up to date. */
+GHashTable *
+rocznik_year_index_topics (const RocznikYear *year)
+{
+  GHashTable *index;
+
+  g_return_val_if_fail (year != NULL, NULL);
+
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = year->topics->len; i > 0; i--)
+    {
+      RocznikTopic *topic = g_ptr_array_index (year->topics, i - 1);
+      g_hash_table_insert (index, topic->key, topic);
+    }
+  return index;
+}
+
 RocznikList *
 rocznik_year_add_list (RocznikYear *year,
                        const char  *title)

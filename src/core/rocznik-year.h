@@ -62,6 +62,7 @@ RocznikTopic *rocznik_year_add_topic     (RocznikYear        *year,
                                           gint64              count);
 RocznikTopic *rocznik_year_find_topic    (const RocznikYear  *year,
                                           const char         *name_or_key);
+GHashTable   *rocznik_year_index_topics  (const RocznikYear  *year);
 RocznikList  *rocznik_year_add_list      (RocznikYear        *year,
                                           const char         *title);
 gint64        rocznik_year_topic_sum     (const RocznikYear  *year);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-snapshot.c — every row of a workspace, to compare and put back */
+/* rocznik-rows.c — every row of a workspace, to compare and put back */
 
 #include "config.h"
 
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "rocznik-error.h"
-#include "rocznik-snapshot.h"
+#include "rocznik-rows.h"
 #include "rocznik-workspace-private.h"
 
 /* Parents before children: inserted in this order, deleted in reverse. */
@@ -23,13 +23,13 @@ typedef struct
   char      *insert;     /* "INSERT INTO t (rowid, a, b) VALUES (?, ?, ?)" */
 } TableRows;
 
-struct _RocznikSnapshot
+struct _RocznikRows
 {
   TableRows tables[G_N_ELEMENTS (tables)];
 };
 
 static void
-snapshot_clear (RocznikSnapshot *self)
+snapshot_clear (RocznikRows *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -80,11 +80,11 @@ insert_sql (sqlite3_stmt *stmt,
   return g_string_free (sql, FALSE);
 }
 
-RocznikSnapshot *
-rocznik_snapshot_new (RocznikWorkspace *ws,
+RocznikRows *
+rocznik_rows_new (RocznikWorkspace *ws,
                       GError          **error)
 {
-  g_autoptr(RocznikSnapshot) self = NULL;
+  g_autoptr(RocznikRows) self = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (ws != NULL, NULL);
@@ -92,7 +92,7 @@ rocznik_snapshot_new (RocznikWorkspace *ws,
   db = rocznik_workspace_get_db (ws);
   if (!check_tables (db, error))
     return NULL;
-  self = g_rc_box_new0 (RocznikSnapshot);
+  self = g_rc_box_new0 (RocznikRows);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       /* Rowids too, so that a restored row is the same row in every way. */
@@ -126,15 +126,15 @@ rocznik_snapshot_new (RocznikWorkspace *ws,
   return g_steal_pointer (&self);
 }
 
-RocznikSnapshot *
-rocznik_snapshot_ref (RocznikSnapshot *snapshot)
+RocznikRows *
+rocznik_rows_ref (RocznikRows *snapshot)
 {
   g_return_val_if_fail (snapshot != NULL, NULL);
   return g_rc_box_acquire (snapshot);
 }
 
 void
-rocznik_snapshot_unref (RocznikSnapshot *snapshot)
+rocznik_rows_unref (RocznikRows *snapshot)
 {
   if (snapshot)
     g_rc_box_release_full (snapshot, (GDestroyNotify) snapshot_clear);
@@ -169,8 +169,8 @@ value_equal (sqlite3_value *a,
 
 /* Same rows, same values, same types, in the same order. */
 gboolean
-rocznik_snapshot_equal (const RocznikSnapshot *a,
-                        const RocznikSnapshot *b)
+rocznik_rows_equal (const RocznikRows *a,
+                        const RocznikRows *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
@@ -211,7 +211,7 @@ insert_rows (sqlite3         *db,
 
 /* Makes the workspace hold exactly @snapshot's rows, in one transaction. */
 gboolean
-rocznik_snapshot_restore (const RocznikSnapshot *snapshot,
+rocznik_rows_restore (const RocznikRows *snapshot,
                           RocznikWorkspace      *ws,
                           GError               **error)
 {

@@ -1,0 +1,218 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How time grows with the number of topics and years, against a reference.
+
+Generates workspaces of 17, 300 and 3 000 topics × 5 and 30 years (a wide
+CSV, topics in rows and one column per year, imported by `rocznik --import`;
+counts fall off with the rank like real request types) and times, in the
+same run for this build and for a reference build (by default the commit
+this branch left main at, built in /tmp with the window's frame hook of
+this tree applied so both report the same way):
+
+  rocznik --list --year Y
+  rocznik --export raport.xlsx --year Y
+  rocznik --export raport.pdf --year Y
+  rocznik --export wykres.png --chart ranking --year Y
+  rocznik-window: time to the first painted frame, and a size change
+                  (ROCZNIK_BENCH_FRAMES, under Xvfb, GSK_RENDERER=cairo)
+
+Each command: best of RUNS, the builds taking turns, as wall time and CPU
+time (user + system; on a shared machine the steadier of the two); a command
+that runs out of TIMEOUT seconds is shown as "> TIMEOUT". Then the growth
+300/17 and 3000/300 of each, of CPU time.
+
+Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
+                      [--timeout S] [--shapes 17x5,300x30,...]
+"""
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+source = os.path.dirname(here)
+ap = argparse.ArgumentParser()
+ap.add_argument('build', nargs='?', default=os.path.join(source, 'build'))
+ap.add_argument('--reference', default='merge-base')
+ap.add_argument('--runs', type=int, default=3)
+ap.add_argument('--timeout', type=float, default=60)
+ap.add_argument('--shapes', default='17x5,300x5,3000x5,17x30,300x30,3000x30')
+args = ap.parse_args()
+shapes = [tuple(int(x) for x in s.split('x')) for s in args.shapes.split(',')]
+tmp = os.path.join(tempfile.gettempdir(), 'rocznik-scale')
+os.makedirs(tmp, exist_ok=True)
+WORDS = ('gospodarka odpadami transport miejski strefa parkowania oświata podatki opłaty lokalne '
+         'zieleń drogi mieszkania świadczenia zdrowie kultura sport ewidencja ludności urodzeń '
+         'zgonów meldunki dowody osobiste').split()
+
+
+def git(*argv):
+    return subprocess.run(['git', '-C', source] + list(argv), check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def reference_build():
+    """Builds the reference commit in /tmp (kept between runs)."""
+    if args.reference == 'none':
+        return None
+    commit = git('merge-base', 'HEAD', 'main') if args.reference == 'merge-base' else git('rev-parse', args.reference)
+    src = os.path.join(tmp, f'ref-{commit[:12]}')
+    build = os.path.join(src, 'build')
+    if not os.path.exists(os.path.join(build, 'build.ninja')):
+        shutil.rmtree(src, ignore_errors=True)
+        os.makedirs(src)
+        archive = subprocess.run(['git', '-C', source, 'archive', commit], check=True, capture_output=True).stdout
+        subprocess.run(['tar', '-x', '-C', src], input=archive, check=True)
+        subprocess.run(['meson', 'setup', build], cwd=src, check=True, stdout=subprocess.DEVNULL)
+    # the same frame hook as this tree, so the window is timed alike
+    hook = os.path.join(source, 'src', 'app', 'rocznik-application.c')
+    shutil.copy(hook, os.path.join(src, 'src', 'app', 'rocznik-application.c'))
+    subprocess.run(['meson', 'compile', '-C', build, 'rocznik', 'rocznik-export', 'rocznik-window'],
+                   check=True, stdout=subprocess.DEVNULL)
+    return build, commit[:12]
+
+
+def make_workspace(rocznik, topics, years):
+    """A workspace of @topics × @years, ending in 2021 (the sample's years
+    before the first generated one stay as they are)."""
+    ws = os.path.join(tmp, f'ws-{topics}x{years}.db')
+    if os.path.exists(ws):
+        return ws
+    rng = random.Random(topics * 1000 + years)
+    year_list = list(range(2022 - years, 2022))
+    csv = os.path.join(tmp, f'wide-{topics}x{years}.csv')
+    with open(csv, 'w', encoding='utf-8') as f:
+        f.write(';'.join(['Temat'] + [str(y) for y in year_list]) + '\n')
+        for i in range(topics):
+            name = ' '.join(rng.choice(WORDS) for _ in range(rng.randint(1, 6))) + f' {i + 1}'
+            base = int(70000 / (i + 1) ** 0.8) + rng.randint(0, 50)
+            f.write(';'.join([name] + [str(max(1, int(base * rng.uniform(0.7, 1.3)))) for _ in year_list]) + '\n')
+    subprocess.run([rocznik, '--workspace', ws + '.part', '--import', '--replace', csv],
+                   check=True, stdout=subprocess.DEVNULL)
+    os.rename(ws + '.part', ws)
+    return ws
+
+
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(argv, env=None):
+    """(wall, CPU) seconds of one run, or None past the timeout."""
+    start, cpu = time.perf_counter(), cpu_of_children()
+    try:
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=args.timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - start, cpu_of_children() - cpu
+
+
+def window_times(build, ws, display):
+    """(first frame, median size change) as (wall, CPU) seconds, from the
+    app's own hook."""
+    env = dict(os.environ, DISPLAY=display, GSK_RENDERER='cairo', GTK_A11Y='none', NO_AT_BRIDGE='1',
+               ROCZNIK_BENCH_FRAMES='4', GSETTINGS_BACKEND='memory', LC_ALL='pl_PL.UTF-8')
+    env.pop('DBUS_SESSION_BUS_ADDRESS', None)
+    try:
+        p = subprocess.run([os.path.join(build, 'src', 'rocznik-window'), '--workspace', ws, '--year', '2021'],
+                           capture_output=True, text=True, timeout=args.timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return None, None
+    def times(kind):
+        return [tuple(float(x.replace(',', '.')) / 1000 for x in l.split('\t')[1:3])
+                for l in p.stdout.splitlines() if l.startswith(kind)]
+    first, resize = times('first-frame'), times('resize')
+    if resize:
+        resize = (statistics.median(w for w, _ in resize), statistics.median(c for _, c in resize))
+    return (first[0] if first else None), (resize or None)
+
+
+def seconds(t):
+    return f'{t * 1000:.0f} ms' if t < 1 else f'{t:.2f} s'
+
+
+def fmt(t):
+    """wall (CPU)"""
+    if t is None:
+        return f'>{args.timeout:.0f} s'
+    return f'{seconds(t[0])} ({seconds(t[1])})'
+
+
+def best(a, b):
+    """the smaller wall time and the smaller CPU time of two runs"""
+    return min(a[0], b[0]), min(a[1], b[1])
+
+
+def main():
+    rocznik = os.path.join(os.path.abspath(args.build), 'src', 'rocznik')
+    builds = [('this', os.path.abspath(args.build))]
+    ref = reference_build()
+    if ref:
+        builds.append((f'ref {ref[1]}', ref[0]))
+    xvfb = subprocess.Popen(['Xvfb', ':93', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    out = os.path.join(tmp, 'out')
+    os.makedirs(out, exist_ok=True)
+    pl = dict(os.environ, LC_ALL='pl_PL.UTF-8')
+    tasks = (('--list', lambda b, ws: timed([b + '/src/rocznik', '--workspace', ws, '--list', '--year', '2021'], pl)),
+             ('XLSX', lambda b, ws: timed([b + '/src/rocznik', '--workspace', ws, '--export', out + '/raport.xlsx', '--year', '2021'], pl)),
+             ('PDF', lambda b, ws: timed([b + '/src/rocznik', '--workspace', ws, '--export', out + '/raport.pdf', '--year', '2021'], pl)),
+             ('PNG ranking', lambda b, ws: timed([b + '/src/rocznik', '--workspace', ws, '--export', out + '/wykres.png',
+                                                  '--chart', 'ranking', '--year', '2021'], pl)))
+    results = {}   # (build, task, shape) -> seconds or None
+    try:
+        for shape in shapes:
+            ws = make_workspace(rocznik, *shape)
+            for name, build in builds:
+                # a copy per build: each may upgrade or touch its workspace
+                copy = os.path.join(tmp, f'run-{shape[0]}x{shape[1]}.db')
+                for _ in range(args.runs):
+                    for task, run in tasks:
+                        shutil.copy(ws, copy)
+                        key = (name, task, shape)
+                        if key in results and (results[key] is None or results[key][0] > 5):
+                            continue   # slow enough: one run tells
+                        t = run(build, copy)
+                        results[key] = t if key not in results or t is None else best(t, results[key])
+                    shutil.copy(ws, copy)
+                    first, resize = window_times(build, copy, ':93')
+                    for task, t in (('window first frame', first), ('window resize', resize)):
+                        key = (name, task, shape)
+                        results[key] = t if key not in results or t is None or results[key] is None else best(t, results[key])
+                    if first is None:
+                        break
+                print(f'{shape[0]} topics × {shape[1]} years, {name}: done', file=sys.stderr)
+    finally:
+        xvfb.terminate()
+
+    task_names = [t for t, _ in tasks] + ['window first frame', 'window resize']
+    print(f'load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores); best of {args.runs}; '
+          'each cell: wall time (CPU time); growth: of CPU time, per number of years')
+    print(f'| what | build | ' + ' | '.join(f'{t}×{y}' for t, y in shapes) + ' | growth 300/17 | growth 3000/300 |')
+    print('|---|---|' + '---|' * len(shapes) + '---|---|')
+    for task in task_names:
+        for name, _ in builds:
+            cells = [fmt(results.get((name, task, s))) for s in shapes]
+            growth = []
+            for a, b in ((17, 300), (300, 3000)):
+                ratios = []
+                for y in sorted({y for _, y in shapes}):
+                    ta, tb = results.get((name, task, (a, y))), results.get((name, task, (b, y)))
+                    if ta and tb:
+                        ratios.append(f'{tb[1] / ta[1]:.1f}× ({y} y.)')
+                    elif ta and (b, y) in shapes:
+                        ratios.append(f'>{args.timeout / ta[0]:.0f}× ({y} y.)')
+                growth.append(', '.join(ratios) or '–')
+            print(f'| {task} | {name} | ' + ' | '.join(cells) + ' | ' + ' | '.join(growth) + ' |')
+
+
+main()
