@@ -16,7 +16,8 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debugoptimized
 fi
-ninja -C "$build" tests/fuzz/fuzz-csv tests/fuzz/fuzz-xlsx tests/fuzz/fuzz-report-text tests/seed-2018-openpyxl.xlsx
+ninja -C "$build" tests/fuzz/fuzz-csv tests/fuzz/fuzz-xlsx tests/fuzz/fuzz-report-text tests/seed-2018-openpyxl.xlsx \
+  tests/zgloszenia-2014-2015.txt
 
 work=$build/fuzz-corpus
 artifacts=$build/fuzz-artifacts
@@ -31,6 +32,13 @@ find "$src/tests/fixtures" -type f ! -path '*/fuzz/*' ! -name '*.py' ! -name '*.
     esac
   done
 cp "$build"/tests/*.xlsx "$work/xlsx/"
+# the generated per-request exports (UTF-16 "Unicode text" as .txt, 311-style CSV): delimited, and
+# the .txt ones are what the report-text target meets first too
+for f in "$build"/tests/*.txt "$build"/tests/*.csv; do
+  [ -e "$f" ] || continue
+  cp "$f" "$work/csv/"
+  case "$f" in *.txt) cp "$f" "$work/report-text/" ;; esac
+done
 # slow to inflate on every mutation and beyond -max_len; their checks are in the tests
 rm -f "$work/xlsx/bomb.xlsx" "$work/xlsx/strings-too-many-2019.xlsx"
 cp "$src"/resources/sample/*.txt "$work/report-text/"
