@@ -14,36 +14,18 @@
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-format.h"
+#include "rocznik-history.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
+#include "rocznik-topics.h"
 #include "rocznik-window.h"
 #include "rocznik-year-panel.h"
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
-
-typedef enum
-{
-  UNDO_COUNT,
-  UNDO_NAME,
-  UNDO_RENAME,
-  UNDO_DETAILS,
-  UNDO_CATEGORY,
-} UndoKind;
-
-/* What brings the workspace back to where it was before one edit. */
-typedef struct
-{
-  UndoKind     kind;
-  int          year;
-  char        *key;
-  gint64       count;
-  char        *name;
-  RocznikYear *details;
-  GStrv        keys;      /* a category's topics before; NULL: it did not exist */
-} UndoOp;
 
 struct _RocznikWindow
 {
@@ -61,7 +43,7 @@ struct _RocznikWindow
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
-  GArray              *undo;           /* UndoOp */
+  RocznikHistory      *history;        /* undo and redo of the edits */
   GPtrArray           *categories;     /* RocznikCategory*, as stored */
 
   RocznikChartType     chart_type;
@@ -122,26 +104,10 @@ static void reload (RocznikWindow *self);
 /* helpers */
 
 static void
-undo_op_clear (UndoOp *op)
-{
-  g_free (op->key);
-  g_free (op->name);
-  g_clear_pointer (&op->details, rocznik_year_free);
-  g_clear_pointer (&op->keys, g_strfreev);
-}
-
-static void
 update_undo_action (RocznikWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
-}
-
-static void
-push_undo (RocznikWindow *self,
-           UndoOp        *op)
-{
-  g_array_append_val (self->undo, *op);
-  update_undo_action (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history && rocznik_history_get_can_undo (self->history));
 }
 
 static void
@@ -331,38 +297,16 @@ find_category (RocznikWindow *self,
   return NULL;
 }
 
-/* What a comparison chart compares: every category, or the topics selected
- * in the table (two or more), else the three largest and the one selected. */
+/* What a comparison chart compares: the core's rule on the selection. */
 static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if (self->by_categories)
-    {
-      if (self->categories == NULL || self->categories->len == 0)
-        {
-          g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                               _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
-          return NULL;
-        }
-      for (guint i = 0; i < self->categories->len; i++)
-        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (self->categories, i))->name);
-      return g_strv_builder_end (builder);
-    }
-  if (keys->len < 2)
-    {
-      g_auto(GStrv) top = rocznik_table_top_keys (self->table, 3);
-
-      for (guint i = 0; top[i]; i++)
-        if (!keys_contain (keys, top[i]))
-          g_ptr_array_add (keys, g_strdup (top[i]));
-    }
-  for (guint i = 0; i < keys->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_compare_default (self->table, self->categories, self->by_categories,
+                                         (const char *const *) keys->pdata, error);
 }
 
 static char *
@@ -412,40 +356,17 @@ chart_new (RocznikWindow     *self,
   return rocznik_chart_new (self->years, self->categories, &spec, error);
 }
 
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
-highlight_keys (RocznikWindow *self)
-{
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
-
-  /* A comparison made of the selection would be all accent: none then. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; self->categories && i < self->categories->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (self->chart_type == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", self->year));
-  return keys;
-}
-
+/* The bars in the accent colour: the core's rule on the selection. */
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = highlight_keys (self);
+  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_auto(GStrv) lit = NULL;
 
   g_ptr_array_add (keys, NULL);
-  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+  lit = rocznik_topics_highlight (self->chart_type, self->by_categories, self->year,
+                                  self->categories, (const char *const *) keys->pdata);
+  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
 }
 
 /* The entries show the renderer's own texts as placeholders. */
@@ -816,12 +737,11 @@ static void
 year_selected_cb (RocznikWindow *self)
 {
   guint pos = gtk_drop_down_get_selected (self->year_dropdown);
-  const char *text;
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION || self->years == NULL || pos >= self->years->len)
     return;
-  text = gtk_string_list_get_string (self->year_list, pos);
-  show_year (self, atoi (text), self->compare_year);
+  /* The list holds every year in the order of self->years. */
+  show_year (self, ((const RocznikYear *) g_ptr_array_index (self->years, pos))->year, self->compare_year);
 }
 
 static void
@@ -1164,10 +1084,10 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "apply") || pos >= keys->len)
     return;
-  if (!rocznik_workspace_merge_topics (self->workspace, key, g_ptr_array_index (keys, pos), &error))
+  if (!rocznik_history_merge_topics (self->history, key, g_ptr_array_index (keys, pos), &error))
     toast_error (self, error);
   else
-    toast (self, _("Topics merged in every year"), NULL, NULL, NULL);
+    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1603,7 +1523,7 @@ merge_topic_action (GtkWidget  *widget,
   RocznikTopicRow *row = selected_row (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *dropdown;
@@ -1614,23 +1534,18 @@ merge_topic_action (GtkWidget  *widget,
       return;
     }
   /* Every topic of every year but this one, to merge into. */
-  for (guint i = 0; i < self->years->len; i++)
+  all = rocznik_topics_list_all (self->years, rocznik_topic_row_get_key (row));
+  for (guint i = 0; i < all->len; i++)
     {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-      for (guint t = 0; t < y->topics->len; t++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          if (g_str_equal (topic->key, rocznik_topic_row_get_key (row)) || g_hash_table_contains (seen, topic->key))
-            continue;
-          g_hash_table_add (seen, topic->key);
-          g_ptr_array_add (keys, g_strdup (topic->key));
-          g_ptr_array_add (names, topic->name);
-        }
+      const RocznikTopic *topic = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (keys, g_strdup (topic->key));
+      g_ptr_array_add (names, topic->name);
     }
   g_ptr_array_add (names, NULL);
 
   body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added. This cannot be undone."),
+                            "counts of a year that has both are added."),
                           rocznik_topic_row_get_name (row));
   dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
@@ -1848,6 +1763,7 @@ rocznik_window_dispose (GObject *object)
 
   if (self->workspace)
     rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
+  g_clear_object (&self->history);
   self->workspace = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1867,7 +1783,6 @@ rocznik_window_finalize (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
   for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
@@ -1967,8 +1882,6 @@ rocznik_window_init (RocznikWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
-  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
-  g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
   self->query = g_strdup ("");
 
   add_column (self, ROCZNIK_COLUMN_NAME, _("Topic"), TRUE);
@@ -2135,6 +2048,10 @@ rocznik_window_new (RocznikApplication *application,
       return self;
     }
   rocznik_workspace_set_changed_func (self->workspace, workspace_changed_cb, self);
+  self->history = rocznik_history_new (self->workspace, 0);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_action),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_action (self);
   self->year = year;
   self->compare_year = compare_year;
   reload (self);
@@ -2295,47 +2212,16 @@ rocznik_window_set_topic_count (RocznikWindow *self,
                                 const char    *text,
                                 GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_COUNT };
   gint64 count;
 
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
-  switch (rocznik_parse_count (text, -1, &count))
-    {
-    case ROCZNIK_COUNT_OK:
-      break;
-    case ROCZNIK_COUNT_NEGATIVE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is negative: a number of calls cannot be"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_FRACTION:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a whole number of calls"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is too large for a number of calls"), text);
-      return FALSE;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a number of calls"), text);
-      return FALSE;
-    }
-  op.year = self->year;
-  op.key = g_strdup (topic->key);
-  op.count = topic->count;
-  if (!rocznik_workspace_set_topic_count (self->workspace, self->year, key, count, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  if (!rocznik_parse_count_typed (text, &count, error))
+    return FALSE;
+  return rocznik_history_set_topic_count (self->history, self->year, key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2345,25 +2231,12 @@ rocznik_window_set_topic_name (RocznikWindow *self,
                                const char    *name,
                                GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_NAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
-  op.year = self->year;
-  op.key = g_strdup (topic->key);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_set_topic_name (self->workspace, self->year, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_set_topic_name (self->history, self->year, key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2373,24 +2246,12 @@ rocznik_window_rename_topic (RocznikWindow *self,
                              const char    *name,
                              GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_RENAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
+  if (find_topic (self, key) == NULL)
     return no_topic_error (key, error);
-  op.key = rocznik_topic_key (name);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_rename_topic (self->workspace, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_rename_topic (self->history, key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2399,27 +2260,10 @@ rocznik_window_save_details (RocznikWindow     *self,
                              const RocznikYear *details,
                              GError           **error)
 {
-  const RocznikYear *y;
-  UndoOp op = { UNDO_DETAILS };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  y = rocznik_years_find (self->years, details->year);
-  if (y == NULL)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                   _("The year %d is not in the workspace"), details->year);
-      return FALSE;
-    }
-  op.details = rocznik_year_copy (y);
-  if (!rocznik_workspace_update_details (self->workspace, details, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_update_details (self->history, details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2427,45 +2271,9 @@ gboolean
 rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
-  UndoOp op;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
 
-  if (self->undo->len == 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is nothing to undo"));
-      return FALSE;
-    }
-  /* Take it off first: the store below reloads the window. */
-  op = g_array_index (self->undo, UndoOp, self->undo->len - 1);
-  memset (&g_array_index (self->undo, UndoOp, self->undo->len - 1), 0, sizeof op);
-  g_array_set_size (self->undo, self->undo->len - 1);
-  update_undo_action (self);
-
-  switch (op.kind)
-    {
-    case UNDO_COUNT:
-      ok = rocznik_workspace_set_topic_count (self->workspace, op.year, op.key, op.count, error);
-      break;
-    case UNDO_NAME:
-      ok = rocznik_workspace_set_topic_name (self->workspace, op.year, op.key, op.name, error);
-      break;
-    case UNDO_RENAME:
-      ok = rocznik_workspace_rename_topic (self->workspace, op.key, op.name, error);
-      break;
-    case UNDO_DETAILS:
-      ok = rocznik_workspace_update_details (self->workspace, op.details, error);
-      break;
-    case UNDO_CATEGORY:
-      ok = op.keys ? rocznik_workspace_set_category (self->workspace, op.name, (const char *const *) op.keys, error)
-                   : rocznik_workspace_delete_category (self->workspace, op.name, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  undo_op_clear (&op);
-  return ok;
+  return rocznik_history_undo (self->history, error);
 }
 
 /* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
@@ -2476,7 +2284,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *format,
                        const char    *path)
 {
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2492,10 +2299,9 @@ rocznik_window_export (RocznikWindow *self,
       rocznik_window_export_chart (self, path, &options);
       return;
     }
-  suffix = g_strconcat (".", format, NULL);
   job = g_new0 (ExportJob, 1);
   /* The writer picks the format by the extension: make sure it is there. */
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, format);
   job->format = g_strdup (format);
   job->year = self->year;
   job->compare_year = self->compare_year;
@@ -2511,7 +2317,6 @@ rocznik_window_export_chart (RocznikWindow                   *self,
                              const RocznikChartExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2525,8 +2330,7 @@ rocznik_window_export_chart (RocznikWindow                   *self,
       export_job_free (job);
       return;
     }
-  suffix = g_strconcat (".", options->format, NULL);
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, options->format);
   job->format = g_strdup (options->format);
   job->width = options->width;
   job->height = options->height;
@@ -2574,16 +2378,6 @@ rocznik_window_get_chart_text (RocznikWindow    *self,
   return chart_text (self, field);
 }
 
-static GStrv
-category_keys (const RocznikCategory *category)
-{
-  GStrv keys = g_new0 (char *, category->keys->len + 1);
-
-  for (guint i = 0; i < category->keys->len; i++)
-    keys[i] = g_strdup (g_ptr_array_index (category->keys, i));
-  return keys;
-}
-
 /* Adds @keys to the category @name (made when new); undoable. */
 gboolean
 rocznik_window_add_to_category (RocznikWindow      *self,
@@ -2591,30 +2385,10 @@ rocznik_window_add_to_category (RocznikWindow      *self,
                                 const char *const  *keys,
                                 GError            **error)
 {
-  const RocznikCategory *category;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  /* Adding to a category keeps the topics it already has. */
-  category = find_category (self, name);
-  for (guint i = 0; category && i < category->keys->len; i++)
-    g_ptr_array_add (all, g_strdup (g_ptr_array_index (category->keys, i)));
-  for (guint i = 0; keys[i]; i++)
-    if (!keys_contain (all, keys[i]))
-      g_ptr_array_add (all, g_strdup (keys[i]));
-  g_ptr_array_add (all, NULL);
-  op.name = g_strdup (name);
-  op.keys = category ? category_keys (category) : NULL;
-  if (!rocznik_workspace_set_category (self->workspace, name, (const char *const *) all->pdata, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_add_to_category (self->history, name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2623,27 +2397,10 @@ rocznik_window_delete_category (RocznikWindow *self,
                                 const char    *name,
                                 GError       **error)
 {
-  const RocznikCategory *category;
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  category = find_category (self, name);
-  if (category == NULL)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
-      return FALSE;
-    }
-  op.name = g_strdup (name);
-  op.keys = category_keys (category);
-  if (!rocznik_workspace_delete_category (self->workspace, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_delete_category (self->history, name, error);
 }
 
 /* Whether an export is still being written. */

@@ -461,7 +461,6 @@ rocznik_year_panel_init (RocznikYearPanel *self)
 
   self->lists_group = group_new (box, _("Lists"), _("Named lists the report publishes, such as new information services"));
 
-
   self->categories_group = group_new (box, _("Categories"), _("Groups of topics to compare in charts and reports"));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
@@ -504,6 +503,7 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
   g_autoptr(RocznikYear) y = NULL;
   const char *total;
   gint64 count;
+  RocznikCountResult result;
 
   g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), NULL);
   g_return_val_if_fail (self->year != NULL, NULL);
@@ -515,17 +515,17 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
   y->notes = buffer_text (self->notes);
 
   total = gtk_editable_get_text (GTK_EDITABLE (self->total_row));
-  switch (rocznik_parse_count (total, -1, &count))
+  result = rocznik_parse_count (total, -1, &count);
+  if (result == ROCZNIK_COUNT_EMPTY)
+    y->declared_total = ROCZNIK_NO_TOTAL;
+  else if (result == ROCZNIK_COUNT_OK)
+    y->declared_total = count;
+  else
     {
-    case ROCZNIK_COUNT_OK:
-      y->declared_total = count;
-      break;
-    case ROCZNIK_COUNT_EMPTY:
-      y->declared_total = ROCZNIK_NO_TOTAL;
-      break;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("The declared total „%s” is not a whole number of calls"), total);
+      g_autofree char *problem = rocznik_count_problem (result, total);
+
+      /* Translators: "Declared total: „-5” is negative; …" */
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA, _("Declared total: %s"), problem);
       return NULL;
     }
   y->declared_more_than = gtk_switch_get_active (self->more_than_switch) && y->declared_total != ROCZNIK_NO_TOTAL;
@@ -565,19 +565,4 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
         }
     }
   return g_steal_pointer (&y);
-}
-
-gboolean
-rocznik_year_panel_get_modified (RocznikYearPanel *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), FALSE);
-  return self->modified;
-}
-
-/* The box the trend is shown in, for a chart to replace the stand-in. */
-GtkWidget *
-rocznik_year_panel_get_trend_area (RocznikYearPanel *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), NULL);
-  return GTK_WIDGET (self->trend_area);
 }

@@ -33,5 +33,8 @@ void         rocznik_file_set_error    (GError      **error,
                                         int           errsv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikFile, rocznik_file_abort)
+char        *rocznik_file_with_extension (const char *path,
+                                         const char *extension);
+
 
 G_END_DECLS

@@ -148,6 +148,7 @@ rocznik_import_cell_count (Ctx               *c,
 {
   RocznikCountResult r;
   g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
 
   if (G_UNLIKELY ((cell->flags & (ROCZNIK_CELL_UNCACHED | ROCZNIK_CELL_SUM)) == ROCZNIK_CELL_UNCACHED))
     {
@@ -168,21 +169,8 @@ rocznik_import_cell_count (Ctx               *c,
     return r;
   if (text == NULL)
     text = g_strndup (cell->data, MIN (cell->len, 200));
-  switch (r)
-    {
-    case ROCZNIK_COUNT_NEGATIVE:
-      rocznik_import_fail_at (c, column, error, _("„%s” is negative; a number of calls cannot be"), text);
-      break;
-    case ROCZNIK_COUNT_FRACTION:
-      rocznik_import_fail_at (c, column, error, _("„%s” is not a whole number of calls"), text);
-      break;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      rocznik_import_fail_at (c, column, error, _("„%s” is too large (more than 2⁵³ calls)"), text);
-      break;
-    default:
-      rocznik_import_fail_at (c, column, error, _("„%s” is not a number of calls"), text);
-      break;
-    }
+  problem = rocznik_count_problem (r, text);
+  rocznik_import_fail_at (c, column, error, "%s", problem);
   return r;
 }
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rocznik-import.h"
+#include "rocznik-import-xlsx.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +31,6 @@ typedef struct
   guint       len;
   guint       flags;
 } RocznikCell;
-
-typedef struct _RocznikRowSource RocznikRowSource;
 
 struct _RocznikRowSource
 {
@@ -80,12 +79,7 @@ void     rocznik_delimited_source_consume (RocznikRowSource *source,
                                            gsize             len,
                                            guint64           rows);
 
-/* XLSX. */
-RocznikRowSource *rocznik_xlsx_source_new      (const char                 *path,
-                                                const char                 *sheet,
-                                                char                     ***sheets,
-                                                char                      **chosen,
-                                                GError                    **error);
+/* XLSX: rocznik_xlsx_source_new() in rocznik-import-xlsx.h. */
 
 /* XLSX cell references ("$B$12") and formulas that total their column. */
 gboolean rocznik_xlsx_parse_ref            (const char                **p,

@@ -599,13 +599,6 @@ rocznik_import_get_years (RocznikImport *import)
   return import->years;
 }
 
-const char *
-rocznik_import_get_path (RocznikImport *import)
-{
-  g_return_val_if_fail (import != NULL, NULL);
-  return import->path;
-}
-
 RocznikImportFormat
 rocznik_import_get_format (RocznikImport *import)
 {

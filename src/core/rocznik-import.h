@@ -121,7 +121,6 @@ gboolean       rocznik_import_store_all      (GPtrArray                  *import
                                               GError                    **error);
 
 /* What the preview dialog shows and lets the user change. */
-const char    *rocznik_import_get_path       (RocznikImport              *import);
 RocznikImportFormat rocznik_import_get_format (RocznikImport             *import);
 RocznikImportShape  rocznik_import_get_shape  (RocznikImport             *import);
 const char    *rocznik_import_get_encoding   (RocznikImport              *import); /* NULL for XLSX */

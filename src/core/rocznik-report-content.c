@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "rocznik-comparison.h"
 #include "rocznik-format.h"
 #include "rocznik-report-private.h"
 
@@ -145,33 +146,34 @@ add_figure (GArray *figures,
   g_array_append_val (figures, f);
 }
 
-/* The change of the total (or of the sum of topics) against the previous year. */
+/* The change since the previous year with figures, like with like: over
+ * the topics both years have, or the declared totals; never a year as 0. */
 static void
 add_change_figure (GArray              *figures,
                    const RocznikReport *report)
 {
-  const RocznikYear *y = report->year;
   const RocznikYear *p = report->previous;
-  gboolean totals = y->declared_total != ROCZNIK_NO_TOTAL && p->declared_total != ROCZNIK_NO_TOTAL;
-  gint64 now = totals ? y->declared_total : rocznik_year_topic_sum (y);
-  gint64 then = totals ? p->declared_total : rocznik_year_topic_sum (p);
-  double percent;
+  g_autoptr(RocznikComparison) c = rocznik_comparison_new (report->year, p);
   g_autofree char *delta = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
   gboolean rounded;
 
-  if (then <= 0 || !(totals || p->topics->len > 0))
+  if (c->basis == ROCZNIK_COMPARISON_NONE || !c->has_change_percent)
     return;
-  percent = 100.0 * (double) (now - then) / (double) then;
-  delta = rocznik_format_signed_count (now - then);
-  before = p->declared_total != ROCZNIK_NO_TOTAL && totals
-    ? (p->declared_more_than ? rocznik_format_short (p->declared_total, TRUE) : rocznik_format_count (p->declared_total))
-    : rocznik_format_count (then);
-  rounded = totals && (y->declared_more_than || p->declared_more_than);
-  add_figure (figures, rocznik_format_signed_percent (percent, 1),
-              g_strdup_printf ("%s wobec %d r. (%s %s; %s)%s",
-                               totals ? "zmiana liczby rozmów" : "zmiana sumy tematów",
-                               p->year, delta, "rozmów", before,
+  delta = rocznik_format_signed_count (c->change);
+  rounded = c->basis == ROCZNIK_COMPARISON_DECLARED && (c->more_than || c->other_more_than);
+  before = c->basis == ROCZNIK_COMPARISON_DECLARED && c->other_more_than
+    ? rocznik_format_short (c->other_count, TRUE) : rocznik_format_count (c->other_count);
+  if (c->basis == ROCZNIK_COMPARISON_DECLARED)
+    what = g_strdup ("zmiana liczby rozmów ogółem");
+  else if (c->basis == ROCZNIK_COMPARISON_COMMON)
+    what = g_strdup_printf ("zmiana sumy %u %s obecnych w obu latach", c->n_topics,
+                            rocznik_plural (c->n_topics, "tematu", "tematów", "tematów"));
+  else
+    what = g_strdup ("zmiana sumy tematów");
+  add_figure (figures, rocznik_format_signed_percent (c->change_percent, 1),
+              g_strdup_printf ("%s wobec %d r. (%s rozmów; %s)%s", what, p->year, delta, before,
                                rounded ? ", według liczb zaokrąglonych" : ""));
 }
 
@@ -273,6 +275,36 @@ counted_row (const char       *n,
     ? rocznik_format_signed_percent (row->change_percent, 1) : g_strdup ("—");
 
   return table_row_new (n, name, count, share, other, change, change_pct, NULL);
+}
+
+/* When the totals are not compared on the same topics: the row they are
+ * compared on (the topics both years have, or the declared totals), and
+ * the sentence saying so. */
+static void
+compared_row (RocznikReportContent *c)
+{
+  const RocznikTable *t = c->data->table;
+  const RocznikRow *r = t->common ? t->common : t->declared;
+  g_autofree char *count = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *change_pct = NULL;
+
+  if (t->comparison)
+    {
+      char *note = rocznik_comparison_note_pl (t->comparison);
+
+      c->compare_note = note ? typeset (note) : NULL;
+    }
+  if (r == NULL)
+    return;
+  count = r->more_than ? rocznik_format_short (r->count, TRUE) : rocznik_format_count (r->count);
+  other = t->declared && t->comparison->other_more_than ? rocznik_format_short (r->other_count, TRUE)
+                                                        : rocznik_format_count (r->other_count);
+  change = rocznik_format_signed_count (r->change);
+  change_pct = r->has_change_percent ? rocznik_format_signed_percent (r->change_percent, 1) : g_strdup ("—");
+  c->compared = table_row_new ("", t->common ? "Tematy obecne w obu latach" : "Ogółem (liczby ze sprawozdań)",
+                               count, "", other, change, change_pct, NULL);
 }
 
 static void
@@ -380,6 +412,8 @@ topic_table (RocznikReportContent *c)
       c->remainder = table_row_new ("", "Bez przypisanego tematu", remainder, "", "", "", "", NULL);
       c->declared = table_row_new ("", "Ogółem (liczba ze sprawozdania)", declared, "", "", "", "", NULL);
     }
+  if (report->compare)
+    compared_row (c);
 }
 
 static void
@@ -557,6 +591,8 @@ rocznik_report_content_free (RocznikReportContent *c)
   table_row_free (c->sum);
   table_row_free (c->remainder);
   table_row_free (c->declared);
+  table_row_free (c->compared);
+  g_free (c->compare_note);
   g_free (c->charts_heading);
   g_clear_pointer (&c->charts, g_array_unref);
   g_free (c->lists_heading);

@@ -67,7 +67,7 @@ csv_append_row (GString          *out,
         g_string_append_printf (out, "%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";",
                                 row->other_count, row->change);
       else
-        g_string_append_c (out, ';');
+        g_string_append (out, ";;");  /* other and change empty: every row has 6 fields */
       if (row->other_year && row->has_change_percent)
         csv_append_decimal (out, row->change_percent, 1);
     }
@@ -92,6 +92,11 @@ rocznik_report_csv_render (const RocznikReportContent *content)
       csv_append_row (out, row->name, row, TRUE, compare);
     }
   csv_append_row (out, "Suma tematów", table->total, TRUE, compare);
+  /* Totals compared like with like: over the shared topics or the declared totals. */
+  if (compare && table->common)
+    csv_append_row (out, "Suma tematów obecnych w obu latach", table->common, FALSE, TRUE);
+  if (compare && table->declared)
+    csv_append_row (out, "Liczba rozmów ogółem (ze sprawozdań)", table->declared, FALSE, TRUE);
   if (table->remainder)
     {
       RocznikRow declared = { .count = table->declared_total };

@@ -169,7 +169,12 @@ append_topic_table (GString                    *out,
       append_row (out, content, content->remainder, "aside");
       append_row (out, content, content->declared, "aside");
     }
-  g_string_append (out, "</tfoot>\n</table>\n</div>\n</section>\n");
+  if (content->compared)
+    append_row (out, content, content->compared, "aside");
+  g_string_append (out, "</tfoot>\n</table>\n</div>\n");
+  if (content->compare_note)
+    append_element (out, "p", "class=\"note\"", content->compare_note);
+  g_string_append (out, "</section>\n");
 }
 
 /* ---- charts ------------------------------------------------------------ */

@@ -524,8 +524,12 @@ topic_table (Pdf *pdf)
       table_place (pdf, &spec, (const char **) content->remainder->cells, FONT_SANS " Italic 9", NULL, &MUTED);
       table_place (pdf, &spec, (const char **) content->declared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
     }
+  if (content->compared)
+    table_place (pdf, &spec, (const char **) content->compared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
   hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
   pdf->y += 6;
+  if (content->compare_note)
+    paragraph (pdf, FONT_SERIF " 9.5", content->compare_note, &MUTED, 8);
 }
 
 /* ---- 4. charts --------------------------------------------------------- */

@@ -34,7 +34,7 @@ typedef struct
   const RocznikYear *previous;     /* the previous year with a declared total, or NULL */
   RocznikTable      *table;        /* sorted by count, largest first */
   GPtrArray         *series;       /* RocznikReportSeries*, the chosen topics */
-  GStrv              topics;       /* their names, for the chart spec */
+  GStrv              topics;       /* their keys (a category's name), for the chart spec */
   GDateTime         *now;
   const char        *organisation; /* who speaks in the report */
   GArray            *topic_years;  /* int: years with topics, ascending */
@@ -94,6 +94,8 @@ typedef struct
   RocznikReportRow *sum;         /* NULL without topics */
   RocznikReportRow *remainder;   /* NULL without a declared total */
   RocznikReportRow *declared;
+  RocznikReportRow *compared;    /* the totals like with like, when not the sum row */
+  char          *compare_note;   /* what the comparison is made on, or NULL */
   char          *charts_heading;
   GArray        *charts;         /* RocznikReportChart */
   char          *lists_heading;

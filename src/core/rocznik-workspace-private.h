@@ -32,4 +32,15 @@ gboolean rocznik_workspace_keep_snapshot (RocznikWorkspace      *self,
                                           int                    year,
                                           GError               **error);
 
+/* For the undo history's rows (rocznik-rows.c): the connection and one
+ * transaction, which tells the changed func when it commits. */
+sqlite3  *rocznik_workspace_get_db   (RocznikWorkspace *self);
+gboolean  rocznik_workspace_begin    (RocznikWorkspace *self,
+                                      GError          **error);
+gboolean  rocznik_workspace_commit   (RocznikWorkspace *self,
+                                      GError          **error);
+/* Rolls back, with @error set from the connection's last error. */
+gboolean  rocznik_workspace_rollback (RocznikWorkspace *self,
+                                      GError          **error);
+
 G_END_DECLS

@@ -1206,6 +1206,21 @@ rocznik_workspace_set_topic_count (RocznikWorkspace *self,
                             year, key, NULL, count, error);
 }
 
+/* Removes a topic (and its months) from one year; the topic stays known to
+ * other years, aliases and categories. */
+gboolean
+rocznik_workspace_delete_topic (RocznikWorkspace *self,
+                                int               year,
+                                const char       *key,
+                                GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return update_year_topic (self, "DELETE FROM year_topic WHERE year = ?1 AND topic_id = ?2 AND ?3 IS NOT NULL",
+                            year, key, NULL, 0, error);
+}
+
 /* Corrects the spelling of a topic in one year only. */
 gboolean
 rocznik_workspace_set_topic_name (RocznikWorkspace *self,
@@ -1509,4 +1524,34 @@ rocznik_workspace_delete_category (RocznikWorkspace *self,
       return rollback (self);
     }
   return commit (self, error);
+}
+
+/* For the snapshot of the history (rocznik-snapshot.c): the connection and
+ * one transaction, which tells the changed func when it commits. */
+sqlite3 *
+rocznik_workspace_get_db (RocznikWorkspace *self)
+{
+  return self->db;
+}
+
+gboolean
+rocznik_workspace_begin (RocznikWorkspace *self,
+                         GError          **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+rocznik_workspace_commit (RocznikWorkspace *self,
+                          GError          **error)
+{
+  return commit (self, error);
+}
+
+gboolean
+rocznik_workspace_rollback (RocznikWorkspace *self,
+                            GError          **error)
+{
+  rocznik_workspace_sql_error (self, error);
+  return rollback (self);
 }

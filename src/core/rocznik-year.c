@@ -291,21 +291,6 @@ rocznik_year_topic_sum (const RocznikYear *year)
   return sum;
 }
 
-/* Share in percent of the sum of topics (not of the declared total: the
- * topics are what was classified, and their shares must add up to 100). */
-double
-rocznik_year_topic_share (const RocznikYear  *year,
-                          const RocznikTopic *topic)
-{
-  gint64 sum;
-
-  g_return_val_if_fail (year != NULL, 0);
-  g_return_val_if_fail (topic != NULL, 0);
-
-  sum = rocznik_year_topic_sum (year);
-  return sum > 0 ? 100.0 * (double) topic->count / (double) sum : 0;
-}
-
 /* Calls without a topic: declared total − sum of topics. FALSE when the
  * year has no declared total or the topics already exceed it. */
 gboolean

@@ -66,8 +66,6 @@ GHashTable   *rocznik_year_index_topics  (const RocznikYear  *year);
 RocznikList  *rocznik_year_add_list      (RocznikYear        *year,
                                           const char         *title);
 gint64        rocznik_year_topic_sum     (const RocznikYear  *year);
-double        rocznik_year_topic_share   (const RocznikYear  *year,
-                                          const RocznikTopic *topic);
 gboolean      rocznik_year_get_remainder (const RocznikYear  *year,
                                           gint64             *remainder);
 void          rocznik_year_sort_by_count (RocznikYear        *year);
