@@ -55,6 +55,37 @@ iterate_until (Condition   condition,
   g_source_remove (wake);
 }
 
+/* Runs what is pending; a handler that keeps queueing work fails here. */
+static void
+drain (void)
+{
+  guint n = 0;
+
+  while (g_main_context_pending (NULL))
+    {
+      g_assert_cmpuint (++n, <, 10000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget);
+
+/* The first widget in @widget's tree that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match)
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -385,6 +416,70 @@ test_compare (void)
   g_assert_false (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_OTHER));
 }
 
+static gboolean
+is_dropdown (GtkWidget *widget)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* The header's year menus, chosen as a person chooses them: the dropdown's
+ * selection changes, the window follows and stays (no rebuild loop). */
+static void
+test_header_menus (void)
+{
+  GtkWidget *header = GTK_WIDGET (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+  GtkDropDown *years = GTK_DROP_DOWN (find_widget (header, is_dropdown));
+  GtkDropDown *compare = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (years)));
+  GListModel *year_items = gtk_drop_down_get_model (years);
+  GListModel *compare_items = gtk_drop_down_get_model (compare);
+  /* the sample's years and the 2019 test_compare stored */
+  const int stored[] = { 2015, 2017, 2018, 2019, 2020, 2021 };
+  g_autoptr(GObject) y2017 = NULL;
+  g_autoptr(GObject) c2018 = NULL;
+  g_autofree char *description = NULL;
+  gboolean comparable;
+
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (compare_items), ==, G_N_ELEMENTS (stored) + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+
+  /* 2017 has only its declared total, and the menu says so */
+  y2017 = g_list_model_get_item (year_items, 1);
+  g_object_get (y2017, "description", &description, "comparable", &comparable, NULL);
+  g_test_message ("2017: %s", description);
+  g_assert_true (g_str_has_prefix (description, g_strcmp0 (g_getenv ("LC_ALL"), "pl_PL.UTF-8") == 0
+                                                ? "tylko suma: ponad 574" : "only the total: "));
+  g_assert_nonnull (strstr (description, "574"));
+  g_assert_false (comparable);
+
+  gtk_drop_down_set_selected (years, 3);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+
+  /* compare with 2018: position 3 in "none, 2015, 2017, 2018, …" */
+  c2018 = g_list_model_get_item (compare_items, 3);
+  g_object_get (c2018, "comparable", &comparable, NULL);
+  g_assert_true (comparable);
+  gtk_drop_down_set_selected (compare, 3);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 2018);
+  g_assert_true (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_CHANGE_PERCENT));
+  screenshot ("06b-header-menus-2019-vs-2018");
+
+  /* choosing the compared year as the year shown drops the comparison */
+  gtk_drop_down_set_selected (years, 2);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2018);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+}
+
 static void
 test_year_without_topics (void)
 {
@@ -604,24 +699,6 @@ select_topics (const char *const *prefixes)
         gtk_bitset_add (wanted, i);
   g_assert_cmpuint (gtk_bitset_get_size (wanted), ==, g_strv_length ((char **) prefixes));
   gtk_selection_model_set_selection (selection, wanted, mask);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget);
-
-/* The first widget in @widget's tree that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match)
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -1123,6 +1200,7 @@ main (int    argc,
   g_test_add_func ("/window/filter", test_filter);
   g_test_add_func ("/window/select-and-copy", test_select_and_copy);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/header-menus", test_header_menus);
   g_test_add_func ("/window/year-without-topics", test_year_without_topics);
   g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/window/details", test_details);
