@@ -933,6 +933,54 @@ corner_level (GdkTexture *texture)
 }
 
 /* The export dialog's presets give images of exactly their size. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_unlink (path);
+  return g_bytes_new_take (contents, length);
+}
+
+static GBytes *
+export_chart_bytes (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  RocznikChartExportOptions options = { "png", 600, 400, 1, FALSE };
+
+  rocznik_window_export_chart (window, path, &options);
+  iterate_until (export_done, NULL, "the chart export");
+  return file_bytes (path);
+}
+
+/* "Export chart" writes the chart on screen, highlight included. */
+static void
+test_export_highlight (void)
+{
+  const char *waste[] = { "gospodarka odpadami", NULL };
+  g_autofree char *screen_path = g_build_filename (tmpdir, "ekran.png", NULL);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) highlighted = NULL;
+  g_autoptr(GBytes) screen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+  plain = export_chart_bytes ("bez.png");
+  select_topics (waste);
+  highlighted = export_chart_bytes ("z.png");
+  g_assert_true (rocznik_chart_export (rocznik_window_get_chart (window), screen_path, 600, 400, 96, &error));
+  g_assert_no_error (error);
+  screen = file_bytes (screen_path);
+  g_assert_false (g_bytes_equal (highlighted, plain));
+  g_assert_true (g_bytes_equal (highlighted, screen));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+}
+
 static void
 test_chart_export_presets (void)
 {
@@ -1210,6 +1258,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-types", test_chart_types);
   g_test_add_func ("/window/chart-texts", test_chart_texts);
   g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
+  g_test_add_func ("/window/export-highlight", test_export_highlight);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);

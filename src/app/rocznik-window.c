@@ -364,6 +364,33 @@ chart_text (RocznikWindow    *self,
   return (char *) rocznik_session_get_chart_text (self->session, field);
 }
 
+/* The bars to draw in the accent colour: the selected topics, the
+ * categories they belong to, and in a trend the year shown. */
+static GPtrArray *
+highlight_keys (RocznikWindow *self)
+{
+  GPtrArray *keys = selected_keys (self);
+  guint n_selected = keys->len;
+
+  /* A comparison made of the selection would be all accent: none then. */
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !(rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES) && n_selected > 1)
+    g_ptr_array_set_size (keys, 0);
+
+  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
+    {
+      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
+      for (guint k = 0; k < c->keys->len; k++)
+        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
+          {
+            g_ptr_array_add (keys, g_strdup (c->name));
+            break;
+          }
+    }
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
+    g_ptr_array_add (keys, g_strdup_printf ("%d", rocznik_session_get_year (self->session)));
+  return keys;
+}
+
 /* The chart the window shows and exports: one spec for both, so an export
  * is exactly what is on screen (in @theme). */
 static RocznikChart *
@@ -372,6 +399,7 @@ chart_new (RocznikWindow     *self,
            GError           **error)
 {
   g_auto(GStrv) topics = NULL;
+  g_autoptr(GPtrArray) highlight = highlight_keys (self);
   RocznikChartSpec spec = { 0 };
 
   if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
@@ -399,34 +427,10 @@ chart_new (RocznikWindow     *self,
   spec.subtitle = chart_text (self, ROCZNIK_CHART_TEXT_SUBTITLE);
   spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
   spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
+  /* The highlight too: an export or a copy shows what the window shows. */
+  g_ptr_array_add (highlight, NULL);
+  spec.highlight = (GStrv) highlight->pdata;
   return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
-}
-
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
-highlight_keys (RocznikWindow *self)
-{
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
-
-  /* A comparison made of the selection would be all accent: none then. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !(rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES) && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", rocznik_session_get_year (self->session)));
-  return keys;
 }
 
 static void
