@@ -895,6 +895,16 @@ test_chart_texts (void)
   screenshot_widget (find_widget (GTK_WIDGET (window), is_mapped_popover), "16-chart-texts-popover");
   gtk_popover_popdown (GTK_POPOVER (find_widget (GTK_WIDGET (window), is_mapped_popover)));
 
+  /* the texts belong to 2018's ranking: 2019 has its own title and the
+   * default subtitle follows the year; back on 2018 they are there again */
+  activate ("win.select-year", g_variant_new_int32 (2019));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_SOURCE));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2019" ROCZNIK_NBSP "r.");
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Odpady drugie wśród tematów");
+  g_assert_cmpstr (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_NOTES), ==, "Dane wstępne.");
+
   activate ("win.reset-chart-texts", NULL);
   g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
   g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
