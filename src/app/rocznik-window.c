@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
@@ -177,6 +178,12 @@ current_year (RocznikWindow *self)
   return rocznik_session_get_years (self->session) ? rocznik_years_find (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session)) : NULL;
 }
 
+static gboolean
+by_categories (RocznikWindow *self)
+{
+  return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
+}
+
 static RocznikTopicRow *
 selected_row (RocznikWindow *self)
 {
@@ -332,7 +339,7 @@ compare_entries (RocznikWindow *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if ((rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES))
+  if (by_categories (self))
     {
       if (rocznik_session_get_categories (self->session) == NULL || rocznik_session_get_categories (self->session)->len == 0)
         {
@@ -373,7 +380,7 @@ highlight_keys (RocznikWindow *self)
   guint n_selected = keys->len;
 
   /* A comparison made of the selection would be all accent: none then. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !(rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES) && n_selected > 1)
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !by_categories (self) && n_selected > 1)
     g_ptr_array_set_size (keys, 0);
 
   for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
@@ -512,7 +519,7 @@ bar_activated_cb (RocznikWindow *self,
       return;
     }
   category = find_category (self, key);
-  if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && (rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES))
+  if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && by_categories (self))
     {
       select_keys (self, category->keys);
       return;
@@ -668,6 +675,30 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* A screen reader reads a row by its name and count, not its type: GTK
+ * 4.8 has no API for a column view's row, so the name goes on the row
+ * widget that holds this cell (label → cell → row). */
+static void
+name_row (GtkWidget       *label,
+          RocznikTopicRow *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell ? gtk_widget_get_parent (cell) : NULL;
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+  g_autofree char *name = NULL;
+
+  /* Translators: a table row as a screen reader reads it, "gospodarka odpadami: 70 055 calls, 18,0%" */
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s call, %s", "%s: %s calls, %s", (gulong) (r->count % 1000000)),
+                          rocznik_topic_row_get_name (row),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_COUNT),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_SHARE));
+  if (cell)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rocznik_topic_row_get_name (row), -1);
+  if (row_widget && row_widget != GTK_WIDGET (gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -705,6 +736,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (label, "decline");
     }
 
+  if (column == ROCZNIK_COLUMN_NAME)
+    name_row (label, row);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
     gtk_widget_set_tooltip_text (label, r->more_than
                                  ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
@@ -847,8 +880,16 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
+  g_ptr_array_add (keys, NULL);
+  rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
+}
+
+static void
+selected_topics_changed_cb (RocznikWindow *self)
+{
   /* A comparison of topics is made of the selection. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !(rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES))
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE
+      && rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_TOPICS)
     update_chart (self);
   else
     update_chart_highlight (self);
@@ -921,6 +962,12 @@ width_changed_cb (RocznikWindow *self)
     gtk_paned_set_position (self->paned, width * 3 / 5);
 
   /* Icon-only header buttons leave room for the title when narrow. */
+  /* A label of its own only when no text shows; else names doubled. */
+  if (narrow)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (narrow)
     {
       gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
@@ -1795,6 +1842,7 @@ bind_session (RocznikWindow *self)
   g_signal_connect_object (self->session, "notify::comparison-year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::chart-type", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::compare-by", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selected-topics", G_CALLBACK (selected_topics_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "years-changed", G_CALLBACK (years_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "chart-texts-changed", G_CALLBACK (chart_texts_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1967,12 +2015,12 @@ rocznik_window_init (RocznikWindow *self)
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
 
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
+  rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
+  rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));
+  rocznik_accessible_name_dropdown (self->compare_by_dropdown, _("What to compare"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->topic_view))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_button),
@@ -2041,6 +2089,8 @@ rocznik_window_init (RocznikWindow *self)
 
   update_undo_action (self);
   selection_changed_cb (self);
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
 
 /* public API */
