@@ -12,15 +12,17 @@
 
 #include "rocznik-accessible.h"
 
-/* Drops the raw label of every button under @root that shows a text
- * label, so the text it shows is its one name. */
+/* Drops the raw label ("_Save Changes") of every button under @root that
+ * shows a mnemonic label, so the text it shows is its one name. */
 void
 rocznik_accessible_fix_names (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if ((GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-      || (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_label (GTK_CHECK_BUTTON (root)) != NULL))
+  if ((GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+       && gtk_button_get_use_underline (GTK_BUTTON (root)))
+      || (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_label (GTK_CHECK_BUTTON (root)) != NULL
+          && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root))))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     rocznik_accessible_fix_names (child);

@@ -536,6 +536,8 @@ bar_activated_cb (RocznikWindow *self,
 static void
 rebuild_table (RocznikWindow *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_table = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->topic_view));
   g_autoptr(GPtrArray) keys = selected_keys (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
@@ -565,6 +567,9 @@ rebuild_table (RocznikWindow *self)
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
                        footer->pdata, footer->len);
   select_keys (self, keys);
+  /* The rows are new: the focus stays in the table, not on Import. */
+  if (in_table)
+    gtk_widget_grab_focus (GTK_WIDGET (self->topic_view));
 
   update_columns (self);
   update_summary (self);
@@ -938,6 +943,25 @@ button_content (const char *icon,
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   return content;
+}
+
+/* The table is one stop of the Tab chain: arrows move between rows, Tab
+ * goes on to the chart and Shift+Tab back to the topic actions. */
+static gboolean
+table_key_cb (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              RocznikWindow         *self)
+{
+  gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & GDK_CONTROL_MASK))
+    return FALSE;
+  if (back)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->topic_menu_button));
+  return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -1383,6 +1407,18 @@ export_menu_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
+}
+
+/* The topic actions and sorting, from the keyboard (Menu, Shift+F10). */
+static void
+topic_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_menu_button_popup (self->topic_menu_button);
 }
 
 static void
@@ -1940,6 +1976,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
@@ -1971,6 +2008,8 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
 }
@@ -1981,6 +2020,7 @@ rocznik_window_init (RocznikWindow *self)
   GtkFlattenListModel *flat;
   GListStore *parts;
   GtkDropTarget *drop;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_session (self);
@@ -2068,6 +2108,11 @@ rocznik_window_init (RocznikWindow *self)
     gtk_entry_set_placeholder_text (self->text_entries[ROCZNIK_CHART_TEXT_NOTES],
                                     _("Added below the notes the data calls for"));
   }
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (table_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), keys);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
