@@ -76,6 +76,7 @@ struct _RocznikWindow
   GtkStack            *chart_stack;
   RocznikChartView    *chart_view;
   AdwStatusPage       *no_chart_page;
+  GtkWidget           *trend_button;
 
   /* template */
   AdwHeaderBar        *header_bar;
@@ -288,6 +289,17 @@ update_summary (RocznikWindow *self)
   else
     /* Translators: "2019: 388 468 calls in 17 topics" */
     text = g_strdup_printf (_("%d: %s calls in %s"), t->year, sum, topics);
+  if (self->query && *self->query && t->rows->len > 0)
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      g_autofree char *whole = text;
+
+      /* Translators: after the year's summary while searching; the total row stays the whole year's */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           t->rows->len), whole, shown, t->rows->len);
+    }
   gtk_label_set_text (self->summary_label, text);
 
   if (t->rows->len == 0)
@@ -481,8 +493,14 @@ update_chart (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
   if (chart == NULL)
     {
+      gboolean only_total = self->table && self->table->rows->len == 0;
+
       rocznik_chart_view_set_chart (self->chart_view, NULL);
-      adw_status_page_set_description (self->no_chart_page, error ? error->message : NULL);
+      adw_status_page_set_description (self->no_chart_page,
+                                       error ? error->message
+                                       : only_total ? _("This year has no topics, only its total. The chart of totals over the years shows it.")
+                                       : NULL);
+      gtk_widget_set_visible (self->trend_button, only_total);
       gtk_stack_set_visible_child_name (self->chart_stack, "none");
       return;
     }
@@ -871,6 +889,7 @@ search_changed_cb (RocznikWindow *self)
   self->query = rocznik_search_fold (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_table_page (self);
+  update_summary (self);
 }
 
 static void
@@ -2129,6 +2148,12 @@ rocznik_window_init (RocznikWindow *self)
   adw_status_page_set_icon_name (self->no_chart_page, "io.github.rocznik.Rocznik-symbolic");
   adw_status_page_set_title (self->no_chart_page, _("No Chart"));
   gtk_widget_add_css_class (GTK_WIDGET (self->no_chart_page), "compact");
+  self->trend_button = gtk_button_new_with_mnemonic (_("Show _Totals over Time"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->trend_button), "win.chart-type");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->trend_button), "s", "trend");
+  gtk_widget_set_halign (self->trend_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->trend_button, "pill");
+  adw_status_page_set_child (self->no_chart_page, self->trend_button);
   gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
