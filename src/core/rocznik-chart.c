@@ -388,11 +388,9 @@ prepare_ranking (RocznikChart           *chart,
           g_autofree char *total = table->declared_more_than
             ? rocznik_format_short (table->declared_total, TRUE)
             : rocznik_format_count (table->declared_total);
-          g_autofree char *rest = rocznik_format_count (table->remainder->count);
-          g_autofree char *note = g_strdup_printf ("Suma tematów: %s z %s rozmów; %s%s %s bez przypisanego tematu.",
-                                                   sum, total,
-                                                   table->remainder->more_than ? "ponad " : "",
-                                                   rest,
+          g_autofree char *rest = rocznik_row_format_count (table->remainder);
+          g_autofree char *note = g_strdup_printf ("Suma tematów: %s z %s rozmów; %s %s bez przypisanego tematu.",
+                                                   sum, total, rest,
                                                    rocznik_plural (table->remainder->count, "rozmowa", "rozmowy", "rozmów"));
           chart->remainder_note = rocznik_typography (note);
         }
