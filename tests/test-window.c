@@ -1114,6 +1114,7 @@ test_categories (void)
   g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 2);
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "Transport");
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "Odpady");
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Porównanie kategorii w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   screenshot ("18-compare-categories");
 

@@ -422,6 +422,8 @@ prepare_compare (RocznikChart           *chart,
   int list[CHART_MAX_SERIES];
   int n = 0;
   gboolean missing = FALSE;
+  gboolean all_categories = TRUE;
+  const char *what;
 
   g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
   if (spec->years && spec->years[0])
@@ -510,16 +512,20 @@ prepare_compare (RocznikChart           *chart,
       g_ptr_array_add (chart->groups, g);
     }
 
+  /* Categories compared are named as such, not as topics. */
+  for (guint i = 0; i < entries->len; i++)
+    all_categories &= g_array_index (entries, Entry, i).keys != NULL;
+  what = all_categories ? "kategorii" : "tematów";
   org = organisation_of (years, list, n);
   span = year_span (list, n);
   if (spec->title)
     chart->title = g_strdup (spec->title);
   else if (n == 1)
-    chart->title = g_strdup_printf ("Porównanie tematów w %d" ROCZNIK_NBSP "r.", list[0]);
+    chart->title = g_strdup_printf ("Porównanie %s w %d" ROCZNIK_NBSP "r.", what, list[0]);
   else
     {
       g_autofree char *joined = join_years (list, n);
-      chart->title = g_strdup_printf ("Porównanie tematów: %s", joined);
+      chart->title = g_strdup_printf ("Porównanie %s: %s", what, joined);
     }
   if (spec->subtitle == NULL)
     chart->subtitle = g_strdup (n > 1 ? "Liczba rozmów w kolejnych latach" : "Liczba rozmów");
