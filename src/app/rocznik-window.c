@@ -15,10 +15,12 @@
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
+#include "rocznik-topics.h"
 #include "rocznik-window.h"
 #include "rocznik-year-item.h"
 #include "rocznik-year-panel.h"
@@ -342,38 +344,16 @@ find_category (RocznikWindow *self,
   return NULL;
 }
 
-/* What a comparison chart compares: every category, or the topics selected
- * in the table (two or more), else the three largest and the one selected. */
+/* What a comparison chart compares: the core's rule on the selection. */
 static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if (by_categories (self))
-    {
-      if (rocznik_session_get_categories (self->session) == NULL || rocznik_session_get_categories (self->session)->len == 0)
-        {
-          g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                               _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
-          return NULL;
-        }
-      for (guint i = 0; i < rocznik_session_get_categories (self->session)->len; i++)
-        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (rocznik_session_get_categories (self->session), i))->name);
-      return g_strv_builder_end (builder);
-    }
-  if (keys->len < 2)
-    {
-      g_auto(GStrv) top = rocznik_table_top_keys (self->table, 3);
-
-      for (guint i = 0; top[i]; i++)
-        if (!keys_contain (keys, top[i]))
-          g_ptr_array_add (keys, g_strdup (top[i]));
-    }
-  for (guint i = 0; i < keys->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_compare_default (self->table, rocznik_session_get_categories (self->session), by_categories (self),
+                                         (const char *const *) keys->pdata, error);
 }
 
 static char *
@@ -383,31 +363,16 @@ chart_text (RocznikWindow    *self,
   return (char *) rocznik_session_get_chart_text (self->session, field);
 }
 
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
+/* The bars in the accent colour: the core's rule on the selection. */
+static GStrv
 highlight_keys (RocznikWindow *self)
 {
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
+  g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  /* A comparison made of the selection would be all accent: none then. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !by_categories (self) && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", rocznik_session_get_year (self->session)));
-  return keys;
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_highlight (rocznik_session_get_chart_type (self->session), by_categories (self),
+                                   rocznik_session_get_year (self->session),
+                                   rocznik_session_get_categories (self->session), (const char *const *) keys->pdata);
 }
 
 /* The chart the window shows and exports: one spec for both, so an export
@@ -418,7 +383,7 @@ chart_new (RocznikWindow     *self,
            GError           **error)
 {
   g_auto(GStrv) topics = NULL;
-  g_autoptr(GPtrArray) highlight = highlight_keys (self);
+  g_auto(GStrv) highlight = highlight_keys (self);
   RocznikChartSpec spec = { 0 };
 
   if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
@@ -447,18 +412,16 @@ chart_new (RocznikWindow     *self,
   spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
   spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
   /* The highlight too: an export or a copy shows what the window shows. */
-  g_ptr_array_add (highlight, NULL);
-  spec.highlight = (GStrv) highlight->pdata;
+  spec.highlight = highlight;
   return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
 }
 
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = highlight_keys (self);
+  g_auto(GStrv) lit = highlight_keys (self);
 
-  g_ptr_array_add (keys, NULL);
-  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
 }
 
 /* The entries show the renderer's own texts as placeholders. */
@@ -1628,7 +1591,7 @@ merge_topic_action (GtkWidget  *widget,
   RocznikTopicRow *row = selected_row (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *dropdown;
@@ -1639,18 +1602,13 @@ merge_topic_action (GtkWidget  *widget,
       return;
     }
   /* Every topic of every year but this one, to merge into. */
-  for (guint i = 0; i < rocznik_session_get_years (self->session)->len; i++)
+  all = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
+  for (guint i = 0; i < all->len; i++)
     {
-      const RocznikYear *y = g_ptr_array_index (rocznik_session_get_years (self->session), i);
-      for (guint t = 0; t < y->topics->len; t++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          if (g_str_equal (topic->key, rocznik_topic_row_get_key (row)) || g_hash_table_contains (seen, topic->key))
-            continue;
-          g_hash_table_add (seen, topic->key);
-          g_ptr_array_add (keys, g_strdup (topic->key));
-          g_ptr_array_add (names, topic->name);
-        }
+      const RocznikTopic *topic = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (keys, g_strdup (topic->key));
+      g_ptr_array_add (names, topic->name);
     }
   g_ptr_array_add (names, NULL);
 
@@ -2381,27 +2339,8 @@ rocznik_window_set_topic_count (RocznikWindow *self,
   topic = find_topic (self, key);
   if (topic == NULL)
     return no_topic_error (key, error);
-  switch (rocznik_parse_count (text, -1, &count))
-    {
-    case ROCZNIK_COUNT_OK:
-      break;
-    case ROCZNIK_COUNT_NEGATIVE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is negative: a number of calls cannot be"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_FRACTION:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a whole number of calls"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is too large for a number of calls"), text);
-      return FALSE;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a number of calls"), text);
-      return FALSE;
-    }
+  if (!rocznik_parse_count_typed (text, &count, error))
+    return FALSE;
   op.year = rocznik_session_get_year (self->session);
   op.key = g_strdup (topic->key);
   op.count = topic->count;
@@ -2552,7 +2491,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *format,
                        const char    *path)
 {
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2568,10 +2506,9 @@ rocznik_window_export (RocznikWindow *self,
       rocznik_window_export_chart (self, path, &options);
       return;
     }
-  suffix = g_strconcat (".", format, NULL);
   job = g_new0 (ExportJob, 1);
   /* The writer picks the format by the extension: make sure it is there. */
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, format);
   job->format = g_strdup (format);
   job->year = rocznik_session_get_year (self->session);
   job->compare_year = rocznik_session_get_comparison_year (self->session);
@@ -2587,7 +2524,6 @@ rocznik_window_export_chart (RocznikWindow                   *self,
                              const RocznikChartExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2601,8 +2537,7 @@ rocznik_window_export_chart (RocznikWindow                   *self,
       export_job_free (job);
       return;
     }
-  suffix = g_strconcat (".", options->format, NULL);
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, options->format);
   job->format = g_strdup (options->format);
   job->width = options->width;
   job->height = options->height;

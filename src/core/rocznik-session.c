@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "rocznik-comparison.h"
 #include "rocznik-session.h"
 #include "rocznik-table.h"
 
@@ -354,20 +355,23 @@ rocznik_session_set_comparison_year (RocznikSession *self,
   update_chart_type (self);
 }
 
-/* Whether @year can be compared with the year shown: another stored year
- * that has topics (a year with only its total has no rows to compare). */
+/* Whether @year can be compared with the year shown: the core's rule
+ * (a topic in common, or a declared total in both). */
 gboolean
 rocznik_session_can_compare (RocznikSession *self,
                              int             year)
 {
-  const RocznikYear *y;
+  g_autoptr(GArray) comparable = NULL;
 
   g_return_val_if_fail (ROCZNIK_IS_SESSION (self), FALSE);
 
-  if (self->years == NULL || year == self->year)
+  if (self->years == NULL || self->year == 0 || year == self->year)
     return FALSE;
-  y = rocznik_years_find (self->years, year);
-  return y != NULL && y->topics->len > 0;
+  comparable = rocznik_comparison_years (self->years, self->year);
+  for (guint i = 0; i < comparable->len; i++)
+    if (g_array_index (comparable, int, i) == year)
+      return TRUE;
+  return FALSE;
 }
 
 RocznikChartType
