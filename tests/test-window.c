@@ -551,6 +551,33 @@ test_edit_and_undo (void)
   activate ("win.filter", g_variant_new_string (""));
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (rocznik_window_get_selection (window))), ==, 1);
+
+  /* Ctrl+Shift+Z gives the rename back, Ctrl+Z takes it away again */
+  activate ("win.redo", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, _("Redone"));
+  activate ("win.filter", g_variant_new_string ("odpady komunalne"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  activate ("win.filter", g_variant_new_string (""));
+  activate ("win.undo", NULL);
+
+  /* a wrong topic deleted from the year, and back: 388 468 − 70 055 */
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  activate ("win.delete-topic", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 318413);
+  g_assert_cmpuint (n_topic_rows (), ==, 16);
+  activate ("win.undo", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpuint (n_topic_rows (), ==, 17);
+
+  /* a wrong year deleted, and back, topics and total included */
+  activate ("win.delete-year", NULL);
+  g_assert_false (rocznik_window_has_year (window, 2018));
+  g_assert_cmpint (rocznik_window_get_year (window), !=, 2018);
+  activate ("win.undo", NULL);
+  g_assert_true (rocznik_window_has_year (window, 2018));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpint (rocznik_window_get_table (window)->declared_total, ==, 586000);
 }
 
 static void

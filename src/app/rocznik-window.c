@@ -28,27 +28,6 @@
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
 
-typedef enum
-{
-  UNDO_COUNT,
-  UNDO_NAME,
-  UNDO_RENAME,
-  UNDO_DETAILS,
-  UNDO_CATEGORY,
-} UndoKind;
-
-/* What brings the workspace back to where it was before one edit. */
-typedef struct
-{
-  UndoKind     kind;
-  int          year;
-  char        *key;
-  gint64       count;
-  char        *name;
-  RocznikYear *details;
-  GStrv        keys;      /* a category's topics before; NULL: it did not exist */
-} UndoOp;
-
 struct _RocznikWindow
 {
   AdwApplicationWindow parent_instance;
@@ -62,7 +41,6 @@ struct _RocznikWindow
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
-  GArray              *undo;           /* UndoOp */
 
   GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
   RocznikChartExportOptions export_options;
@@ -118,29 +96,6 @@ static void reload (RocznikWindow *self);
 /* helpers */
 
 static void
-undo_op_clear (UndoOp *op)
-{
-  g_free (op->key);
-  g_free (op->name);
-  g_clear_pointer (&op->details, rocznik_year_free);
-  g_clear_pointer (&op->keys, g_strfreev);
-}
-
-static void
-update_undo_action (RocznikWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
-}
-
-static void
-push_undo (RocznikWindow *self,
-           UndoOp        *op)
-{
-  g_array_append_val (self->undo, *op);
-  update_undo_action (self);
-}
-
-static void
 toast (RocznikWindow *self,
        const char    *title,
        const char    *button,
@@ -173,6 +128,12 @@ toast_error (RocznikWindow *self,
   adw_toast_set_timeout (t, 10);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static RocznikHistory *
+history (RocznikWindow *self)
+{
+  return rocznik_session_get_history (self->session);
 }
 
 static const RocznikYear *
@@ -604,6 +565,16 @@ select_year (GtkDropDown *dropdown,
     gtk_drop_down_set_selected (dropdown, pos);
 }
 
+/* Undo and redo are there when the history has something to give back. */
+static void
+history_changed_cb (RocznikWindow *self)
+{
+  RocznikHistory *h = history (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", h && rocznik_history_get_can_undo (h));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", h && rocznik_history_get_can_redo (h));
+}
+
 /* The workspace was read again: the year menus follow, in place. */
 static void
 years_changed_cb (RocznikWindow *self)
@@ -866,6 +837,7 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
   g_ptr_array_add (keys, NULL);
   rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
@@ -1183,10 +1155,10 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "apply") || pos >= keys->len)
     return;
-  if (!rocznik_workspace_merge_topics (self->workspace, key, g_ptr_array_index (keys, pos), &error))
+  if (!rocznik_history_merge_topics (history (self), key, g_ptr_array_index (keys, pos), &error))
     toast_error (self, error);
   else
-    toast (self, _("Topics merged in every year"), NULL, NULL, NULL);
+    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1527,7 +1499,64 @@ undo_action (GtkWidget  *widget,
   if (!rocznik_window_undo (self, &error))
     toast_error (self, error);
   else
-    toast (self, _("Undone"), NULL, NULL, NULL);
+    toast (self, _("Undone"), _("_Redo"), "win.redo", NULL);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_redo (self, &error))
+    toast_error (self, error);
+  else
+    toast (self, _("Redone"), _("_Undo"), "win.undo", NULL);
+}
+
+/* Removes the selected topic from the year shown (a wrong import); undoable. */
+static void
+delete_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = selected_row (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (row == NULL)
+    return;
+  message = g_strdup_printf (_("Deleted „%s” from %d"), rocznik_topic_row_get_name (row),
+                             rocznik_session_get_year (self->session));
+  if (!rocznik_history_delete_topic (history (self), rocznik_session_get_year (self->session),
+                                     rocznik_topic_row_get_key (row), &error))
+    toast_error (self, error);
+  else
+    toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+/* Removes the year shown from the workspace (a wrong import); undoable. */
+static void
+delete_year_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  int year = rocznik_session_get_year (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (year == 0)
+    return;
+  /* Translators: a toast, "Deleted the year 2019" */
+  message = g_strdup_printf (_("Deleted the year %d"), year);
+  if (!rocznik_history_delete_year (history (self), year, &error))
+    toast_error (self, error);
+  else
+    toast (self, message, _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1613,7 +1642,7 @@ merge_topic_action (GtkWidget  *widget,
   g_ptr_array_add (names, NULL);
 
   body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added. This cannot be undone."),
+                            "counts of a year that has both are added."),
                           rocznik_topic_row_get_name (row));
   dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
@@ -1902,7 +1931,6 @@ rocznik_window_finalize (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
 
@@ -1964,6 +1992,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-topic", NULL, delete_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-year", NULL, delete_year_action);
   gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
   gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
@@ -1984,7 +2015,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-topic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
@@ -2002,8 +2035,6 @@ rocznik_window_init (RocznikWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_session (self);
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
-  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
-  g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
   self->query = g_strdup ("");
 
   add_column (self, ROCZNIK_COLUMN_NAME, _("Topic"), TRUE);
@@ -2115,8 +2146,8 @@ rocznik_window_init (RocznikWindow *self)
   gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
-  update_undo_action (self);
   selection_changed_cb (self);
+  history_changed_cb (self);
   rocznik_accessible_fix_names (GTK_WIDGET (self));
   rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
@@ -2169,6 +2200,9 @@ rocznik_window_new (RocznikApplication *application,
       return self;
     }
   rocznik_session_set_workspace (self->session, self->workspace);
+  g_signal_connect_object (history (self), "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history (self), "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
@@ -2304,19 +2338,15 @@ rocznik_window_get_selected_tsv (RocznikWindow *self)
   return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, rocznik_session_get_comparison_year (self->session));
 }
 
-static const RocznikTopic *
-find_topic (RocznikWindow *self,
-            const char    *key)
+static gboolean
+no_topic_error (RocznikWindow *self,
+                const char    *key,
+                GError       **error)
 {
   const RocznikYear *y = current_year (self);
 
-  return y ? rocznik_year_find_topic (y, key) : NULL;
-}
-
-static gboolean
-no_topic_error (const char *key,
-                GError    **error)
-{
+  if (y && rocznik_year_find_topic (y, key))
+    return TRUE;
   g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no topic „%s” in this year"), key);
   return FALSE;
 }
@@ -2329,28 +2359,14 @@ rocznik_window_set_topic_count (RocznikWindow *self,
                                 const char    *text,
                                 GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_COUNT };
   gint64 count;
 
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  if (!rocznik_parse_count_typed (text, &count, error))
+  if (!no_topic_error (self, key, error) || !rocznik_parse_count_typed (text, &count, error))
     return FALSE;
-  op.year = rocznik_session_get_year (self->session);
-  op.key = g_strdup (topic->key);
-  op.count = topic->count;
-  if (!rocznik_workspace_set_topic_count (self->workspace, rocznik_session_get_year (self->session), key, count, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_set_topic_count (history (self), rocznik_session_get_year (self->session), key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2360,25 +2376,11 @@ rocznik_window_set_topic_name (RocznikWindow *self,
                                const char    *name,
                                GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_NAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  op.year = rocznik_session_get_year (self->session);
-  op.key = g_strdup (topic->key);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_set_topic_name (self->workspace, rocznik_session_get_year (self->session), key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return no_topic_error (self, key, error)
+         && rocznik_history_set_topic_name (history (self), rocznik_session_get_year (self->session), key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2388,24 +2390,10 @@ rocznik_window_rename_topic (RocznikWindow *self,
                              const char    *name,
                              GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_RENAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  op.key = rocznik_topic_key (name);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_rename_topic (self->workspace, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return no_topic_error (self, key, error) && rocznik_history_rename_topic (history (self), key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2414,27 +2402,16 @@ rocznik_window_save_details (RocznikWindow     *self,
                              const RocznikYear *details,
                              GError           **error)
 {
-  const RocznikYear *y;
-  UndoOp op = { UNDO_DETAILS };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  y = rocznik_years_find (rocznik_session_get_years (self->session), details->year);
-  if (y == NULL)
+  if (rocznik_years_find (rocznik_session_get_years (self->session), details->year) == NULL)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
                    _("The year %d is not in the workspace"), details->year);
       return FALSE;
     }
-  op.details = rocznik_year_copy (y);
-  if (!rocznik_workspace_update_details (self->workspace, details, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_update_details (history (self), details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2442,45 +2419,17 @@ gboolean
 rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
-  UndoOp op;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return rocznik_history_undo (history (self), error);
+}
 
-  if (self->undo->len == 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is nothing to undo"));
-      return FALSE;
-    }
-  /* Take it off first: the store below reloads the window. */
-  op = g_array_index (self->undo, UndoOp, self->undo->len - 1);
-  memset (&g_array_index (self->undo, UndoOp, self->undo->len - 1), 0, sizeof op);
-  g_array_set_size (self->undo, self->undo->len - 1);
-  update_undo_action (self);
-
-  switch (op.kind)
-    {
-    case UNDO_COUNT:
-      ok = rocznik_workspace_set_topic_count (self->workspace, op.year, op.key, op.count, error);
-      break;
-    case UNDO_NAME:
-      ok = rocznik_workspace_set_topic_name (self->workspace, op.year, op.key, op.name, error);
-      break;
-    case UNDO_RENAME:
-      ok = rocznik_workspace_rename_topic (self->workspace, op.key, op.name, error);
-      break;
-    case UNDO_DETAILS:
-      ok = rocznik_workspace_update_details (self->workspace, op.details, error);
-      break;
-    case UNDO_CATEGORY:
-      ok = op.keys ? rocznik_workspace_set_category (self->workspace, op.name, (const char *const *) op.keys, error)
-                   : rocznik_workspace_delete_category (self->workspace, op.name, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  undo_op_clear (&op);
-  return ok;
+/* Makes the latest undone edit again. */
+gboolean
+rocznik_window_redo (RocznikWindow *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return rocznik_history_redo (history (self), error);
 }
 
 /* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
@@ -2585,16 +2534,6 @@ rocznik_window_get_chart_text (RocznikWindow    *self,
   return chart_text (self, field);
 }
 
-static GStrv
-category_keys (const RocznikCategory *category)
-{
-  GStrv keys = g_new0 (char *, category->keys->len + 1);
-
-  for (guint i = 0; i < category->keys->len; i++)
-    keys[i] = g_strdup (g_ptr_array_index (category->keys, i));
-  return keys;
-}
-
 /* Adds @keys to the category @name (made when new); undoable. */
 gboolean
 rocznik_window_add_to_category (RocznikWindow      *self,
@@ -2602,30 +2541,10 @@ rocznik_window_add_to_category (RocznikWindow      *self,
                                 const char *const  *keys,
                                 GError            **error)
 {
-  const RocznikCategory *category;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  /* Adding to a category keeps the topics it already has. */
-  category = find_category (self, name);
-  for (guint i = 0; category && i < category->keys->len; i++)
-    g_ptr_array_add (all, g_strdup (g_ptr_array_index (category->keys, i)));
-  for (guint i = 0; keys[i]; i++)
-    if (!keys_contain (all, keys[i]))
-      g_ptr_array_add (all, g_strdup (keys[i]));
-  g_ptr_array_add (all, NULL);
-  op.name = g_strdup (name);
-  op.keys = category ? category_keys (category) : NULL;
-  if (!rocznik_workspace_set_category (self->workspace, name, (const char *const *) all->pdata, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_add_to_category (history (self), name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2634,27 +2553,15 @@ rocznik_window_delete_category (RocznikWindow *self,
                                 const char    *name,
                                 GError       **error)
 {
-  const RocznikCategory *category;
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  category = find_category (self, name);
-  if (category == NULL)
+  if (find_category (self, name) == NULL)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
       return FALSE;
     }
-  op.name = g_strdup (name);
-  op.keys = category_keys (category);
-  if (!rocznik_workspace_delete_category (self->workspace, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_delete_category (history (self), name, error);
 }
 
 /* Whether an export is still being written. */

@@ -20,6 +20,7 @@ struct _RocznikSession
   GObject           parent_instance;
 
   RocznikWorkspace *workspace;   /* not owned: the application's */
+  RocznikHistory   *history;     /* undo and redo of this session's edits */
   GPtrArray        *years;       /* RocznikYear*, ascending */
   GPtrArray        *categories;  /* RocznikCategory* */
   int               year;
@@ -170,6 +171,7 @@ rocznik_session_dispose (GObject *object)
   if (self->workspace)
     rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
   self->workspace = NULL;
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (rocznik_session_parent_class)->dispose (object);
 }
 
@@ -237,8 +239,18 @@ rocznik_session_set_workspace (RocznikSession   *self,
   g_return_if_fail (self->workspace == NULL);
 
   self->workspace = workspace;
-  if (workspace)
-    rocznik_workspace_set_changed_func (workspace, workspace_changed_cb, self);
+  if (workspace == NULL)
+    return;
+  self->history = rocznik_history_new (workspace, ROCZNIK_HISTORY_DEFAULT_LIMIT);
+  rocznik_workspace_set_changed_func (workspace, workspace_changed_cb, self);
+}
+
+/* The edits made in this session, to undo and redo; NULL without a workspace. */
+RocznikHistory *
+rocznik_session_get_history (RocznikSession *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_SESSION (self), NULL);
+  return self->history;
 }
 
 RocznikWorkspace *
