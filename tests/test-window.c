@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rocznik-application.h"
@@ -18,6 +19,8 @@
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
+#include "rocznik-print.h"
+#include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
 
@@ -882,6 +885,49 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, NULL, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* Ctrl+P prints the report's own pages: the printout (exported here, as
+ * the dialog's "Print to File" does) has the PDF report's pages and text. */
+static void
+test_print (void)
+{
+  g_autofree char *printed = g_build_filename (tmpdir, "wydruk.pdf", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "raport-druk.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  RocznikReportOptions options = { 2018, -1, NULL, NULL };
+  g_autoptr(GtkPrintOperation) operation = rocznik_print_operation_new (ws, 2018, 0, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write_pdf (ws, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (report));
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "gospodarka odpadami"));
+  g_assert_nonnull (strstr (text, "70 055") ? strstr (text, "70 055") : strstr (text, "70\u00a0055"));
+  g_unlink (printed);
+  g_unlink (report);
+}
+
 static gboolean
 popover_shown (gpointer data)
 {
@@ -1302,6 +1348,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-texts", test_chart_texts);
   g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
   g_test_add_func ("/window/export-highlight", test_export_highlight);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);

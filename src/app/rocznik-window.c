@@ -18,6 +18,7 @@
 #include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
+#include "rocznik-print.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-topics.h"
@@ -1538,6 +1539,26 @@ delete_topic_action (GtkWidget  *widget,
     toast (self, message, _("_Undo"), "win.undo", NULL);
 }
 
+/* Ctrl+P: the annual report of the year shown, drawn as the PDF is. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL || rocznik_session_get_year (self->session) == 0)
+    return;
+  operation = rocznik_print_operation_new (self->workspace, rocznik_session_get_year (self->session),
+                                           rocznik_session_get_comparison_year (self->session), &error);
+  if (operation == NULL
+      || gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast_error (self, error);
+}
+
 /* Removes the year shown from the workspace (a wrong import); undoable. */
 static void
 delete_year_action (GtkWidget  *widget,
@@ -1995,6 +2016,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.delete-topic", NULL, delete_topic_action);
   gtk_widget_class_install_action (widget_class, "win.delete-year", NULL, delete_year_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
   gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
@@ -2008,6 +2030,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
