@@ -28,6 +28,7 @@
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
+#define PHONE_WIDTH 600
 
 struct _RocznikWindow
 {
@@ -62,6 +63,9 @@ struct _RocznikWindow
   /* template */
   AdwHeaderBar        *header_bar;
   GtkButton           *import_button;
+  GtkBox              *year_box;
+  GtkBox              *year_bar;
+  GtkBox              *chart_toolbar;
   GtkDropDown         *year_dropdown;
   GtkDropDown         *compare_dropdown;
   AdwViewSwitcherTitle *switcher_title;
@@ -622,7 +626,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
     }
   else
@@ -919,15 +923,64 @@ table_key_cb (GtkEventControllerKey *controller,
   return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
 }
 
+/* Icon-only header buttons leave room for the title when narrow; a label
+ * of their own only when no text shows, else names are doubled. */
+static void
+set_header_labels (RocznikWindow *self,
+                   gboolean       icons)
+{
+  if (icons)
+    {
+      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
+      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+    }
+  else
+    {
+      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
+      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
+/* At phone width the year menus leave the header for a bar of their own
+ * and the chart's buttons go under its menus, so the window fits 360 px. */
+static void
+set_phone_layout (RocznikWindow *self,
+                  gboolean       phone)
+{
+  GtkWidget *year_box = GTK_WIDGET (self->year_box);
+
+  if (phone == (gtk_widget_get_parent (year_box) == GTK_WIDGET (self->year_bar)))
+    return;
+  g_object_ref (year_box);
+  if (phone)
+    {
+      adw_header_bar_remove (self->header_bar, year_box);
+      gtk_box_append (self->year_bar, year_box);
+    }
+  else
+    {
+      gtk_box_remove (self->year_bar, year_box);
+      adw_header_bar_pack_start (self->header_bar, year_box);
+    }
+  g_object_unref (year_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_bar), phone);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_toolbar),
+                                  phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static void
 width_changed_cb (RocznikWindow *self)
 {
   int width, height;
-
-  gboolean narrow;
+  gboolean narrow, phone;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   narrow = width > 0 && width < NARROW_WIDTH;
+  phone = width > 0 && width < PHONE_WIDTH;
+  set_phone_layout (self, phone);
   if (narrow == self->narrow && self->layout_done)
     return;
   self->narrow = narrow;
@@ -939,24 +992,7 @@ width_changed_cb (RocznikWindow *self)
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (!narrow)
     gtk_paned_set_position (self->paned, width * 3 / 5);
-
-  /* Icon-only header buttons leave room for the title when narrow. */
-  /* A label of its own only when no text shows; else names doubled. */
-  if (narrow)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  if (narrow)
-    {
-      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
-      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
-    }
-  else
-    {
-      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
-      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
-    }
+  set_header_labels (self, narrow);
 }
 
 static void
@@ -1972,6 +2008,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_box);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_bar);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_toolbar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, switcher_title);
