@@ -203,7 +203,7 @@ test_ranking (void)
       g_assert_true (has_text (items, "70" NBSP "055"));
       if (bars->len < 17)
         {
-          g_autofree char *note = g_strdup_printf ("Pokazano %u" NBSP "z" NBSP "17 największych tematów.", bars->len);
+          g_autofree char *note = g_strdup_printf ("Pokazano %u największych" NBSP "z" NBSP "17 tematów.", bars->len);
           g_assert_true (has_text (items, note));
         }
       /* honest about the calls no topic covers */

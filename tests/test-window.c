@@ -55,6 +55,37 @@ iterate_until (Condition   condition,
   g_source_remove (wake);
 }
 
+/* Runs what is pending; a handler that keeps queueing work fails here. */
+static void
+drain (void)
+{
+  guint n = 0;
+
+  while (g_main_context_pending (NULL))
+    {
+      g_assert_cmpuint (++n, <, 10000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget);
+
+/* The first widget in @widget's tree that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match)
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -203,8 +234,9 @@ test_sample (void)
   assert_footer (TRUE);
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_COUNT), ==, "388" ROCZNIK_NBSP "468");
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_SHARE), ==, "100,0%");
+  /* at least 586 000 − 388 468, written as the chart's note and the report write it */
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (18), ROCZNIK_COLUMN_COUNT), ==,
-                   "ponad 197" ROCZNIK_NBSP "tys.");
+                   "ponad 197" ROCZNIK_NBSP "532");
 
   table = rocznik_window_get_table (window);
   g_assert_cmpint (table->sum, ==, 388468);
@@ -383,6 +415,70 @@ test_compare (void)
 
   activate ("win.compare-year", g_variant_new_int32 (0));
   g_assert_false (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_OTHER));
+}
+
+static gboolean
+is_dropdown (GtkWidget *widget)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* The header's year menus, chosen as a person chooses them: the dropdown's
+ * selection changes, the window follows and stays (no rebuild loop). */
+static void
+test_header_menus (void)
+{
+  GtkWidget *header = GTK_WIDGET (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+  GtkDropDown *years = GTK_DROP_DOWN (find_widget (header, is_dropdown));
+  GtkDropDown *compare = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (years)));
+  GListModel *year_items = gtk_drop_down_get_model (years);
+  GListModel *compare_items = gtk_drop_down_get_model (compare);
+  /* the sample's years and the 2019 test_compare stored */
+  const int stored[] = { 2015, 2017, 2018, 2019, 2020, 2021 };
+  g_autoptr(GObject) y2017 = NULL;
+  g_autoptr(GObject) c2018 = NULL;
+  g_autofree char *description = NULL;
+  gboolean comparable;
+
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (compare_items), ==, G_N_ELEMENTS (stored) + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+
+  /* 2017 has only its declared total, and the menu says so */
+  y2017 = g_list_model_get_item (year_items, 1);
+  g_object_get (y2017, "description", &description, "comparable", &comparable, NULL);
+  g_test_message ("2017: %s", description);
+  g_assert_true (g_str_has_prefix (description, g_strcmp0 (g_getenv ("LC_ALL"), "pl_PL.UTF-8") == 0
+                                                ? "tylko suma: ponad 574" : "only the total: "));
+  g_assert_nonnull (strstr (description, "574"));
+  g_assert_false (comparable);
+
+  gtk_drop_down_set_selected (years, 3);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+
+  /* compare with 2018: position 3 in "none, 2015, 2017, 2018, …" */
+  c2018 = g_list_model_get_item (compare_items, 3);
+  g_object_get (c2018, "comparable", &comparable, NULL);
+  g_assert_true (comparable);
+  gtk_drop_down_set_selected (compare, 3);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 2018);
+  g_assert_true (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_CHANGE_PERCENT));
+  screenshot ("06b-header-menus-2019-vs-2018");
+
+  /* choosing the compared year as the year shown drops the comparison */
+  gtk_drop_down_set_selected (years, 2);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2018);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
 }
 
 static void
@@ -606,24 +702,6 @@ select_topics (const char *const *prefixes)
   gtk_selection_model_set_selection (selection, wanted, mask);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget);
-
-/* The first widget in @widget's tree that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match)
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_chart_view (GtkWidget *widget)
 {
@@ -818,6 +896,16 @@ test_chart_texts (void)
   screenshot_widget (find_widget (GTK_WIDGET (window), is_mapped_popover), "16-chart-texts-popover");
   gtk_popover_popdown (GTK_POPOVER (find_widget (GTK_WIDGET (window), is_mapped_popover)));
 
+  /* the texts belong to 2018's ranking: 2019 has its own title and the
+   * default subtitle follows the year; back on 2018 they are there again */
+  activate ("win.select-year", g_variant_new_int32 (2019));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_SOURCE));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2019" ROCZNIK_NBSP "r.");
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Odpady drugie wśród tematów");
+  g_assert_cmpstr (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_NOTES), ==, "Dane wstępne.");
+
   activate ("win.reset-chart-texts", NULL);
   g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
   g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
@@ -856,6 +944,54 @@ corner_level (GdkTexture *texture)
 }
 
 /* The export dialog's presets give images of exactly their size. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_unlink (path);
+  return g_bytes_new_take (contents, length);
+}
+
+static GBytes *
+export_chart_bytes (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  RocznikChartExportOptions options = { "png", 600, 400, 1, FALSE };
+
+  rocznik_window_export_chart (window, path, &options);
+  iterate_until (export_done, NULL, "the chart export");
+  return file_bytes (path);
+}
+
+/* "Export chart" writes the chart on screen, highlight included. */
+static void
+test_export_highlight (void)
+{
+  const char *waste[] = { "gospodarka odpadami", NULL };
+  g_autofree char *screen_path = g_build_filename (tmpdir, "ekran.png", NULL);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) highlighted = NULL;
+  g_autoptr(GBytes) screen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+  plain = export_chart_bytes ("bez.png");
+  select_topics (waste);
+  highlighted = export_chart_bytes ("z.png");
+  g_assert_true (rocznik_chart_export (rocznik_window_get_chart (window), screen_path, 600, 400, 96, &error));
+  g_assert_no_error (error);
+  screen = file_bytes (screen_path);
+  g_assert_false (g_bytes_equal (highlighted, plain));
+  g_assert_true (g_bytes_equal (highlighted, screen));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+}
+
 static void
 test_chart_export_presets (void)
 {
@@ -978,6 +1114,7 @@ test_categories (void)
   g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 2);
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "Transport");
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "Odpady");
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Porównanie kategorii w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   screenshot ("18-compare-categories");
 
@@ -1123,6 +1260,7 @@ main (int    argc,
   g_test_add_func ("/window/filter", test_filter);
   g_test_add_func ("/window/select-and-copy", test_select_and_copy);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/header-menus", test_header_menus);
   g_test_add_func ("/window/year-without-topics", test_year_without_topics);
   g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/window/details", test_details);
@@ -1132,6 +1270,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-types", test_chart_types);
   g_test_add_func ("/window/chart-texts", test_chart_texts);
   g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
+  g_test_add_func ("/window/export-highlight", test_export_highlight);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
@@ -19,6 +20,7 @@
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
+#include "rocznik-year-item.h"
 #include "rocznik-year-panel.h"
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
@@ -51,23 +53,15 @@ struct _RocznikWindow
 
   RocznikWorkspace    *workspace;
   GSettings           *settings;
-  GPtrArray           *years;          /* RocznikYear*, ascending */
+  RocznikSession      *session;
   RocznikTable        *table;
-  int                  year;
-  int                  compare_year;
-  gboolean             updating;
   guint                exporting;
   char                *last_toast;
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
   GArray              *undo;           /* UndoOp */
-  GPtrArray           *categories;     /* RocznikCategory*, as stored */
 
-  RocznikChartType     chart_type;
-  gboolean             chart_type_chosen;  /* else it follows the comparison */
-  gboolean             by_categories;      /* compare categories, not topics */
-  char                *chart_texts[ROCZNIK_CHART_N_TEXTS];
   GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
   RocznikChartExportOptions export_options;
 
@@ -77,12 +71,12 @@ struct _RocznikWindow
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
-  GtkStringList       *year_list;
-  GtkStringList       *compare_list;
+  GListStore          *year_items;     /* RocznikYearItem*, ascending */
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkStack            *chart_stack;
   RocznikChartView    *chart_view;
   AdwStatusPage       *no_chart_page;
+  GtkWidget           *trend_button;
 
   /* template */
   AdwHeaderBar        *header_bar;
@@ -182,7 +176,13 @@ toast_error (RocznikWindow *self,
 static const RocznikYear *
 current_year (RocznikWindow *self)
 {
-  return self->years ? rocznik_years_find (self->years, self->year) : NULL;
+  return rocznik_session_get_years (self->session) ? rocznik_years_find (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session)) : NULL;
+}
+
+static gboolean
+by_categories (RocznikWindow *self)
+{
+  return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
 }
 
 static RocznikTopicRow *
@@ -289,6 +289,17 @@ update_summary (RocznikWindow *self)
   else
     /* Translators: "2019: 388 468 calls in 17 topics" */
     text = g_strdup_printf (_("%d: %s calls in %s"), t->year, sum, topics);
+  if (self->query && *self->query && t->rows->len > 0)
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      g_autofree char *whole = text;
+
+      /* Translators: after the year's summary while searching; the total row stays the whole year's */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           t->rows->len), whole, shown, t->rows->len);
+    }
   gtk_label_set_text (self->summary_label, text);
 
   if (t->rows->len == 0)
@@ -310,8 +321,8 @@ update_summary (RocznikWindow *self)
 static void
 update_columns (RocznikWindow *self)
 {
-  gboolean compare = self->compare_year != 0;
-  g_autofree char *other = g_strdup_printf (_("Calls in %d"), self->compare_year);
+  gboolean compare = rocznik_session_get_comparison_year (self->session) != 0;
+  g_autofree char *other = g_strdup_printf (_("Calls in %d"), rocznik_session_get_comparison_year (self->session));
 
   gtk_column_view_column_set_title (self->columns[ROCZNIK_COLUMN_OTHER], other);
   for (guint c = ROCZNIK_COLUMN_OTHER; c < N_COLUMNS; c++)
@@ -322,9 +333,9 @@ static const RocznikCategory *
 find_category (RocznikWindow *self,
                const char    *name)
 {
-  for (guint i = 0; self->categories && i < self->categories->len; i++)
+  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
     {
-      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
+      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
       if (g_str_equal (c->name, name))
         return c;
     }
@@ -340,16 +351,16 @@ compare_entries (RocznikWindow *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if (self->by_categories)
+  if (by_categories (self))
     {
-      if (self->categories == NULL || self->categories->len == 0)
+      if (rocznik_session_get_categories (self->session) == NULL || rocznik_session_get_categories (self->session)->len == 0)
         {
           g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
                                _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
           return NULL;
         }
-      for (guint i = 0; i < self->categories->len; i++)
-        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (self->categories, i))->name);
+      for (guint i = 0; i < rocznik_session_get_categories (self->session)->len; i++)
+        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (rocznik_session_get_categories (self->session), i))->name);
       return g_strv_builder_end (builder);
     }
   if (keys->len < 2)
@@ -369,9 +380,34 @@ static char *
 chart_text (RocznikWindow    *self,
             RocznikChartText  field)
 {
-  const char *text = self->chart_texts[field];
+  return (char *) rocznik_session_get_chart_text (self->session, field);
+}
 
-  return text && *text ? (char *) text : NULL;
+/* The bars to draw in the accent colour: the selected topics, the
+ * categories they belong to, and in a trend the year shown. */
+static GPtrArray *
+highlight_keys (RocznikWindow *self)
+{
+  GPtrArray *keys = selected_keys (self);
+  guint n_selected = keys->len;
+
+  /* A comparison made of the selection would be all accent: none then. */
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !by_categories (self) && n_selected > 1)
+    g_ptr_array_set_size (keys, 0);
+
+  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
+    {
+      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
+      for (guint k = 0; k < c->keys->len; k++)
+        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
+          {
+            g_ptr_array_add (keys, g_strdup (c->name));
+            break;
+          }
+    }
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
+    g_ptr_array_add (keys, g_strdup_printf ("%d", rocznik_session_get_year (self->session)));
+  return keys;
 }
 
 /* The chart the window shows and exports: one spec for both, so an export
@@ -382,16 +418,17 @@ chart_new (RocznikWindow     *self,
            GError           **error)
 {
   g_auto(GStrv) topics = NULL;
+  g_autoptr(GPtrArray) highlight = highlight_keys (self);
   RocznikChartSpec spec = { 0 };
 
-  if (self->years == NULL || self->year == 0)
+  if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
       return NULL;
     }
-  spec.type = self->chart_type;
-  spec.year = self->year;
-  spec.compare_year = self->compare_year;
+  spec.type = rocznik_session_get_chart_type (self->session);
+  spec.year = rocznik_session_get_year (self->session);
+  spec.compare_year = rocznik_session_get_comparison_year (self->session);
   spec.theme = theme;
   if (spec.type == ROCZNIK_CHART_COMPARE)
     {
@@ -409,34 +446,10 @@ chart_new (RocznikWindow     *self,
   spec.subtitle = chart_text (self, ROCZNIK_CHART_TEXT_SUBTITLE);
   spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
   spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
-  return rocznik_chart_new (self->years, self->categories, &spec, error);
-}
-
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
-highlight_keys (RocznikWindow *self)
-{
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
-
-  /* A comparison made of the selection would be all accent: none then. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; self->categories && i < self->categories->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (self->chart_type == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", self->year));
-  return keys;
+  /* The highlight too: an export or a copy shows what the window shows. */
+  g_ptr_array_add (highlight, NULL);
+  spec.highlight = (GStrv) highlight->pdata;
+  return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
 }
 
 static void
@@ -472,16 +485,22 @@ update_chart (RocznikWindow *self)
   g_autoptr(GError) error = NULL;
   RocznikChart *chart = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), self->chart_type == ROCZNIK_CHART_COMPARE);
-  if (self->table && (self->table->rows->len > 0 || self->chart_type == ROCZNIK_CHART_TREND))
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE);
+  if (self->table && (self->table->rows->len > 0 || rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND))
     chart = chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
   update_text_placeholders (self, chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
   if (chart == NULL)
     {
+      gboolean only_total = self->table && self->table->rows->len == 0;
+
       rocznik_chart_view_set_chart (self->chart_view, NULL);
-      adw_status_page_set_description (self->no_chart_page, error ? error->message : NULL);
+      adw_status_page_set_description (self->no_chart_page,
+                                       error ? error->message
+                                       : only_total ? _("This year has no topics, only its total. The chart of totals over the years shows it.")
+                                       : NULL);
+      gtk_widget_set_visible (self->trend_button, only_total);
       gtk_stack_set_visible_child_name (self->chart_stack, "none");
       return;
     }
@@ -490,19 +509,14 @@ update_chart (RocznikWindow *self)
   update_chart_highlight (self);
 }
 
-/* Keeps the chart controls in step with what the window shows. */
 static void
-sync_chart_controls (RocznikWindow *self)
+show_year (RocznikWindow *self,
+           int            year,
+           int            compare_year)
 {
-  gboolean updating = self->updating;
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->chart_type_dropdown, self->chart_type);
-  gtk_drop_down_set_selected (self->compare_by_dropdown, self->by_categories ? 1 : 0);
-  self->updating = updating;
+  rocznik_session_set_year (self->session, year);
+  rocznik_session_set_comparison_year (self->session, compare_year);
 }
-
-static void show_year (RocznikWindow *self, int year, int compare_year);
 
 static void
 bar_activated_cb (RocznikWindow *self,
@@ -516,21 +530,21 @@ bar_activated_cb (RocznikWindow *self,
   if (key == NULL)
     return;
   /* A year's bar shows that year; a category's selects its topics. */
-  if (self->chart_type == ROCZNIK_CHART_TREND)
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
     {
       if (g_ascii_string_to_signed (key, 10, 1, 9999, &year, NULL) && rocznik_window_has_year (self, year))
-        show_year (self, year, self->compare_year == year ? 0 : self->compare_year);
+        show_year (self, year, rocznik_session_get_comparison_year (self->session) == year ? 0 : rocznik_session_get_comparison_year (self->session));
       return;
     }
   category = find_category (self, key);
-  if (category && self->chart_type == ROCZNIK_CHART_COMPARE && self->by_categories)
+  if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && by_categories (self))
     {
       select_keys (self, category->keys);
       return;
     }
   /* The comparison is made of the selection: a click on one of its bars
    * must not take the others away. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
     return;
   g_ptr_array_set_size (keys, 0);
   g_ptr_array_add (keys, g_strdup (key));
@@ -540,6 +554,8 @@ bar_activated_cb (RocznikWindow *self,
 static void
 rebuild_table (RocznikWindow *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_table = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->topic_view));
   g_autoptr(GPtrArray) keys = selected_keys (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
@@ -547,9 +563,9 @@ rebuild_table (RocznikWindow *self)
   gboolean show_remainder = self->settings ? g_settings_get_boolean (self->settings, "show-remainder") : TRUE;
 
   g_clear_pointer (&self->table, rocznik_table_free);
-  if (self->years && self->year != 0)
+  if (rocznik_session_get_years (self->session) && rocznik_session_get_year (self->session) != 0)
     {
-      self->table = rocznik_table_new (self->years, self->year, self->compare_year, &error);
+      self->table = rocznik_table_new (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), &error);
       if (self->table == NULL)
         toast_error (self, error);
     }
@@ -557,18 +573,21 @@ rebuild_table (RocznikWindow *self)
   if (self->table)
     {
       for (guint i = 0; i < self->table->rows->len; i++)
-        g_ptr_array_add (rows, rocznik_topic_row_new (g_ptr_array_index (self->table->rows, i), self->year));
+        g_ptr_array_add (rows, rocznik_topic_row_new (g_ptr_array_index (self->table->rows, i), rocznik_session_get_year (self->session)));
       /* The sum of topics first, then what the topics leave out of the
        * declared total: a total below the remainder would read as its sum. */
-      g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, self->year));
+      g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, rocznik_session_get_year (self->session)));
       if (self->table->remainder && show_remainder)
-        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, self->year));
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, rocznik_session_get_year (self->session)));
     }
   g_list_store_splice (self->topics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->topics)),
                        rows->pdata, rows->len);
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
                        footer->pdata, footer->len);
   select_keys (self, keys);
+  /* The rows are new: the focus stays in the table, not on Import. */
+  if (in_table)
+    gtk_widget_grab_focus (GTK_WIDGET (self->topic_view));
 
   update_columns (self);
   update_summary (self);
@@ -577,124 +596,79 @@ rebuild_table (RocznikWindow *self)
 }
 
 static void
-fill_year_lists (RocznikWindow *self)
-{
-  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) compare = g_ptr_array_new_with_free_func (g_free);
-  guint year_pos = GTK_INVALID_LIST_POSITION, compare_pos = 0;
-
-  g_ptr_array_add (compare, g_strdup (_("No Comparison")));
-  for (guint i = 0; self->years && i < self->years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-
-      if (y->year == self->year)
-        year_pos = years->len;
-      g_ptr_array_add (years, g_strdup_printf ("%d", y->year));
-      if (y->year == self->year)
-        continue;
-      if (y->year == self->compare_year)
-        compare_pos = compare->len;
-      /* Translators: the comparison year in the header bar, "vs 2017" */
-      g_ptr_array_add (compare, g_strdup_printf (_("vs %d"), y->year));
-    }
-  g_ptr_array_add (years, NULL);
-  g_ptr_array_add (compare, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->year_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_list)),
-                          (const char *const *) years->pdata);
-  gtk_string_list_splice (self->compare_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_list)),
-                          (const char *const *) compare->pdata);
-  gtk_drop_down_set_selected (self->year_dropdown, year_pos);
-  gtk_drop_down_set_selected (self->compare_dropdown, compare_pos);
-  self->updating = FALSE;
-}
-
-static void
 update_year_panel (RocznikWindow *self)
 {
-  if (self->years == NULL || self->year == 0)
+  GPtrArray *years = rocznik_session_get_years (self->session);
+  int year = rocznik_session_get_year (self->session);
+
+  if (years == NULL || year == 0)
     return;
-  rocznik_year_panel_set_years (self->year_panel, self->years, self->year, self->categories);
+  rocznik_year_panel_set_years (self->year_panel, years, year, rocznik_session_get_categories (self->session));
 }
 
-/* Shows @year compared with @compare_year (0: none); both must be stored. */
+/* Another year or comparison: the table, chart and panel follow. */
 static void
-show_year (RocznikWindow *self,
-           int            year,
-           int            compare_year)
+shown_year_changed_cb (RocznikWindow *self)
 {
-  const RocznikYear *y;
+  const RocznikYear *y = rocznik_session_get_current (self->session);
+  int year = rocznik_session_get_year (self->session);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->year_items));
 
-  if (self->years == NULL || rocznik_years_find (self->years, year) == NULL)
-    year = 0;
-  if (compare_year == year || (compare_year != 0 && rocznik_years_find (self->years, compare_year) == NULL))
-    compare_year = 0;
-
-  self->year = year;
-  self->compare_year = compare_year;
-  /* Until the user picks a chart, it shows what the table shows. */
-  if (!self->chart_type_chosen)
-    self->chart_type = compare_year ? ROCZNIK_CHART_YOY : ROCZNIK_CHART_RANKING;
-  sync_chart_controls (self);
   if (self->settings && year != 0)
     {
       g_settings_set_int (self->settings, "last-year", year);
-      g_settings_set_int (self->settings, "compare-year", compare_year);
+      g_settings_set_int (self->settings, "compare-year", rocznik_session_get_comparison_year (self->session));
     }
-  fill_year_lists (self);
+  /* The comparison menu offers only the years that can be compared. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RocznikYearItem) item = g_list_model_get_item (G_LIST_MODEL (self->year_items), i);
+      rocznik_year_item_set_comparable (item, rocznik_session_can_compare (self->session,
+                                                                           rocznik_year_item_get_year (item)));
+    }
   rebuild_table (self);
   update_year_panel (self);
-
-  y = current_year (self);
   gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
+}
+
+static void
+select_year (GtkDropDown *dropdown,
+             int          year)
+{
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (dropdown, pos);
+}
+
+/* The workspace was read again: the year menus follow, in place. */
+static void
+years_changed_cb (RocznikWindow *self)
+{
+  GPtrArray *years = rocznik_session_get_years (self->session);
+  gboolean any = years && years->len > 0;
+
+  rocznik_year_items_add (self->year_items, years, rocznik_session_get_year (self->session));
+  /* The bindings ran before the new years were listed: show them now,
+   * before a year that is gone leaves the list. */
+  select_year (self->year_dropdown, rocznik_session_get_year (self->session));
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  rocznik_year_items_prune (self->year_items, years);
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "content" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), any);
+  /* Counts, names or categories may have changed under the same year. */
+  shown_year_changed_cb (self);
 }
 
 static void
 reload (RocznikWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *years;
-  int year = self->year;
 
-  if (self->workspace == NULL)
-    return;
-  years = rocznik_workspace_load_all (self->workspace, &error);
-  if (years == NULL)
-    {
-      toast_error (self, error);
-      return;
-    }
-  g_clear_pointer (&self->years, g_ptr_array_unref);
-  self->years = years;
-  g_clear_pointer (&self->categories, g_ptr_array_unref);
-  self->categories = rocznik_workspace_list_categories (self->workspace);
-
-  gtk_stack_set_visible_child_name (self->main_stack, years->len ? "content" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", years->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", years->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), years->len > 0);
-  if (year == 0 || rocznik_years_find (years, year) == NULL)
-    year = rocznik_years_default (years);
-  show_year (self, year, self->compare_year);
-}
-
-static gboolean
-workspace_changed_idle (gpointer data)
-{
-  reload (ROCZNIK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-workspace_changed_cb (RocznikWorkspace *workspace,
-                      gpointer          user_data)
-{
-  /* Runs at once on the main thread; a worker thread's import is handed over. */
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT,
-                              workspace_changed_idle,
-                              g_object_ref (user_data), g_object_unref);
+  if (!rocznik_session_reload (self->session, &error))
+    toast_error (self, error);
 }
 
 /* cell factories */
@@ -722,6 +696,30 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "numeric");
     }
   gtk_list_item_set_child (item, label);
+}
+
+/* A screen reader reads a row by its name and count, not its type: GTK
+ * 4.8 has no API for a column view's row, so the name goes on the row
+ * widget that holds this cell (label → cell → row). */
+static void
+name_row (GtkWidget       *label,
+          RocznikTopicRow *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell ? gtk_widget_get_parent (cell) : NULL;
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+  g_autofree char *name = NULL;
+
+  /* Translators: a table row as a screen reader reads it, "gospodarka odpadami: 70 055 calls, 18,0%" */
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s call, %s", "%s: %s calls, %s", (gulong) (r->count % 1000000)),
+                          rocznik_topic_row_get_name (row),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_COUNT),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_SHARE));
+  if (cell)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rocznik_topic_row_get_name (row), -1);
+  if (row_widget && row_widget != GTK_WIDGET (gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -761,6 +759,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (label, "decline");
     }
 
+  if (column == ROCZNIK_COLUMN_NAME)
+    name_row (label, row);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
     gtk_widget_set_tooltip_text (label, r->more_than
                                  ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
@@ -812,36 +812,72 @@ add_column (RocznikWindow *self,
 
 /* callbacks */
 
-static void
-year_selected_cb (RocznikWindow *self)
+/* A year menu's position and the year it lists, both ways. */
+static gboolean
+position_to_year (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  guint pos = gtk_drop_down_get_selected (self->year_dropdown);
-  const char *text;
+  GtkDropDown *dropdown = user_data;
+  guint pos = g_value_get_uint (from);
+  g_autoptr(RocznikYearItem) item = NULL;
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  text = gtk_string_list_get_string (self->year_list, pos);
-  show_year (self, atoi (text), self->compare_year);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  item = g_list_model_get_item (gtk_drop_down_get_model (dropdown), pos);
+  if (item == NULL)
+    return FALSE;
+  g_value_set_int (to, rocznik_year_item_get_year (item));
+  return TRUE;
 }
 
-static void
-compare_selected_cb (RocznikWindow *self)
+static gboolean
+year_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  guint pos = gtk_drop_down_get_selected (self->compare_dropdown);
-  int compare = 0;
+  GtkDropDown *dropdown = user_data;
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), g_value_get_int (from));
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  /* The list holds "No Comparison", then every other year in order. */
-  for (guint i = 0, n = 0; pos > 0 && self->years && i < self->years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-      if (y->year == self->year)
-        continue;
-      if (++n == pos)
-        compare = y->year;
-    }
-  show_year (self, self->year, compare);
+  g_value_set_uint (to, pos);
+  return TRUE;
+}
+
+/* A dropdown of fixed entries and an enum property, both ways. */
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint pos = g_value_get_uint (from);
+
+  if (pos > GPOINTER_TO_UINT (user_data))
+    return FALSE;
+  g_value_set_int (to, pos);
+  return TRUE;
+}
+
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_int (from));
+  return TRUE;
+}
+
+static gboolean
+is_comparison (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == ROCZNIK_CHART_COMPARE);
+  return TRUE;
 }
 
 static void
@@ -853,6 +889,7 @@ search_changed_cb (RocznikWindow *self)
   self->query = rocznik_search_fold (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_table_page (self);
+  update_summary (self);
 }
 
 static void
@@ -867,42 +904,41 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
+  g_ptr_array_add (keys, NULL);
+  rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
+}
+
+static void
+selected_topics_changed_cb (RocznikWindow *self)
+{
   /* A comparison of topics is made of the selection. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories)
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE
+      && rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_TOPICS)
     update_chart (self);
   else
     update_chart_highlight (self);
 }
 
 static void
-chart_type_selected_cb (RocznikWindow *self)
-{
-  guint pos = gtk_drop_down_get_selected (self->chart_type_dropdown);
-
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION || pos > ROCZNIK_CHART_TREND)
-    return;
-  self->chart_type = pos;
-  self->chart_type_chosen = TRUE;
-  update_chart (self);
-}
-
-static void
-compare_by_selected_cb (RocznikWindow *self)
-{
-  if (self->updating)
-    return;
-  self->by_categories = gtk_drop_down_get_selected (self->compare_by_dropdown) == 1;
-  update_chart (self);
-}
-
-static void
 chart_text_changed_cb (GtkEditable   *entry,
                        RocznikWindow *self)
 {
-  RocznikChartText field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "field"));
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    if (GTK_EDITABLE (self->text_entries[i]) == entry)
+      rocznik_session_set_chart_text (self->session, i, gtk_editable_get_text (entry));
+}
 
-  g_free (self->chart_texts[field]);
-  self->chart_texts[field] = g_strdup (gtk_editable_get_text (entry));
+/* Another year or chart type has texts of its own: the entries show them. */
+static void
+chart_texts_changed_cb (RocznikWindow *self)
+{
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    {
+      const char *text = rocznik_session_get_chart_text (self->session, i);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_entries[i])), text ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->text_entries[i]), text ? text : "");
+    }
   update_chart (self);
 }
 
@@ -928,6 +964,25 @@ button_content (const char *icon,
   return content;
 }
 
+/* The table is one stop of the Tab chain: arrows move between rows, Tab
+ * goes on to the chart and Shift+Tab back to the topic actions. */
+static gboolean
+table_key_cb (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              RocznikWindow         *self)
+{
+  gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & GDK_CONTROL_MASK))
+    return FALSE;
+  if (back)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->topic_menu_button));
+  return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 width_changed_cb (RocznikWindow *self)
 {
@@ -950,6 +1005,12 @@ width_changed_cb (RocznikWindow *self)
     gtk_paned_set_position (self->paned, width * 3 / 5);
 
   /* Icon-only header buttons leave room for the title when narrow. */
+  /* A label of its own only when no text shows; else names doubled. */
+  if (narrow)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (narrow)
     {
       gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
@@ -1026,7 +1087,7 @@ imported_cb (RocznikWindow       *self,
     return;
   year = ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year;
   reload (self);
-  show_year (self, year, self->compare_year);
+  show_year (self, year, rocznik_session_get_comparison_year (self->session));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u year", "Imported %u years", years->len),
                              years->len);
   toast (self, message, NULL, NULL, NULL);
@@ -1342,12 +1403,12 @@ export_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (self->year == 0)
+  if (rocznik_session_get_year (self->session) == 0)
     return;
-  if (self->compare_year)
-    name = g_strdup_printf ("rocznik-%d-%d.%s", self->year, self->compare_year, format);
+  if (rocznik_session_get_comparison_year (self->session))
+    name = g_strdup_printf ("rocznik-%d-%d.%s", rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), format);
   else
-    name = g_strdup_printf ("rocznik-%d.%s", self->year, format);
+    name = g_strdup_printf ("rocznik-%d.%s", rocznik_session_get_year (self->session), format);
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -1365,6 +1426,18 @@ export_menu_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
+}
+
+/* The topic actions and sorting, from the keyboard (Menu, Shift+F10). */
+static void
+topic_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_menu_button_popup (self->topic_menu_button);
 }
 
 static void
@@ -1423,7 +1496,7 @@ select_year_action (GtkWidget  *widget,
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
-  show_year (self, g_variant_get_int32 (parameter), self->compare_year);
+  show_year (self, g_variant_get_int32 (parameter), rocznik_session_get_comparison_year (self->session));
 }
 
 static void
@@ -1433,7 +1506,7 @@ compare_year_action (GtkWidget  *widget,
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
-  show_year (self, self->year, g_variant_get_int32 (parameter));
+  show_year (self, rocznik_session_get_year (self->session), g_variant_get_int32 (parameter));
 }
 
 /* (column, descending): what a click on a column header does. */
@@ -1509,7 +1582,7 @@ edit_topic_action (GtkWidget  *widget,
   if (row == NULL)
     return;
   body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
-                          self->year);
+                          rocznik_session_get_year (self->session));
   dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
   count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
   name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
@@ -1566,9 +1639,9 @@ merge_topic_action (GtkWidget  *widget,
       return;
     }
   /* Every topic of every year but this one, to merge into. */
-  for (guint i = 0; i < self->years->len; i++)
+  for (guint i = 0; i < rocznik_session_get_years (self->session)->len; i++)
     {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
+      const RocznikYear *y = g_ptr_array_index (rocznik_session_get_years (self->session), i);
       for (guint t = 0; t < y->topics->len; t++)
         {
           const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
@@ -1663,7 +1736,7 @@ chart_export_cb (RocznikChartExportDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   format = self->export_options.format;
   /* Translators: the start of a chart's file name, "chart-2018.png" */
-  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), self->year, format);
+  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), rocznik_session_get_year (self->session), format);
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -1718,7 +1791,7 @@ chart_type_action (GtkWidget  *widget,
 
   if (!rocznik_chart_type_from_string (g_variant_get_string (parameter, NULL), &type))
     return;
-  gtk_drop_down_set_selected (self->chart_type_dropdown, type);
+  rocznik_session_set_chart_type (self->session, type);
 }
 
 /* "topics" or "categories" */
@@ -1729,8 +1802,9 @@ compare_by_action (GtkWidget  *widget,
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
-  gtk_drop_down_set_selected (self->compare_by_dropdown,
-                              g_str_equal (g_variant_get_string (parameter, NULL), "categories") ? 1 : 0);
+  rocznik_session_set_compare_by (self->session,
+                                  g_str_equal (g_variant_get_string (parameter, NULL), "categories")
+                                  ? ROCZNIK_COMPARE_BY_CATEGORIES : ROCZNIK_COMPARE_BY_TOPICS);
 }
 
 static void
@@ -1775,6 +1849,59 @@ delete_category_action (GtkWidget  *widget,
   toast (self, message, _("_Undo"), "win.undo", NULL);
 }
 
+/* The controls show the session and change it; the window redraws on its
+ * notifications. No control is ever rebuilt while it is being used. */
+static void
+bind_session (RocznikWindow *self)
+{
+  g_autoptr(GListStore) none = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(RocznikYearItem) none_item = rocznik_year_item_new (0);
+  g_autoptr(GtkListItemFactory) year_rows = rocznik_year_item_factory_new (FALSE);
+  g_autoptr(GtkListItemFactory) compare_rows = rocznik_year_item_factory_new (TRUE);
+  g_autoptr(GtkExpression) label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "label");
+  g_autoptr(GtkExpression) compare_label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "compare-label");
+  GtkFlattenListModel *compare_items;
+
+  self->session = rocznik_session_new ();
+  self->year_items = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
+  g_list_store_append (none, none_item);
+  g_list_store_append (parts, none);
+  g_list_store_append (parts, self->year_items);
+  compare_items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
+
+  gtk_drop_down_set_expression (self->year_dropdown, label);
+  gtk_drop_down_set_list_factory (self->year_dropdown, year_rows);
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->year_items));
+  gtk_drop_down_set_expression (self->compare_dropdown, compare_label);
+  gtk_drop_down_set_list_factory (self->compare_dropdown, compare_rows);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (compare_items));
+  g_object_unref (compare_items);
+
+  g_object_bind_property_full (self->session, "year", self->year_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               year_to_position, position_to_year, self->year_dropdown, NULL);
+  g_object_bind_property_full (self->session, "comparison-year", self->compare_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               year_to_position, position_to_year, self->compare_dropdown, NULL);
+  g_object_bind_property_full (self->session, "chart-type", self->chart_type_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_CHART_TREND), NULL);
+  g_object_bind_property_full (self->session, "compare-by", self->compare_by_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_COMPARE_BY_CATEGORIES), NULL);
+  g_object_bind_property_full (self->session, "chart-type", self->compare_by_dropdown, "visible",
+                               G_BINDING_SYNC_CREATE, is_comparison, NULL, NULL, NULL);
+
+  g_signal_connect_object (self->session, "notify::year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::comparison-year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::chart-type", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::compare-by", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selected-topics", G_CALLBACK (selected_topics_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "years-changed", G_CALLBACK (years_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "chart-texts-changed", G_CALLBACK (chart_texts_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 /* GObject overrides */
 
 static gboolean
@@ -1798,8 +1925,6 @@ rocznik_window_dispose (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  if (self->workspace)
-    rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
   self->workspace = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1808,8 +1933,8 @@ rocznik_window_dispose (GObject *object)
   g_clear_object (&self->footer);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->table, rocznik_table_free);
-  g_clear_pointer (&self->years, g_ptr_array_unref);
-  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  g_clear_object (&self->year_items);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
 }
@@ -1822,8 +1947,6 @@ rocznik_window_finalize (GObject *object)
   g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    g_free (self->chart_texts[i]);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->finalize (object);
 }
@@ -1872,6 +1995,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
@@ -1903,6 +2027,8 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
 }
@@ -1913,8 +2039,10 @@ rocznik_window_init (RocznikWindow *self)
   GtkFlattenListModel *flat;
   GListStore *parts;
   GtkDropTarget *drop;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bind_session (self);
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
   g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
@@ -1945,19 +2073,13 @@ rocznik_window_init (RocznikWindow *self)
   gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
 
-  self->year_list = gtk_string_list_new (NULL);
-  self->compare_list = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->year_list));
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_list));
-  g_object_unref (self->year_list);
-  g_object_unref (self->compare_list);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
+  rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
+  rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));
+  rocznik_accessible_name_dropdown (self->compare_by_dropdown, _("What to compare"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->topic_view))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_button),
@@ -1974,15 +2096,11 @@ rocznik_window_init (RocznikWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
-  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_table_page), self);
   g_signal_connect_swapped (self->topic_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (width_changed_cb), self);
   g_signal_connect_swapped (self->year_panel, "save", G_CALLBACK (year_panel_save_cb), self);
-  g_signal_connect_swapped (self->chart_type_dropdown, "notify::selected", G_CALLBACK (chart_type_selected_cb), self);
-  g_signal_connect_swapped (self->compare_by_dropdown, "notify::selected", G_CALLBACK (compare_by_selected_cb), self);
 
   {
     const char *labels[ROCZNIK_CHART_N_TEXTS] = {
@@ -2001,7 +2119,6 @@ rocznik_window_init (RocznikWindow *self)
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
         gtk_widget_set_hexpand (entry, TRUE);
         gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
-        g_object_set_data (G_OBJECT (entry), "field", GINT_TO_POINTER (i));
         g_signal_connect (entry, "changed", G_CALLBACK (chart_text_changed_cb), self);
         gtk_grid_attach (self->chart_texts_grid, label, 0, i, 1, 1);
         gtk_grid_attach (self->chart_texts_grid, entry, 1, i, 1, 1);
@@ -2010,6 +2127,11 @@ rocznik_window_init (RocznikWindow *self)
     gtk_entry_set_placeholder_text (self->text_entries[ROCZNIK_CHART_TEXT_NOTES],
                                     _("Added below the notes the data calls for"));
   }
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (table_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), keys);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -2026,11 +2148,19 @@ rocznik_window_init (RocznikWindow *self)
   adw_status_page_set_icon_name (self->no_chart_page, "io.github.rocznik.Rocznik-symbolic");
   adw_status_page_set_title (self->no_chart_page, _("No Chart"));
   gtk_widget_add_css_class (GTK_WIDGET (self->no_chart_page), "compact");
+  self->trend_button = gtk_button_new_with_mnemonic (_("Show _Totals over Time"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->trend_button), "win.chart-type");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->trend_button), "s", "trend");
+  gtk_widget_set_halign (self->trend_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->trend_button, "pill");
+  adw_status_page_set_child (self->no_chart_page, self->trend_button);
   gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
   update_undo_action (self);
   selection_changed_cb (self);
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
 
 /* public API */
@@ -2080,9 +2210,9 @@ rocznik_window_new (RocznikApplication *application,
       gtk_widget_set_sensitive (GTK_WIDGET (self->compare_dropdown), FALSE);
       return self;
     }
-  rocznik_workspace_set_changed_func (self->workspace, workspace_changed_cb, self);
-  self->year = year;
-  self->compare_year = compare_year;
+  rocznik_session_set_workspace (self->session, self->workspace);
+  rocznik_session_set_year (self->session, year);
+  rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
   return self;
 }
@@ -2108,7 +2238,7 @@ int
 rocznik_window_get_year (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
-  return self->year;
+  return rocznik_session_get_year (self->session);
 }
 
 /* 0 when no comparison year is chosen. */
@@ -2116,7 +2246,7 @@ int
 rocznik_window_get_compare_year (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
-  return self->compare_year;
+  return rocznik_session_get_comparison_year (self->session);
 }
 
 gboolean
@@ -2124,7 +2254,7 @@ rocznik_window_has_year (RocznikWindow *self,
                          int            year)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
-  return self->years && rocznik_years_find (self->years, year) != NULL;
+  return rocznik_session_get_years (self->session) && rocznik_years_find (rocznik_session_get_years (self->session), year) != NULL;
 }
 
 /* What the window shows: "empty", "error", or the table's state: "table",
@@ -2213,7 +2343,7 @@ rocznik_window_get_selected_tsv (RocznikWindow *self)
       g_ptr_array_add (objects, row);
       g_ptr_array_add (rows, (gpointer) rocznik_topic_row_get_row (row));
     }
-  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, self->compare_year);
+  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, rocznik_session_get_comparison_year (self->session));
 }
 
 static const RocznikTopic *
@@ -2272,10 +2402,10 @@ rocznik_window_set_topic_count (RocznikWindow *self,
                    _("„%s” is not a number of calls"), text);
       return FALSE;
     }
-  op.year = self->year;
+  op.year = rocznik_session_get_year (self->session);
   op.key = g_strdup (topic->key);
   op.count = topic->count;
-  if (!rocznik_workspace_set_topic_count (self->workspace, self->year, key, count, error))
+  if (!rocznik_workspace_set_topic_count (self->workspace, rocznik_session_get_year (self->session), key, count, error))
     {
       undo_op_clear (&op);
       return FALSE;
@@ -2300,10 +2430,10 @@ rocznik_window_set_topic_name (RocznikWindow *self,
   topic = find_topic (self, key);
   if (topic == NULL)
     return no_topic_error (key, error);
-  op.year = self->year;
+  op.year = rocznik_session_get_year (self->session);
   op.key = g_strdup (topic->key);
   op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_set_topic_name (self->workspace, self->year, key, name, error))
+  if (!rocznik_workspace_set_topic_name (self->workspace, rocznik_session_get_year (self->session), key, name, error))
     {
       undo_op_clear (&op);
       return FALSE;
@@ -2351,7 +2481,7 @@ rocznik_window_save_details (RocznikWindow     *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  y = rocznik_years_find (self->years, details->year);
+  y = rocznik_years_find (rocznik_session_get_years (self->session), details->year);
   if (y == NULL)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
@@ -2443,8 +2573,8 @@ rocznik_window_export (RocznikWindow *self,
   /* The writer picks the format by the extension: make sure it is there. */
   job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
   job->format = g_strdup (format);
-  job->year = self->year;
-  job->compare_year = self->compare_year;
+  job->year = rocznik_session_get_year (self->session);
+  job->compare_year = rocznik_session_get_comparison_year (self->session);
   job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
   run_export (self, job);
 }
@@ -2494,7 +2624,7 @@ RocznikChartType
 rocznik_window_get_chart_type (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), ROCZNIK_CHART_RANKING);
-  return self->chart_type;
+  return rocznik_session_get_chart_type (self->session);
 }
 
 /* @text: NULL or "" for the renderer's own text. */

@@ -908,9 +908,10 @@ compose (Ctx *c,
 
   if (shown_note > 0)
     {
-      g_autofree char *note = g_strdup_printf ("Pokazano %d" ROCZNIK_NBSP "z" ROCZNIK_NBSP "%u %s.", shown_note,
-                                               chart->groups->len,
-                                               chart->type == ROCZNIK_CHART_RANKING ? "największych tematów" : "tematów");
+      /* "Pokazano 16 największych z 17 tematów": the largest of all, not of the largest. */
+      g_autofree char *note = g_strdup_printf ("Pokazano %d%s" ROCZNIK_NBSP "z" ROCZNIK_NBSP "%u tematów.", shown_note,
+                                               chart->type == ROCZNIK_CHART_RANKING ? " największych" : "",
+                                               chart->groups->len);
       notes = chart->notes ? g_strconcat (chart->notes, " ", note, NULL) : g_steal_pointer (&note);
     }
   else
