@@ -54,6 +54,7 @@ struct _RocznikWindow
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
   GListStore          *year_items;     /* RocznikYearItem*, ascending */
+  GtkCustomFilter     *comparable_filter;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkStack            *chart_stack;
   RocznikChartView    *chart_view;
@@ -535,6 +536,16 @@ update_year_panel (RocznikWindow *self)
   rocznik_year_panel_set_years (self->year_panel, years, year, rocznik_session_get_categories (self->session));
 }
 
+static void
+select_year (GtkDropDown *dropdown,
+             int          year)
+{
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (dropdown, pos);
+}
+
 /* Another year or comparison: the table, chart and panel follow. */
 static void
 shown_year_changed_cb (RocznikWindow *self)
@@ -555,19 +566,14 @@ shown_year_changed_cb (RocznikWindow *self)
       rocznik_year_item_set_comparable (item, rocznik_session_can_compare (self->session,
                                                                            rocznik_year_item_get_year (item)));
     }
+  /* The comparison shown is comparable (the session sees to it); the menu
+   * shows it first, as notifications may come in either order, so it
+   * keeps its choice while the others come and go. */
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
   rebuild_table (self);
   update_year_panel (self);
   gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
-}
-
-static void
-select_year (GtkDropDown *dropdown,
-             int          year)
-{
-  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
-
-  if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_drop_down_set_selected (dropdown, pos);
 }
 
 /* Undo and redo are there when the history has something to give back. */
@@ -1895,6 +1901,16 @@ delete_category_action (GtkWidget  *widget,
 
 /* The controls show the session and change it; the window redraws on its
  * notifications. No control is ever rebuilt while it is being used. */
+static gboolean
+is_comparable (gpointer item,
+               gpointer user_data)
+{
+  gboolean comparable;
+
+  g_object_get (item, "comparable", &comparable, NULL);
+  return comparable;
+}
+
 static void
 bind_session (RocznikWindow *self)
 {
@@ -1906,12 +1922,18 @@ bind_session (RocznikWindow *self)
   g_autoptr(GtkExpression) label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "label");
   g_autoptr(GtkExpression) compare_label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "compare-label");
   GtkFlattenListModel *compare_items;
+  GtkFilterListModel *comparable;
 
   self->session = rocznik_session_new ();
   self->year_items = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
   g_list_store_append (none, none_item);
   g_list_store_append (parts, none);
-  g_list_store_append (parts, self->year_items);
+  /* The comparison menu lists only the years the core says compare. */
+  self->comparable_filter = gtk_custom_filter_new (is_comparable, NULL, NULL);
+  comparable = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->year_items)),
+                                          GTK_FILTER (g_object_ref (self->comparable_filter)));
+  g_list_store_append (parts, comparable);
+  g_object_unref (comparable);
   compare_items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
 
   gtk_drop_down_set_expression (self->year_dropdown, label);
@@ -1979,6 +2001,7 @@ rocznik_window_dispose (GObject *object)
   g_clear_pointer (&self->table, rocznik_table_free);
   g_clear_object (&self->session);
   g_clear_object (&self->year_items);
+  g_clear_object (&self->comparable_filter);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
 }
