@@ -119,11 +119,13 @@ test_preview_and_import (void)
       g_object_unref (paintable);
     }
 
-  /* another encoding, chosen by the user: read again */
+  /* another encoding, chosen by the user: read again; Windows-1250's „ś”
+   * read as ISO-8859-2 is the control character U+009C, refused in a name */
   row = find (GTK_WIDGET (dialog), row_titled, "_Encoding");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
   wait_idle (dialog);
-  g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "ISO-8859-2");
+  g_assert_null (rocznik_import_dialog_get_import (dialog));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "control character U+009C"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   wait_idle (dialog);
   g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "WINDOWS-1250");
@@ -160,7 +162,20 @@ test_exists (void)
   RocznikImportDialog *dialog;
   int imported = 0;
 
+  /* the bundled sample's 2018 yields to imported data */
   g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  dialog = rocznik_import_dialog_new (NULL, ws, file);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "replaces the bundled sample"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_cmpint (imported, ==, 1);
+  g_object_unref (dialog);
+
+  /* a year imported is not replaced unless the user says so */
+  imported = 0;
   dialog = rocznik_import_dialog_new (NULL, ws, file);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
@@ -218,6 +233,97 @@ test_error (void)
   g_object_unref (dialog);
 }
 
+/* A per-request file refused for a choice: the message, and the columns to
+ * make it with; then one condition on a column's values. */
+static GFile *
+request (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ROCZNIK_REQUESTS"), name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static void
+choose_role (RocznikImportDialog *dialog,
+             const char          *column,
+             guint                role_row)
+{
+  GtkWidget *row = find (GTK_WIDGET (dialog), row_titled, column);
+
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), role_row);
+  wait_idle (dialog);
+}
+
+static void
+test_choices (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = request ("sprawy-bez-nazw.csv");
+  RocznikImportDialog *dialog = rocznik_import_dialog_new (NULL, ws, file);
+  RocznikImport *import;
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_null (rocznik_import_dialog_get_import (dialog));
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing,
+                          "cannot tell which column holds the date of the call: „Data A”, „Data B”"));
+  /* the first rows are shown as read */
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "S/2019/00000"));
+  choose_role (dialog, "Data A", 5);     /* date of the call */
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing,
+                          "cannot tell which column holds the topic of the call: „Kanał”, „Rodzaj”"));
+  choose_role (dialog, "Rodzaj", 1);     /* topic */
+  import = rocznik_import_dialog_get_import (dialog);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 1200);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  g_assert_true (rocznik_workspace_has_year (ws, 2020));
+  g_object_unref (dialog);
+
+  /* the same header again: the choices are remembered, nothing is asked */
+  dialog = rocznik_import_dialog_new (NULL, ws, file);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  import = rocznik_import_dialog_get_import (dialog);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 1200);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "as remembered for files with this header"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GFile) file = request ("zgloszenia-2014-2015.txt");
+  g_autofree char *phone_path = g_build_filename (g_getenv ("ROCZNIK_REQUESTS"), "zgloszenia-2014-2015.txt.telefon", NULL);
+  g_autofree char *phone = NULL;
+  g_auto(GStrv) lines = NULL;
+  RocznikImportDialog *dialog = rocznik_import_dialog_new (NULL, ws, file);
+  GtkWidget *row;
+  guint64 calls = 0;
+
+  g_assert_true (g_file_get_contents (phone_path, &phone, NULL, NULL));
+  lines = g_strsplit (phone, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    calls += g_ascii_strtoull (strrchr (lines[i], '\t') + 1, NULL, 10);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle (dialog);
+  g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), ==, 2500);
+  row = find (GTK_WIDGET (dialog), row_titled, "_Count rows where");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 11);   /* Źródło: the most common value, TELEFON */
+  wait_idle (dialog);
+  g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), ==, calls);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "rows left out by the conditions"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -227,5 +333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-dialog/exists", test_exists);
   g_test_add_func ("/import-dialog/cancel", test_cancel);
   g_test_add_func ("/import-dialog/error", test_error);
+  g_test_add_func ("/import-dialog/choices", test_choices);
+  g_test_add_func ("/import-dialog/filter", test_filter);
   return g_test_run ();
 }

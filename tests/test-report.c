@@ -1,15 +1,17 @@
-/* test-report.c — the workbook, the PDF and the CSV of the annual report,
- * read back by second readers (openpyxl, pdftotext, pdffonts). */
+/* test-report.c — the workbook, the PDF, the CSV and the web page of the
+ * annual report, read back by second readers (openpyxl, pdftotext, pdffonts). */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rocznik-error.h"
 #include "rocznik-file.h"
+#include "rocznik-format.h"
 #include "rocznik-report.h"
 #include "rocznik-workspace.h"
 
@@ -129,7 +131,7 @@ static void
 test_year_without_topics (void)
 {
   g_autoptr(RocznikWorkspace) ws = sample_workspace ();
-  const char *names[] = { "2017.xlsx", "2017.pdf", "2017.csv" };
+  const char *names[] = { "2017.xlsx", "2017.pdf", "2017.csv", "2017.html" };
   RocznikReportOptions options = { .year = 2017, .compare_year = -1 };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -179,7 +181,7 @@ static void
 test_pdf_csv_locale (void)
 {
   g_autoptr(RocznikWorkspace) ws = sample_workspace ();
-  const char *names[] = { "raport.pdf", "tematy.csv" };
+  const char *names[] = { "raport.pdf", "tematy.csv", "raport.html" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -289,6 +291,18 @@ test_compare_like_with_like (void)
   table = read_file (csv);
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";135100;100,0;;;\r\n"));
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów obecnych w obu latach\";134100;;130908;3192;2,4\r\n"));
+
+  /* the web page says it too, in the table's section */
+  {
+    g_autofree char *html_path = out_path ("2019.html");
+    g_autofree char *html = NULL;
+
+    g_assert_true (rocznik_report_write (ws, &options, html_path, NULL, &error));
+    g_assert_no_error (error);
+    html = read_file (html_path);
+    g_assert_nonnull (strstr (html, "Tematy obecne w obu latach"));
+    g_assert_nonnull (strstr (html, "Brak w" ROCZNIK_NBSP "2018 r.: nowy temat."));
+  }
 }
 
 /* 2018 against 2017, which has only "ponad 574 tys.": never 2017 = 0. */
@@ -420,6 +434,221 @@ test_topics_option (void)
   g_assert_nonnull (strstr (error->message, "lotnisko"));
 }
 
+/* "70 055" with U+00A0, as the report prints counts. */
+static char *
+polish_count (gint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\xc2\xa0");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "18,0%": one decimal, a decimal comma. */
+static char *
+polish_share (gint64 part,
+              gint64 whole)
+{
+  g_autofree char *s = g_strdup_printf ("%.1f%%", 100.0 * (double) part / (double) whole);
+
+  *strchr (s, '.') = ',';
+  return g_steal_pointer (&s);
+}
+
+static guint
+count_matches (const char *text,
+               const char *pattern)
+{
+  g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match (re, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      n++;
+      g_match_info_next (match, NULL);
+    }
+  return n;
+}
+
+/* Headings go h1 → h2 → h3 without skipping a level; exactly one h1, first. */
+static void
+assert_heading_order (const char *html)
+{
+  g_autoptr(GRegex) re = g_regex_new ("<h([1-6])[ >]", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int previous = 0, h1 = 0;
+
+  g_regex_match (re, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *level = g_match_info_fetch (match, 1);
+      int n = atoi (level);
+
+      if (previous == 0)
+        g_assert_cmpint (n, ==, 1);
+      g_assert_cmpint (n, <=, previous + 1);
+      h1 += n == 1;
+      previous = n;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpint (h1, ==, 1);
+}
+
+/* Every id is unique, and every aria-labelledby names ids that exist. */
+static void
+assert_ids (const char *html)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) id_re = g_regex_new (" id=\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr(GRegex) ref_re = g_regex_new ("(aria-labelledby|href)=\"#?([^\"]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (id_re, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      char *id = g_match_info_fetch (match, 1);
+
+      if (g_hash_table_contains (ids, id))
+        g_error ("id „%s” appears twice", id);
+      g_hash_table_add (ids, id);
+      g_match_info_next (match, NULL);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  g_regex_match (ref_re, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *kind = g_match_info_fetch (match, 1);
+      g_autofree char *refs = g_match_info_fetch (match, 2);
+      g_auto(GStrv) names = g_strsplit (refs, " ", -1);
+
+      if (g_str_equal (kind, "aria-labelledby") || g_str_has_prefix (refs, "tresc"))
+        for (guint i = 0; names[i]; i++)
+          if (!g_hash_table_contains (ids, names[i]))
+            g_error ("%s refers to a missing id „%s”", kind, names[i]);
+      g_match_info_next (match, NULL);
+    }
+}
+
+/* The web page: the same content as the PDF, in Polish, accessible. */
+static void
+test_html_sample (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  g_autoptr(GDateTime) now = fixed_now ();
+  RocznikReportOptions options = { .year = 2018, .compare_year = 2017, .now = now };
+  g_autofree char *path = out_path ("raport.html");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  /* The 2018 sample (FACTS.md): 17 topics adding up to 388 468 of "ponad 586 tys.". */
+  const gint64 sum = 388468, waste = 70055, declared = 586000;
+  g_autofree char *waste_count = polish_count (waste);
+  g_autofree char *waste_share = polish_share (waste, sum);
+  g_autofree char *sum_count = polish_count (sum);
+  g_autofree char *remainder = polish_count (declared - sum);
+  g_autofree char *row = NULL;
+  g_autofree char *sum_row = NULL;
+  g_autofree char *remainder_row = NULL;
+  guint svgs;
+
+  g_assert_true (rocznik_report_write (ws, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  html = read_file (path);
+  assert_no_temporaries ();
+
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"));
+  g_assert_nonnull (strstr (html, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+  g_assert_nonnull (strstr (html, "<title>Biuro Poznań Kontakt — raport roczny 2018</title>"));
+  g_assert_nonnull (strstr (html, "<h1>Biuro Poznań Kontakt</h1>"));
+  g_assert_nonnull (strstr (html, "<a class=\"skip\" href=\"#tresc\">Przejdź do treści raportu</a>"));
+  g_assert_nonnull (strstr (html, "<main id=\"tresc\""));
+  /* the lead, typeset: one-letter words glued to the next */
+  g_assert_nonnull (strstr (html, "W\xc2\xa0" "2018 r. Biuro Poznań Kontakt przeprowadziło ponad 586\xc2\xa0" "tys. rozmów."));
+  g_assert_nonnull (strstr (html, "<h2 id=\"liczby\">Najważniejsze liczby</h2>"));
+  g_assert_nonnull (strstr (html, "<h3>Trzy najczęstsze tematy</h3>"));
+  g_assert_nonnull (strstr (html, "@media print"));
+
+  /* the topic table: a caption, column headers, the topic as the row's header */
+  g_assert_nonnull (strstr (html, "<caption id=\"tabela-tematy\">Tematy rozmów w 2018 r. w porównaniu z 2017 r.</caption>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\">Temat</th>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\" class=\"num\">2017 r.</th>"));
+  row = g_strdup_printf ("<td class=\"num\">2.</td><th scope=\"row\">gospodarka odpadami</th><td class=\"num\">%s</td><td class=\"num\">%s</td>",
+                         waste_count, waste_share);
+  g_assert_nonnull (strstr (html, row));
+  sum_row = g_strdup_printf ("<th scope=\"row\">Suma tematów</th><td class=\"num\">%s</td><td class=\"num\">100,0%%</td>", sum_count);
+  g_assert_nonnull (strstr (html, sum_row));
+  remainder_row = g_strdup_printf ("<th scope=\"row\">Bez przypisanego tematu</th><td class=\"num\">ponad %s</td>", remainder);
+  g_assert_nonnull (strstr (html, remainder_row));
+  g_assert_nonnull (strstr (html, "transport miejski i\xc2\xa0strefa parkowania"));
+  /* every table has a caption; every header cell a scope */
+  g_assert_cmpuint (count_matches (html, "<table>"), ==, count_matches (html, "<table>\n<caption"));
+  g_assert_cmpuint (count_matches (html, "<th[ >]"), ==, count_matches (html, "<th scope=\"(col|row)\""));
+  /* wide tables scroll inside a focusable, named region */
+  g_assert_cmpuint (count_matches (html, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"[^\"]+\">\n<table>"),
+                    ==, count_matches (html, "<table>"));
+
+  /* charts: inline SVG named by <title> and <desc>, each with its data table */
+  svgs = count_matches (html, "<svg ");
+  g_assert_cmpuint (svgs, ==, 2 * count_matches (html, "<figure "));
+  /* trend, ranking, comparison (2017 has no topics: no year-on-year chart); wide and narrow */
+  g_assert_cmpuint (svgs, ==, 6);
+  g_assert_cmpuint (count_matches (html, "<svg [^>]*role=\"img\" aria-labelledby=\"(w[0-9][wn]-)title \\1desc\"[^>]*>\n<title id=\"\\1title\">[^<]+</title>\n<desc id=\"\\1desc\">Wykres słupkowy: [^<]+</desc>"),
+                    ==, svgs);
+  g_assert_nonnull (strstr (html, "<caption id=\"w2-dane\">Dane wykresu: Tematy rozmów w\xc2\xa0" "2018\xc2\xa0r.</caption>"));
+  row = (g_free (row), g_strdup_printf ("<th scope=\"row\">gospodarka odpadami</th><td class=\"num\">%s</td><td class=\"num\">%s</td>",
+                                        waste_count, waste_share));
+  g_assert_nonnull (strstr (html, row));
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">2018</th><td class=\"num\">ponad 586\xc2\xa0" "000</td>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">2016</th><td class=\"num\">brak danych</td>"));
+
+  /* lists and notes */
+  g_assert_nonnull (strstr (html, "<h2 id=\"uslugi\">Usługi i informacje w 2018 r.</h2>"));
+  g_assert_nonnull (strstr (html, "<h2 id=\"uwagi\">Uwagi i źródła</h2>"));
+  g_assert_nonnull (strstr (html, "wygenerowano 23 listopada 2026"));
+
+  assert_heading_order (html);
+  assert_ids (html);
+  /* self-contained: nothing loaded from elsewhere, no script */
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<link"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "src="));
+}
+
+/* Names from an import are text, never markup. */
+static void
+test_html_hostile (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikYear) y = rocznik_year_new (2019);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = out_path ("hostile.html");
+  g_autofree char *html = NULL;
+
+  y->organisation = g_strdup ("Urząd <script>alert(1)</script>");
+  rocznik_year_add_topic (y, "<img src=x onerror=alert(1)> & \"cytat\"", 400);
+  rocznik_year_add_topic (y, "zwykły temat", 100);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  write_report (ws, path);
+  html = read_file (path);
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_nonnull (strstr (html, "<h1>Urząd &lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
+  /* (one-letter words are glued to the next with U+00A0, as in the PDF) */
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">&lt;img src=x\xc2\xa0onerror=alert(1)&gt; &amp; &quot;cytat&quot;</th>"));
+  assert_heading_order (html);
+  assert_ids (html);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -462,6 +691,8 @@ main (int    argc,
   g_test_add_func ("/report/file-extension", test_file_extension);
   g_test_add_func ("/report/compare/like-with-like", test_compare_like_with_like);
   g_test_add_func ("/report/compare/declared-only", test_compare_declared_only);
+  g_test_add_func ("/report/html/sample", test_html_sample);
+  g_test_add_func ("/report/html/hostile", test_html_hostile);
 
   status = g_test_run ();
   remove_tree (tmpdir);

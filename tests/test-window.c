@@ -693,7 +693,7 @@ export_done (gpointer data)
 static void
 test_export (void)
 {
-  const char *formats[] = { "pdf", "xlsx", "csv", "png", "svg" };
+  const char *formats[] = { "pdf", "xlsx", "csv", "html", "png", "svg" };
 
   activate ("win.select-year", g_variant_new_int32 (2018));
   activate ("win.compare-year", g_variant_new_int32 (0));
@@ -719,6 +719,11 @@ test_export (void)
         g_assert_true (g_str_has_prefix (contents, "PK"));
       else if (g_str_equal (formats[i], "csv"))
         g_assert_nonnull (strstr (contents, "gospodarka odpadami"));
+      else if (g_str_equal (formats[i], "html"))
+        {
+          g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>\n<html lang=\"pl\">"));
+          g_assert_nonnull (strstr (contents, "<th scope=\"row\">gospodarka odpadami</th>"));
+        }
       else if (g_str_equal (formats[i], "svg"))
         g_assert_nonnull (strstr (contents, "<svg"));
       else

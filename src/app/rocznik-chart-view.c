@@ -285,13 +285,6 @@ rocznik_chart_view_get_theme (RocznikChartView *self)
   return self->theme;
 }
 
-int
-rocznik_chart_view_get_hovered (RocznikChartView *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_CHART_VIEW (self), -1);
-  return self->hovered;
-}
-
 /* The chart as an image of @width × @height layout units at @scale. */
 GdkTexture *
 rocznik_chart_texture_new (RocznikChart *chart,

@@ -17,7 +17,6 @@ RocznikChart *rocznik_chart_view_get_chart     (RocznikChartView   *self);
 void          rocznik_chart_view_set_highlight (RocznikChartView   *self,
                                                 const char * const *keys);
 RocznikChartTheme rocznik_chart_view_get_theme (RocznikChartView   *self);
-int           rocznik_chart_view_get_hovered   (RocznikChartView   *self);
 
 GdkTexture   *rocznik_chart_texture_new        (RocznikChart       *chart,
                                                 int                 width,

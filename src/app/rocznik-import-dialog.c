@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "rocznik-accessible.h"
 #include "rocznik-error.h"
@@ -27,7 +29,13 @@ static const RocznikImportColumnRole choosable_roles[] = {
   ROCZNIK_IMPORT_COLUMN_YEAR_COUNT,
 };
 
-static const char *const encodings[] = { NULL, "UTF-8", "WINDOWS-1250", "ISO-8859-2" };
+static const char *const encodings[] = { NULL, "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1250", "ISO-8859-2" };
+static const RocznikDateOrder date_orders[] = {
+  ROCZNIK_DATE_ORDER_DETECT, ROCZNIK_DATE_ORDER_DAY_FIRST, ROCZNIK_DATE_ORDER_MONTH_FIRST,
+};
+
+#define PREVIEW_ROWS 8
+#define PREVIEW_CELL_CHARS 24
 static const char delimiters[] = { 0, ',', ';', '\t', '|' };
 
 typedef struct
@@ -35,9 +43,19 @@ typedef struct
   char                 *path;
   char                 *encoding;
   char                 *sheet;
+  char                 *where[2];   /* one condition, "N=VALUE" */
+  char                 *remembered;
   RocznikImportOptions  options;
   int                   permille;   /* progress, written by the thread */
 } Job;
+
+/* What a read gives: a preview, or a refusal with what was read before it. */
+typedef struct
+{
+  RocznikImport *import;
+  RocznikImport *partial;
+  GError        *error;
+} Result;
 
 struct _RocznikImportDialog
 {
@@ -55,6 +73,10 @@ struct _RocznikImportDialog
   gboolean           disposed;
   RocznikImportOptions options;
   char              *sheet;
+  char              *where;          /* "N=VALUE", NULL: every row */
+  RocznikImport     *partial;        /* read before a refusal: its columns */
+  char              *remembered;     /* choices remembered for this header */
+  gboolean           looked_up;      /* … looked up, after the first read */
   GPtrArray         *column_rows;
 
   GtkWidget         *import_button;
@@ -64,12 +86,15 @@ struct _RocznikImportDialog
   GtkWidget         *year_from_file;
   GtkWidget         *year_spin;
   GtkWidget         *organisation_row;
-  GtkWidget         *preview_label;
   GtkWidget         *encoding_row;
   GtkWidget         *delimiter_row;
   GtkWidget         *sheet_row;
   GtkWidget         *replace_switch;
   GtkWidget         *columns_group;
+  GtkWidget         *date_order_row;
+  GtkWidget         *filter_column_row;
+  GtkWidget         *filter_value_row;
+  GtkWidget         *preview_grid;
 };
 
 G_DEFINE_FINAL_TYPE (RocznikImportDialog, rocznik_import_dialog, ADW_TYPE_WINDOW)
@@ -102,7 +127,27 @@ job_free (gpointer data)
   g_free (job->path);
   g_free (job->encoding);
   g_free (job->sheet);
+  g_free (job->where[0]);
+  g_free (job->remembered);
   g_free (job);
+}
+
+static void
+result_free (gpointer data)
+{
+  Result *result = data;
+
+  rocznik_import_free (result->import);
+  rocznik_import_free (result->partial);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* The preview shown: the import, else what was read before a refusal. */
+static RocznikImport *
+shown (RocznikImportDialog *self)
+{
+  return self->import ? self->import : self->partial;
 }
 
 static void
@@ -149,7 +194,7 @@ static void column_role_cb (GObject *row, GParamSpec *pspec, gpointer user_data)
 static void
 fill_columns (RocznikImportDialog *self)
 {
-  RocznikImport *import = self->import;
+  RocznikImport *import = shown (self);
 
   for (guint i = 0; i < self->column_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->columns_group),
@@ -189,37 +234,73 @@ fill_sheets (RocznikImportDialog *self)
   gtk_widget_set_visible (self->sheet_row, sheets != NULL);
 }
 
-/* The first rows of each year as they will be stored: "2018: gospodarka
- * odpadami — 70 055". */
+/* The first rows as read, in a grid: the file as the user knows it. */
 static void
-fill_preview (RocznikImportDialog *self)
+fill_preview_rows (RocznikImportDialog *self)
 {
-  GPtrArray *years = rocznik_import_get_years (self->import);
-  g_autoptr(GString) text = g_string_new (NULL);
-  const guint max_rows = 6;
+  RocznikImport *import = shown (self);
+  GPtrArray *rows = import ? rocznik_import_get_preview (import) : NULL;
+  GtkWidget *child;
 
-  for (guint i = 0; years && i < years->len; i++)
+  while ((child = gtk_widget_get_first_child (self->preview_grid)))
+    gtk_grid_remove (GTK_GRID (self->preview_grid), child);
+  for (guint r = 0; rows && r < rows->len && r < PREVIEW_ROWS; r++)
     {
-      const RocznikYear *y = g_ptr_array_index (years, i);
+      char **cells = g_ptr_array_index (rows, r);
 
-      for (guint t = 0; t < y->topics->len && t < max_rows; t++)
+      for (guint col = 0; cells[col]; col++)
         {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          g_autofree char *count = rocznik_format_count (topic->count);
+          GtkWidget *label = gtk_label_new (cells[col]);
 
-          g_string_append_printf (text, "%s%d: %s — %s", text->len ? "\n" : "", y->year, topic->name, count);
-        }
-      if (y->topics->len > max_rows)
-        {
-          guint more = y->topics->len - max_rows;
-          g_string_append_c (text, '\n');
-          /* Translators: under the preview's rows, "… and 11 more topics in 2018" */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more topic in %d", "… and %u more topics in %d", more),
-                                  more, y->year);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CELL_CHARS);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          if (r == 0)
+            gtk_widget_add_css_class (label, "heading");
+          gtk_grid_attach (GTK_GRID (self->preview_grid), label, col, r, 1, 1);
         }
     }
-  gtk_label_set_text (GTK_LABEL (self->preview_label), text->str);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (self->preview_label, ADW_TYPE_PREFERENCES_GROUP), text->len > 0);
+}
+
+/* The filter's columns, and the values of the one chosen with their
+ * counts in the first rows. */
+static void
+fill_filter (RocznikImportDialog *self)
+{
+  RocznikImport *import = shown (self);
+  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) values = gtk_string_list_new (NULL);
+  guint column = 0, value = 0;
+
+  gtk_string_list_append (columns, _("Every row"));
+  for (guint col = 0; import && col < rocznik_import_get_n_columns (import); col++)
+    gtk_string_list_append (columns, rocznik_import_get_column_name (import, col));
+  if (self->where)
+    column = (guint) atoi (self->where);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->filter_column_row), G_LIST_MODEL (columns));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->filter_column_row), column);
+
+  if (import && column > 0)
+    {
+      g_autoptr(GPtrArray) counts = rocznik_import_get_column_values (import, column - 1);
+      const char *chosen = strchr (self->where, '=') + 1;
+
+      for (guint i = 0; i < counts->len; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (g_ptr_array_index (counts, i), "\t", 2);
+          g_autofree char *item = g_strdup_printf (_("%s (%s in the first rows)"), pair[0], pair[1]);
+
+          gtk_string_list_append (values, item);
+          g_object_set_data_full (G_OBJECT (g_list_model_get_item (G_LIST_MODEL (values), i)), "value",
+                                  g_strdup (pair[0]), g_free);
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (values), i));
+          if (g_str_equal (pair[0], chosen))
+            value = i;
+        }
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->filter_value_row), G_LIST_MODEL (values));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->filter_value_row), value);
+  gtk_widget_set_sensitive (self->filter_value_row, column > 0);
 }
 
 static void
@@ -246,7 +327,8 @@ show_preview (RocznikImportDialog *self)
 
   fill_sheets (self);
   fill_columns (self);
-  fill_preview (self);
+  fill_filter (self);
+  fill_preview_rows (self);
   /* The year field shows this file's year, never a default or another file's. */
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->year_from_file)))
     {
@@ -265,6 +347,20 @@ show_preview (RocznikImportDialog *self)
       if (y && y->organisation)
         gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), y->organisation);
     }
+  self->updating = FALSE;
+}
+
+/* A refusal: the message, and the columns to choose from. */
+static void
+show_refusal (RocznikImportDialog *self,
+              const char          *message)
+{
+  self->updating = TRUE;
+  show_error (self, message);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+  fill_columns (self);
+  fill_filter (self);
+  fill_preview_rows (self);
   self->updating = FALSE;
 }
 
@@ -288,53 +384,67 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Job *job = task_data;
-  GError *error = NULL;
-  RocznikImport *import = rocznik_import_file (job->path, &job->options, cancellable,
-                                               job_progress, job, &error);
+  Result *result = g_new0 (Result, 1);
 
-  if (import)
-    g_task_return_pointer (task, import, (GDestroyNotify) rocznik_import_free);
-  else
-    g_task_return_error (task, error);
+  result->import = rocznik_import_file_partial (job->path, &job->options, cancellable, job_progress, job,
+                                                &result->partial, &result->error);
+  g_task_return_pointer (task, result, result_free);
 }
 
 static void
 read_done_cb (GObject      *source,
-              GAsyncResult *result,
+              GAsyncResult *task,
               gpointer      user_data)
 {
   RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  RocznikImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+  GError *cancelled = NULL;
+  Result *result = g_task_propagate_pointer (G_TASK (task), &cancelled);
+
+  if (result == NULL)
+    {
+      /* a cancelled task returns its error, not the result */
+      result = g_new0 (Result, 1);
+      result->error = cancelled;
+    }
 
   self->job = NULL;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
   if (self->disposed)
     {
-      rocznik_import_free (import);
+      result_free (result);
       return;
     }
 
   g_clear_pointer (&self->import, rocznik_import_free);
-  self->import = import;
+  g_clear_pointer (&self->partial, rocznik_import_free);
+  self->import = g_steal_pointer (&result->import);
+  self->partial = g_steal_pointer (&result->partial);
   set_busy (self, FALSE);
+  if (!self->looked_up && shown (self) && rocznik_import_get_header_key (shown (self)) &&
+      !rocznik_import_get_explicit_choices (shown (self)))
+    {
+      /* once: choices remembered for a file with this header */
+      self->looked_up = TRUE;
+      self->remembered = rocznik_workspace_get_import_choices (self->workspace,
+                                                               rocznik_import_get_header_key (shown (self)));
+      self->again = self->again || self->remembered != NULL;
+    }
   if (self->again)
     {
       self->again = FALSE;
+      result_free (result);
       start_reading (self);
       return;
     }
-  if (import)
+  if (self->import)
     show_preview (self);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error (self, _("Reading was cancelled; nothing was imported."));
   else
-    {
-      show_error (self, error->message);
-      gtk_label_set_text (GTK_LABEL (self->summary_label), "");
-    }
+    show_refusal (self, result->error->message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", self->import != NULL);
+  result_free (result);
 }
 
 static void
@@ -358,6 +468,12 @@ start_reading (RocznikImportDialog *self)
   job->sheet = g_strdup (self->sheet);
   job->options.encoding = job->encoding;
   job->options.sheet = job->sheet;
+  job->where[0] = g_strdup (self->where);
+  job->options.where = self->where ? (const char * const *) job->where : NULL;
+  /* the workspace stays on this thread: remembered choices go as text */
+  job->remembered = g_strdup (self->remembered);
+  job->options.remembered = job->remembered;
+  job->options.workspace = NULL;
   self->job = job;
   self->cancellable = g_cancellable_new ();
 
@@ -447,6 +563,45 @@ sheet_changed_cb (RocznikImportDialog *self)
 }
 
 static void
+date_order_changed_cb (RocznikImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->date_order_row));
+
+  if (self->updating || i >= G_N_ELEMENTS (date_orders))
+    return;
+  self->options.date_order = date_orders[i];
+  start_reading (self);
+}
+
+/* "N=VALUE" with N the column's number, so a header with "=" is no trouble */
+static void
+filter_changed_cb (RocznikImportDialog *self)
+{
+  guint column = adw_combo_row_get_selected (ADW_COMBO_ROW (self->filter_column_row));
+  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (self->filter_value_row));
+  const char *value = item ? g_object_get_data (item, "value") : NULL;
+  guint old_column = self->where ? (guint) atoi (self->where) : 0;
+
+  if (self->updating)
+    return;
+  g_clear_pointer (&self->where, g_free);
+  if (column > 0 && column != GTK_INVALID_LIST_POSITION)
+    {
+      /* a new column: its most common value until another is chosen */
+      if (column != old_column || value == NULL)
+        {
+          g_autoptr(GPtrArray) counts = rocznik_import_get_column_values (shown (self), column - 1);
+          g_auto(GStrv) pair = counts->len ? g_strsplit (g_ptr_array_index (counts, 0), "\t", 2) : NULL;
+
+          self->where = pair ? g_strdup_printf ("%u=%s", column, pair[0]) : NULL;
+        }
+      else
+        self->where = g_strdup_printf ("%u=%s", column, value);
+    }
+  start_reading (self);
+}
+
+static void
 cancel_activated (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
@@ -526,6 +681,9 @@ rocznik_import_dialog_finalize (GObject *object)
   RocznikImportDialog *self = ROCZNIK_IMPORT_DIALOG (object);
 
   g_clear_pointer (&self->import, rocznik_import_free);
+  g_clear_pointer (&self->partial, rocznik_import_free);
+  g_free (self->where);
+  g_free (self->remembered);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
@@ -578,12 +736,16 @@ rocznik_import_dialog_class_init (RocznikImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_from_file);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, organisation_row);
-  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, preview_label);
+
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, replace_switch);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, filter_column_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, filter_value_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, preview_grid);
 
   gtk_widget_class_install_action (widget_class, "import-dialog.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "import-dialog.import", NULL, import_activated);
@@ -595,6 +757,7 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
 {
   g_autoptr(GtkStringList) encoding_model = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) delimiter_model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) order_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rocznik_accessible_fix_names (GTK_WIDGET (self));
@@ -603,6 +766,8 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
 
   gtk_string_list_append (encoding_model, _("Detect"));
   gtk_string_list_append (encoding_model, "UTF-8");
+  gtk_string_list_append (encoding_model, "UTF-16 LE");
+  gtk_string_list_append (encoding_model, "UTF-16 BE");
   gtk_string_list_append (encoding_model, "Windows-1250");
   gtk_string_list_append (encoding_model, "ISO-8859-2");
   adw_combo_row_set_model (ADW_COMBO_ROW (self->encoding_row), G_LIST_MODEL (encoding_model));
@@ -619,7 +784,15 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);
   g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_changed_cb), self);
   g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (delimiter_changed_cb), self);
+  gtk_string_list_append (order_model, _("Detect"));
+  gtk_string_list_append (order_model, _("Day first (03/01/2011 is 3 January)"));
+  gtk_string_list_append (order_model, _("Month first (03/01/2011 is 1 March)"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->date_order_row), G_LIST_MODEL (order_model));
+
   g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (sheet_changed_cb), self);
+  g_signal_connect_swapped (self->date_order_row, "notify::selected", G_CALLBACK (date_order_changed_cb), self);
+  g_signal_connect_swapped (self->filter_column_row, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->filter_value_row, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", FALSE);
 }
 

@@ -107,13 +107,6 @@ rocznik_topic_row_get_row (RocznikTopicRow *self)
   return &self->row;
 }
 
-int
-rocznik_topic_row_get_year (RocznikTopicRow *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_TOPIC_ROW (self), 0);
-  return self->year;
-}
-
 RocznikRowKind
 rocznik_topic_row_get_kind (RocznikTopicRow *self)
 {

@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (RocznikTopicRow, rocznik_topic_row, ROCZNIK, TOPIC_ROW, GO
 RocznikTopicRow  *rocznik_topic_row_new                  (const RocznikRow *row,
                                                           int               year);
 const RocznikRow *rocznik_topic_row_get_row              (RocznikTopicRow  *self);
-int               rocznik_topic_row_get_year             (RocznikTopicRow  *self);
 RocznikRowKind    rocznik_topic_row_get_kind             (RocznikTopicRow  *self);
 const char       *rocznik_topic_row_get_name             (RocznikTopicRow  *self);
 const char       *rocznik_topic_row_get_key              (RocznikTopicRow  *self);

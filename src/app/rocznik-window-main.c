@@ -3,22 +3,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "rocznik-application.h"
+#include "rocznik-i18n.h"
 #include "rocznik-resources.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
   g_autoptr(RocznikApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rocznik_i18n_init ();
   g_set_application_name (_("Rocznik"));
 
   /* The bundle lives in the core library: referencing it links it in. */

@@ -17,6 +17,7 @@
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
+#include "rocznik-history.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-print.h"
 #include "rocznik-report.h"

@@ -463,7 +463,6 @@ rocznik_year_panel_init (RocznikYearPanel *self)
 
   self->lists_group = group_new (box, _("Lists"), _("Named lists the report publishes, such as new information services"));
 
-
   self->categories_group = group_new (box, _("Categories"), _("Groups of topics to compare in charts and reports"));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
@@ -569,19 +568,4 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
         }
     }
   return g_steal_pointer (&y);
-}
-
-gboolean
-rocznik_year_panel_get_modified (RocznikYearPanel *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), FALSE);
-  return self->modified;
-}
-
-/* The box the trend is shown in, for a chart to replace the stand-in. */
-GtkWidget *
-rocznik_year_panel_get_trend_area (RocznikYearPanel *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), NULL);
-  return GTK_WIDGET (self->trend_area);
 }

@@ -17,7 +17,5 @@ void         rocznik_year_panel_set_years   (RocznikYearPanel *self,
                                              GPtrArray        *categories);
 RocznikYear *rocznik_year_panel_get_details (RocznikYearPanel *self,
                                              GError          **error);
-gboolean     rocznik_year_panel_get_modified (RocznikYearPanel *self);
-GtkWidget   *rocznik_year_panel_get_trend_area (RocznikYearPanel *self);
 
 G_END_DECLS

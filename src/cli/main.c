@@ -9,23 +9,19 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <unistd.h>
 
 #include "rocznik-cli.h"
+#include "rocznik-i18n.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
   g_autofree char *window = NULL;
   RocznikExit status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rocznik_i18n_init ();
 
   status = rocznik_cli_run (argc, argv);
   if (status != ROCZNIK_EXIT_GUI)

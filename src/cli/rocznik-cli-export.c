@@ -152,7 +152,7 @@ rocznik_cli_export (const RocznikCliOptions *o)
     return cli_export_chart (o);
   if (!rocznik_report_supports (o->export_path))
     {
-      g_printerr ("rocznik: %s\n", _("Cannot export to this file: choose a name ending in .xlsx, .pdf or .csv"));
+      g_printerr ("rocznik: %s\n", _("Cannot export to this file: choose a name ending in .xlsx, .pdf, .csv or .html"));
       return ROCZNIK_EXIT_USAGE;
     }
   if (o->files && o->files[0])

@@ -3,10 +3,10 @@
  * The core's reader needs libzip and libxml2, which bring libcrypto,
  * ICU's data and five more: about 3 ms of relocations at every start,
  * for the rare XLSX import. This definition of rocznik_xlsx_source_new()
- * is linked into `rocznik` instead of the core's (an archive member is
- * only pulled for a symbol still undefined), and forwards to the real
+ * is `rocznik`'s, and forwards to the real
  * reader in rocznik-xlsx.so (rocznik-xlsx-module.c). The window and the
- * tests link the core's reader directly.
+ * tests link the core's reader directly; `rocznik` links the core without
+ * it (src/meson.build), so each program has one definition.
  */
 
 #include "config.h"
@@ -16,14 +16,7 @@
 
 #include "rocznik-cli.h"
 #include "rocznik-error.h"
-#include "rocznik-import-private.h"
-
-/* rocznik_xlsx_module_source_new() in rocznik-xlsx-module.c */
-typedef RocznikRowSource *(*SourceNewFunc) (const char  *path,
-                                            const char  *sheet,
-                                            char      ***sheets,
-                                            char       **chosen,
-                                            GError     **error);
+#include "rocznik-xlsx-module.h"
 
 RocznikRowSource *
 rocznik_xlsx_source_new (const char  *path,
@@ -32,14 +25,14 @@ rocznik_xlsx_source_new (const char  *path,
                          char       **chosen,
                          GError     **error)
 {
-  static SourceNewFunc source_new;
+  static RocznikXlsxModuleSourceNew source_new;
 
   if (source_new == NULL)
     {
-      g_autofree char *module_path = rocznik_cli_find_file ("rocznik-xlsx.so", PKGLIBDIR);
+      g_autofree char *module_path = rocznik_cli_find_file (ROCZNIK_XLSX_MODULE_NAME, PKGLIBDIR);
       GModule *module = g_module_open (module_path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
-      if (module == NULL || !g_module_symbol (module, "rocznik_xlsx_module_source_new", (gpointer *) &source_new))
+      if (module == NULL || !g_module_symbol (module, ROCZNIK_XLSX_MODULE_SYMBOL, (gpointer *) &source_new))
         {
           g_autofree char *display = g_path_get_basename (path);
 

@@ -26,6 +26,11 @@ options_clear (RocznikCliOptions *o)
   g_free (o->encoding);
   g_free (o->delimiter);
   g_free (o->sheet);
+  g_free (o->topic_column);
+  g_free (o->date_column);
+  g_free (o->count_column);
+  g_strfreev (o->where);
+  g_free (o->date_order);
   g_strfreev (o->files);
 }
 
@@ -72,6 +77,33 @@ cli_list (const RocznikCliOptions *o)
   return ROCZNIK_EXIT_OK;
 }
 
+static gboolean
+parse_date_order (const char       *text,
+                  RocznikDateOrder *order)
+{
+  if (text == NULL)
+    *order = ROCZNIK_DATE_ORDER_DETECT;
+  else if (g_ascii_strcasecmp (text, "dmy") == 0)
+    *order = ROCZNIK_DATE_ORDER_DAY_FIRST;
+  else if (g_ascii_strcasecmp (text, "mdy") == 0)
+    *order = ROCZNIK_DATE_ORDER_MONTH_FIRST;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* --dry-run: the workspace is read if it exists, never made or written. */
+static RocznikWorkspace *
+open_for_import (const RocznikCliOptions *o,
+                 GError                 **error)
+{
+  g_autofree char *path = o->workspace ? g_strdup (o->workspace) : rocznik_workspace_default_path ();
+
+  if (o->dry_run && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return rocznik_workspace_open (path, error);
+}
+
 /* Every file is read first; then all of them are stored in one transaction. */
 static RocznikExit
 cli_import (const RocznikCliOptions *o)
@@ -90,18 +122,28 @@ cli_import (const RocznikCliOptions *o)
   options.year = o->year;
   options.encoding = o->encoding;
   options.sheet = o->sheet;
+  options.topic_name = o->topic_column;
+  options.date_name = o->date_column;
+  options.count_name = o->count_column;
+  options.where = (const char * const *) o->where;
   if (!rocznik_cli_parse_delimiter (o->delimiter, &options.delimiter))
     {
       g_printerr ("rocznik: %s\n", _("--delimiter must be one of „,” „;” „|” or „tab”"));
       return ROCZNIK_EXIT_USAGE;
     }
+  if (!parse_date_order (o->date_order, &options.date_order))
+    {
+      g_printerr ("rocznik: %s\n", _("--date-order must be „dmy” (day first) or „mdy” (month first)"));
+      return ROCZNIK_EXIT_USAGE;
+    }
 
-  ws = rocznik_cli_open_workspace (o, &error);
-  if (ws == NULL)
+  ws = open_for_import (o, &error);
+  if (ws == NULL && error)
     {
       g_printerr ("rocznik: %s\n", error->message);
       return ROCZNIK_EXIT_DATA;
     }
+  options.workspace = ws;
   for (guint i = 0; o->files[i]; i++)
     {
       RocznikImport *import = rocznik_import_file (o->files[i], &options, NULL, NULL, NULL, &error);
@@ -115,6 +157,16 @@ cli_import (const RocznikCliOptions *o)
       g_ptr_array_add (imports, import);
       summary = rocznik_import_describe (import, ws);
       g_print ("%s", summary);
+      if (o->dry_run)
+        {
+          g_autofree char *largest = rocznik_import_describe_largest (import, 5);
+          g_print ("%s", largest);
+        }
+    }
+  if (o->dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was stored."));
+      return ROCZNIK_EXIT_OK;
     }
   if (!rocznik_import_store_all (imports, ws, o->replace, &error))
     {
@@ -172,7 +224,13 @@ rocznik_cli_run (int    argc,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding, N_("Encoding of imported text: UTF-8, WINDOWS-1250 or ISO-8859-2"), N_("NAME") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &o.delimiter, N_("Delimiter of imported text: „,” „;” „|” or „tab”"), N_("CHAR") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, N_("Sheet of an imported XLSX workbook"), N_("NAME") },
-    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export to OUT (.xlsx, .pdf, .csv, .png, .svg)"), N_("OUT") },
+    { "topic-column", 0, 0, G_OPTION_ARG_STRING, &o.topic_column, N_("Column of the topics, by its header or number (1 is the first)"), N_("NAME|N") },
+    { "date-column", 0, 0, G_OPTION_ARG_STRING, &o.date_column, N_("Column of the call’s date in a file of one row per call"), N_("NAME|N") },
+    { "count-column", 0, 0, G_OPTION_ARG_STRING, &o.count_column, N_("Column of the numbers of calls"), N_("NAME|N") },
+    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where, N_("Count only rows whose COLUMN holds VALUE (repeatable: all must hold)"), N_("COLUMN=VALUE") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &o.date_order, N_("Dates like 03/01/2011: „dmy” (day first) or „mdy” (month first)"), N_("ORDER") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Show what --import would store, and store nothing"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export to OUT (.xlsx, .pdf, .csv, .html, .png, .svg)"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart to export: ranking, compare, yoy or trend"), N_("TYPE") },
     { "topics", 0, 0, G_OPTION_ARG_STRING, &o.topics, N_("Topics or categories to compare, separated by „;”"), N_("LIST") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Chart size in pixels, e.g. 1200x675"), N_("WxH") },

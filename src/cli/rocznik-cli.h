@@ -33,6 +33,12 @@ typedef struct
   char     *encoding;   /* --import overrides */
   char     *delimiter;
   char     *sheet;
+  char     *topic_column;
+  char     *date_column;
+  char     *count_column;
+  char    **where;
+  char     *date_order;
+  gboolean  dry_run;
 } RocznikCliOptions;
 
 RocznikExit rocznik_cli_run (int    argc,

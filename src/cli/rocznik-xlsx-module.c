@@ -5,7 +5,7 @@
 
 #include <gmodule.h>
 
-#include "rocznik-import-private.h"
+#include "rocznik-xlsx-module.h"
 
 G_MODULE_EXPORT RocznikRowSource *
 rocznik_xlsx_module_source_new (const char  *path,

@@ -288,7 +288,17 @@ rocznik_collation_key (const char *text)
   return (char *) key;
 }
 
-/* Trim and collapse every kind of white space (U+00A0 too) to one ASCII space. */
+/* Characters that print as nothing (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft
+ * hyphen, LRM/RLM …): two names that differ only by them look identical. */
+gboolean
+rocznik_unichar_is_invisible (gunichar c)
+{
+  return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x180E ||
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
+/* Trim and collapse every kind of white space (U+00A0 too) to one ASCII
+ * space; invisible format characters go. */
 char *
 rocznik_collapse_spaces (const char *text)
 {
@@ -302,6 +312,8 @@ rocznik_collapse_spaces (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (rocznik_unichar_is_invisible (c))
+        continue;
       if (is_space (c))
         {
           pending = out->len > 0;

@@ -62,5 +62,6 @@ gboolean rocznik_parse_count_typed     (const char  *text,
 char    *rocznik_topic_key             (const char  *name);
 char    *rocznik_search_fold           (const char  *text);
 char    *rocznik_collapse_spaces       (const char  *text);
+gboolean rocznik_unichar_is_invisible  (gunichar     c);
 
 G_END_DECLS

@@ -39,6 +39,11 @@ typedef struct
   GArray   *offsets;        /* guint pairs into scratch for quoted rows */
   guint64   next_line;
   gsize     window_end;     /* just past the last '\n' peek found, 0: none */
+  GIConv    decoder;        /* UTF-16 → UTF-8, else (GIConv) -1 */
+  char     *raw;            /* bytes read, not decoded yet */
+  gsize     raw_len;
+  gboolean  cr_only;        /* old Mac line ends: each '\r' becomes '\n' */
+  gboolean  probed;         /* the first read, before the encoding is known */
 } Delimited;
 
 /* Shared helpers */
@@ -327,6 +332,59 @@ detect_delimiter (const char *data,
 
 /* Reading */
 
+/* Reads into raw and decodes UTF-16 into buf; *n: the UTF-8 bytes added. */
+static gboolean
+read_decoded (Delimited *self,
+              gssize    *n,
+              GError   **error)
+{
+  gssize got = 0;
+  char *in, *out;
+  gsize in_left, out_left;
+
+  if (self->raw_len < CHUNK && self->fd >= 0)
+    {
+      do
+        got = read (self->fd, self->raw + self->raw_len, CHUNK - self->raw_len);
+      while (got < 0 && errno == EINTR);
+      if (got < 0)
+        {
+          *n = -1;
+          return TRUE;
+        }
+      self->raw_len += got;
+      self->base.bytes_done += got;
+    }
+  if (self->raw_len == 0)
+    {
+      *n = 0;
+      return TRUE;
+    }
+  in = self->raw;
+  in_left = self->raw_len;
+  out = self->buf + self->end;
+  out_left = self->cap - self->end;
+  if (g_iconv (self->decoder, &in, &in_left, &out, &out_left) == (gsize) -1 &&
+      (errno == EILSEQ || (errno == EINVAL && got == 0 && in == self->raw)))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %" PRIu64 ": bytes that are not UTF-16 text"),
+                   self->base.display,
+                   line_of (self->buf + self->start, out - (self->buf + self->start), self->next_line));
+      return FALSE;
+    }
+  memmove (self->raw, in, in_left);
+  self->raw_len = in_left;
+  *n = out - (self->buf + self->end);
+  if (*n == 0 && got == 0 && in_left > 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the file ends in the middle of a character"), self->base.display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 refill (Delimited *self,
         GError   **error)
@@ -340,7 +398,8 @@ refill (Delimited *self,
       self->end -= self->start;
       self->start = 0;
     }
-  if (self->end == self->cap)
+  /* a UTF-16 character can take 4 bytes of UTF-8: never ask for less */
+  if (self->cap - self->end < 8)
     {
       if (self->cap >= ROCZNIK_IMPORT_MAX_ROW + CHUNK)
         {
@@ -355,14 +414,24 @@ refill (Delimited *self,
       self->buf = g_realloc (self->buf, self->cap + ROCZNIK_IMPORT_SLACK);
       memset (self->buf + old, 0, self->cap + ROCZNIK_IMPORT_SLACK - old);
     }
-  if (self->fd < 0)
+  if (self->fd < 0 && self->raw_len == 0)
     {
       self->eof = TRUE;
       return TRUE;
     }
-  do
-    n = read (self->fd, self->buf + self->end, self->cap - self->end);
-  while (n < 0 && errno == EINTR);
+  if (self->decoder != (GIConv) -1)
+    {
+      if (!read_decoded (self, &n, error))
+        return FALSE;
+    }
+  else
+    {
+      do
+        n = read (self->fd, self->buf + self->end, self->cap - self->end);
+      while (n < 0 && errno == EINTR);
+      if (n > 0)
+        self->base.bytes_done += n;
+    }
   if (n < 0)
     {
       int saved = errno;
@@ -372,27 +441,20 @@ refill (Delimited *self,
     }
   if (n == 0)
     self->eof = TRUE;
-  else if (memchr (self->buf + self->end, '\0', n))
+  else if (self->probed && memchr (self->buf + self->end, '\0', n))
     {
       const char *nul = memchr (self->buf + self->end, '\0', n);
 
-      if (self->base.bytes_done == 0 && n >= 2 &&
-          (((guchar) self->buf[0] == 0xFF && (guchar) self->buf[1] == 0xFE) ||
-           ((guchar) self->buf[0] == 0xFE && (guchar) self->buf[1] == 0xFF)))
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("file %s: the text is in UTF-16; save it as UTF-8 or „CSV (separated by semicolons)”"),
-                       self->base.display);
-          return FALSE;
-        }
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                    _("file %s, line %" PRIu64 ": a NUL byte; this is not a text file"),
                    self->base.display,
                    line_of (self->buf + self->start, nul - (self->buf + self->start), self->next_line));
       return FALSE;
     }
+  if (self->cr_only)
+    for (char *q = self->buf + self->end; (q = memchr (q, '\r', self->buf + self->end + n - q)) != NULL; q++)
+      *q = '\n';
   self->end += n;
-  self->base.bytes_done += n;
   return TRUE;
 }
 
@@ -437,7 +499,8 @@ split_plain (Delimited  *self,
         }
       add_cell (cells, p, d - p);
       if (max && cells->len == max)
-        return TRUE;   /* the rest is not needed */
+        /* the rest is not needed, unless a quoted field there hides a line break */
+        return memchr (d + 1, '"', eol - (d + 1)) == NULL;
       p = d + 1;
     }
 }
@@ -643,11 +706,90 @@ delimited_free (RocznikRowSource *source)
 
   if (self->fd >= 0)
     close (self->fd);
+  if (self->decoder != (GIConv) -1)
+    g_iconv_close (self->decoder);
+  g_free (self->raw);
   g_free (self->buf);
   g_string_free (self->scratch, TRUE);
   g_array_unref (self->offsets);
   rocznik_row_source_clear (source);
   g_free (self);
+}
+
+/* UTF-16: a BOM, or (none) text whose every other byte is NUL — ASCII
+ * letters in UTF-16 — at the odd (little-endian) or even (big-endian)
+ * positions. */
+static const char *
+utf16_in (const guchar *p,
+          gsize         len,
+          gsize        *bom)
+{
+  gsize odd = 0, even = 0, pairs = MIN (len, 4096) / 2;
+
+  *bom = 2;
+  if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    return "UTF-16LE";
+  if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    return "UTF-16BE";
+  *bom = 0;
+  for (gsize i = 0; i < pairs; i++)
+    {
+      even += p[2 * i] == 0;
+      odd += p[2 * i + 1] == 0;
+    }
+  if (pairs >= 2 && odd * 10 >= pairs * 6 && even * 20 <= pairs)
+    return "UTF-16LE";
+  if (pairs >= 2 && even * 10 >= pairs * 6 && odd * 20 <= pairs)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* Called after the first read: from then on, UTF-16 is decoded as read. */
+static gboolean
+start_decoding (Delimited                  *self,
+                const RocznikImportOptions *options,
+                RocznikTextGuess           *guess,
+                GError                    **error)
+{
+  gsize bom = 0;
+  const char *utf16 = NULL;
+
+  if (options->encoding && g_ascii_strncasecmp (options->encoding, "UTF-16", 6) == 0)
+    {
+      utf16 = utf16_in ((const guchar *) self->buf, self->end, &bom);
+      if (g_ascii_strcasecmp (options->encoding, "UTF-16") != 0 || utf16 == NULL)
+        utf16 = g_ascii_strcasecmp (options->encoding, "UTF-16BE") == 0 ? "UTF-16BE" : "UTF-16LE";
+    }
+  else if (options->encoding == NULL)
+    utf16 = utf16_in ((const guchar *) self->buf, self->end, &bom);
+  self->probed = TRUE;
+  if (utf16 == NULL)
+    {
+      const char *nul = memchr (self->buf, '\0', self->end);
+
+      if (nul == NULL)
+        return TRUE;
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %" PRIu64 ": a NUL byte; this is not a text file"),
+                   self->base.display, line_of (self->buf, nul - self->buf, 1));
+      return FALSE;
+    }
+  self->decoder = g_iconv_open ("UTF-8", utf16);
+  if (self->decoder == (GIConv) -1)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the encoding %s is not known"), self->base.display, utf16);
+      return FALSE;
+    }
+  guess->encoding = utf16;
+  guess->decoded = TRUE;
+  guess->bom = bom > 0;
+  self->raw = g_malloc (CHUNK);
+  self->raw_len = self->end - bom;
+  memcpy (self->raw, self->buf + bom, self->raw_len);
+  self->end = 0;
+  self->eof = FALSE;
+  return refill (self, error);
 }
 
 RocznikRowSource *
@@ -672,6 +814,7 @@ rocznik_delimited_source_new (const char                 *path,
   self->next_line = 1;
   self->cap = CHUNK;
   self->buf = g_malloc0 (self->cap + ROCZNIK_IMPORT_SLACK);
+  self->decoder = (GIConv) -1;
   self->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (self->fd < 0 || fstat (self->fd, &st) != 0)
     {
@@ -683,19 +826,31 @@ rocznik_delimited_source_new (const char                 *path,
     }
   source->bytes_total = st.st_size;
 
-  if (!refill (self, error))
+  if (!refill (self, error) || !start_decoding (self, options, guess, error))
     {
       delimited_free (source);
       return NULL;
     }
   /* a whole CHUNK for the guesses, unless the file is smaller */
-  while (!self->eof && self->end < self->cap)
+  while (!self->eof && self->end < self->cap - 8)
     if (!refill (self, error))
       {
         delimited_free (source);
         return NULL;
       }
+  /* no '\n' at all, but '\r': old Excel for Mac */
+  if (memchr (self->buf, '\n', self->end) == NULL && memchr (self->buf, '\r', self->end) != NULL)
+    {
+      self->cr_only = TRUE;
+      guess->cr_only = TRUE;
+      for (char *q = self->buf; (q = memchr (q, '\r', self->buf + self->end - q)) != NULL; q++)
+        *q = '\n';
+    }
 
+  {
+    const char *nl = memchr (self->buf, '\n', self->end);
+    guess->crlf = !self->cr_only && nl && nl > self->buf && nl[-1] == '\r';
+  }
   {
     gsize skip = 0;
     const char *p = self->buf;
@@ -718,7 +873,9 @@ rocznik_delimited_source_new (const char                 *path,
     self->start = skip;
   }
 
-  if (options->encoding)
+  if (guess->decoded)
+    ;   /* UTF-16, now UTF-8 */
+  else if (options->encoding)
     guess->encoding = options->encoding;
   else
     {

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rocznik-import.h"
+#include "rocznik-import-xlsx.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   ROCZNIK_CELL_NUMBER = 1 << 0,       /* XLSX: a numeric cell */
-  ROCZNIK_CELL_SUM    = 1 << 1,       /* XLSX: a formula summing a range */
+  ROCZNIK_CELL_SUM    = 1 << 1,       /* XLSX: a formula totalling the cells above it */
+  ROCZNIK_CELL_UNCACHED = 1 << 2,     /* XLSX: a formula saved without its value */
+  ROCZNIK_CELL_DATE1904 = 1 << 3,     /* XLSX: a number in a workbook of the 1904 date system */
 } RocznikCellFlags;
 
 typedef struct
@@ -28,8 +31,6 @@ typedef struct
   guint       len;
   guint       flags;
 } RocznikCell;
-
-typedef struct _RocznikRowSource RocznikRowSource;
 
 struct _RocznikRowSource
 {
@@ -54,6 +55,9 @@ typedef struct
   char        delimiter;
   gboolean    bom;
   gboolean    report_text;  /* looks like a report rather than a table */
+  gboolean    decoded;      /* UTF-16 in the file, UTF-8 in the cells */
+  gboolean    cr_only;      /* line ends: '\r' alone */
+  gboolean    crlf;         /* line ends: "\r\n" */
 } RocznikTextGuess;
 
 RocznikRowSource *rocznik_delimited_source_new (const char                 *path,
@@ -75,12 +79,17 @@ void     rocznik_delimited_source_consume (RocznikRowSource *source,
                                            gsize             len,
                                            guint64           rows);
 
-/* XLSX. */
-RocznikRowSource *rocznik_xlsx_source_new      (const char                 *path,
-                                                const char                 *sheet,
-                                                char                     ***sheets,
-                                                char                      **chosen,
-                                                GError                    **error);
+/* XLSX: rocznik_xlsx_source_new() in rocznik-import-xlsx.h. */
+
+/* XLSX cell references ("$B$12") and formulas that total their column. */
+gboolean rocznik_xlsx_parse_ref            (const char                **p,
+                                            int                        *column,
+                                            guint64                    *row);
+int      rocznik_xlsx_column_of            (const char                 *ref,
+                                            guint64                    *row);
+gboolean rocznik_xlsx_totals_column        (const char                 *formula,
+                                            int                         column,
+                                            guint64                     row);
 
 /* Shared by the sources. */
 void     rocznik_row_source_init  (RocznikRowSource *source,

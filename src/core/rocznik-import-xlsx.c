@@ -20,12 +20,21 @@
 
 #include "rocznik-error.h"
 #include "rocznik-import-private.h"
+#include "rocznik-year.h"
 
 #define MAX_TOTAL   (G_GUINT64_CONSTANT (512) * 1024 * 1024)  /* all parts, inflated */
 #define MAX_RATIO   200                                         /* inflated / compressed */
 #define RATIO_FLOOR (4 * 1024 * 1024)                           /* small parts may be any ratio */
 
 #define SHEET_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define REL_NS   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* What is kept is bounded, whatever the file claims: at most MAX_STRINGS
+ * shared strings, and of any text only its first KEEP_BYTES (more than
+ * ROCZNIK_TOPIC_NAME_MAX characters, so a longer name is still refused as
+ * too long, never cut to a shorter topic). */
+#define MAX_STRINGS (4 * 1024 * 1024)
+#define KEEP_BYTES  (4 * ROCZNIK_TOPIC_NAME_MAX + 16)
 
 typedef struct
 {
@@ -33,6 +42,7 @@ typedef struct
   guint64     read;
   guint64     limit;
   gboolean    exceeded;
+  gboolean    huge;       /* libxml2 stopped at a text over its 10 MB limit */
 } Part;
 
 typedef struct
@@ -43,10 +53,15 @@ typedef struct
   xmlTextReaderPtr  reader;
   char             *sheet;
   char             *part_name;
-  GPtrArray        *strings;     /* shared strings, char* */
+  GString          *strings;     /* shared strings, each NUL-terminated */
+  GArray           *string_at;   /* guint32 offset of each in strings */
+  GHashTable       *shared;      /* shared formula index → TRUE when it totals a column */
+  gboolean          date1904;
   GString          *arena;       /* the current row's cell texts */
   GArray           *spans;       /* per cell: offset, length, flags */
   guint64           next_row;
+  int               next_col;    /* of a cell without a reference */
+  gboolean          root_seen;
   gboolean          done;
   gboolean          dtd;
 } Xlsx;
@@ -106,12 +121,17 @@ part_close (void *context)
 static const int reader_options =
   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
+/* Errors are reported by step(); only a text too long to read is told apart. */
 static void
 silent_errors (void                   *arg,
                const char             *msg,
                xmlParserSeverities     severity,
                xmlTextReaderLocatorPtr locator)
 {
+  Part *part = arg;
+
+  if (msg && (strstr (msg, "huge") || strstr (msg, "Huge")))
+    part->huge = TRUE;
 }
 
 /* Opens a part for streaming; NULL with an error when it is missing or
@@ -166,7 +186,8 @@ open_part (zip_t      *zip,
                    _("file %s: the part %s cannot be read"), display, name);
       return NULL;
     }
-  xmlTextReaderSetErrorHandler (reader, silent_errors, NULL);
+  part->huge = FALSE;
+  xmlTextReaderSetErrorHandler (reader, silent_errors, part);
   return reader;
 }
 
@@ -207,6 +228,10 @@ step (xmlTextReaderPtr reader,
       if (part->exceeded)
         g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                      _("file %s: the part %s inflates to more than it declares (a zip bomb?)"), display, name);
+      else if (part->huge)
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                     _("file %s: the part %s holds a text of more than 10 MB in one piece; "
+                       "no table of calls has one"), display, name);
       else
         g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                      _("file %s: the part %s is damaged (not well-formed XML)"), display, name);
@@ -242,6 +267,26 @@ attribute (xmlTextReaderPtr reader,
   return copy;
 }
 
+/* Appends at most KEEP_BYTES in all, cut at a character boundary. */
+static void
+append_kept (GString    *out,
+             const char *text)
+{
+  gsize room, len;
+
+  if (out->len >= KEEP_BYTES)
+    return;
+  room = KEEP_BYTES - out->len;
+  len = strlen (text);
+  if (len > room)
+    {
+      len = room;
+      while (len > 0 && ((guchar) text[len] & 0xC0) == 0x80)
+        len--;
+    }
+  g_string_append_len (out, text, len);
+}
+
 /* The text of <t> elements up to the end of @until, skipping phonetic runs. */
 static gboolean
 collect_text (xmlTextReaderPtr reader,
@@ -273,7 +318,7 @@ collect_text (xmlTextReaderPtr reader,
         in_t--;
       else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
                 type == XML_READER_TYPE_WHITESPACE) && in_t > 0 && in_rph == 0)
-        g_string_append (out, (const char *) xmlTextReaderConstValue (reader));
+        append_kept (out, (const char *) xmlTextReaderConstValue (reader));
       else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
         {
           g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
@@ -285,6 +330,34 @@ collect_text (xmlTextReaderPtr reader,
     g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                  _("file %s: the part %s is damaged (not well-formed XML)"), display, name);
   return FALSE;
+}
+
+static void
+add_string (Xlsx       *self,
+            const char *text,
+            gsize       len)
+{
+  guint32 at = (guint32) self->strings->len;
+
+  g_array_append_val (self->string_at, at);
+  g_string_append_len (self->strings, text, len);
+  g_string_append_c (self->strings, '\0');
+}
+
+static const char *
+get_string (Xlsx    *self,
+            guint64  index,
+            gsize   *len)
+{
+  guint32 at, next;
+
+  if (index >= self->string_at->len)
+    return NULL;
+  at = g_array_index (self->string_at, guint32, index);
+  next = index + 1 < self->string_at->len ? g_array_index (self->string_at, guint32, index + 1)
+                                          : (guint32) self->strings->len;
+  *len = next - at - 1;
+  return self->strings->str + at;
 }
 
 static gboolean
@@ -309,10 +382,46 @@ read_shared_strings (Xlsx     *self,
             failed = TRUE;
             break;
           }
-        g_ptr_array_add (self->strings, g_strndup (text->str, text->len));
+        if (self->string_at->len >= MAX_STRINGS)
+          {
+            g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                         _("file %s: the workbook has more than %d different texts; Rocznik reads at most that many"),
+                         self->base.display, MAX_STRINGS);
+            failed = TRUE;
+            break;
+          }
+        add_string (self, text->str, text->len);
       }
   close_part (reader, &part);
   return !failed;
+}
+
+/* A relationship target → a part name: relative to xl/, or absolute;
+ * "." and ".." resolved; NULL when it leaves the package. */
+static char *
+resolve_target (const char *target)
+{
+  g_autofree char *joined = target[0] == '/' ? g_strdup (target + 1) : g_strconcat ("xl/", target, NULL);
+  g_auto(GStrv) parts = g_strsplit (joined, "/", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (parts[i][0] == '\0' || strcmp (parts[i], ".") == 0)
+        continue;
+      if (strcmp (parts[i], "..") == 0)
+        {
+          if (kept->len == 0)
+            return NULL;
+          g_ptr_array_remove_index (kept, kept->len - 1);
+          continue;
+        }
+      g_ptr_array_add (kept, parts[i]);
+    }
+  if (kept->len == 0)
+    return NULL;
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("/", (char **) kept->pdata);
 }
 
 /* The sheets in workbook order, and the part of the chosen one. */
@@ -330,17 +439,26 @@ find_sheet (Xlsx        *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *rid = NULL;
   g_autofree char *target = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *mode = NULL;
+  char *part_name;
   gboolean failed = FALSE;
 
   reader = open_part (self->zip, "xl/workbook.xml", &part, budget, display, TRUE, error);
   if (reader == NULL)
     return NULL;
   while (step (reader, &part, display, "xl/workbook.xml", &failed, error))
-    if (is_element (reader, "sheet"))
+    if (is_element (reader, "workbookPr"))
+      {
+        /* old Excel for Mac counts days from 1904-01-01 */
+        g_autofree char *d1904 = attribute (reader, "date1904");
+
+        self->date1904 = d1904 && (strcmp (d1904, "1") == 0 || g_ascii_strcasecmp (d1904, "true") == 0);
+      }
+    else if (is_element (reader, "sheet"))
       {
         char *name = attribute (reader, "name");
-        xmlChar *id = xmlTextReaderGetAttributeNs (reader, (const xmlChar *) "id",
-                                                   (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        xmlChar *id = xmlTextReaderGetAttributeNs (reader, (const xmlChar *) "id", (const xmlChar *) REL_NS);
         if (name && id)
           {
             g_ptr_array_add (names, name);
@@ -383,7 +501,11 @@ find_sheet (Xlsx        *self,
       {
         g_autofree char *id = attribute (reader, "Id");
         if (id && strcmp (id, rid) == 0)
-          target = attribute (reader, "Target");
+          {
+            target = attribute (reader, "Target");
+            type = attribute (reader, "Type");
+            mode = attribute (reader, "TargetMode");
+          }
       }
   close_part (reader, &part);
   if (failed)
@@ -394,28 +516,28 @@ find_sheet (Xlsx        *self,
                    _("file %s: not an Excel workbook (the sheet „%s” has no part)"), display, self->sheet);
       return NULL;
     }
-  if (target[0] == '/')
-    return g_strdup (target + 1);
-  return g_strconcat ("xl/", target, NULL);
-}
-
-/* "B12" → column 1 */
-static int
-column_of (const char *ref)
-{
-  int col = 0;
-
-  if (ref == NULL)
-    return -1;
-  for (; g_ascii_isalpha (*ref); ref++)
+  if ((mode && g_ascii_strcasecmp (mode, "External") == 0) || type == NULL ||
+      !g_str_has_suffix (type, "/worksheet"))
     {
-      col = col * 26 + (g_ascii_toupper (*ref) - 'A' + 1);
-      if (col > 16384)
-        return -1;
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the sheet „%s” is not a table of cells (it points to %s); choose another sheet"),
+                   display, self->sheet, target);
+      return NULL;
     }
-  return col - 1;
+  part_name = resolve_target (target);
+  if (part_name == NULL || zip_name_locate (self->zip, part_name, 0) < 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the sheet „%s” points to the part %s, which the file does not contain; "
+                     "the workbook is damaged"), display, self->sheet, part_name ? part_name : target);
+      g_free (part_name);
+      return NULL;
+    }
+  return part_name;
 }
 
+/* Stores a cell of the current row; blank cells (Excel writes styled ones
+ * as far right as column XFD) take no room. */
 static void
 put_cell (Xlsx       *self,
           int         column,
@@ -427,9 +549,12 @@ put_cell (Xlsx       *self,
   Span empty = { 0, 0, 0 };
 
   if (column < 0)
-    column = self->spans->len;
+    column = self->next_col;
+  self->next_col = column + 1;
   if ((guint) column < self->spans->len)
     return;   /* out of order: keep the first */
+  if (len == 0 && flags == 0)
+    return;
   while (self->spans->len < (guint) column)
     g_array_append_val (self->spans, empty);
   g_string_append_len (self->arena, text, len);
@@ -437,7 +562,10 @@ put_cell (Xlsx       *self,
 }
 
 /* Numbers as Excel stores them ("70055", "1.5E6", "70055.000000001") →
- * plain integers when they are whole. */
+ * plain integers when they are whole counts; anything else (negative,
+ * fractional, 1E+19, NaN, INF) keeps its text, so that it is refused,
+ * naming the cell, if it is ever read as a count. No cast before the range
+ * is known. */
 static void
 put_number (Xlsx       *self,
             int         column,
@@ -448,30 +576,103 @@ put_number (Xlsx       *self,
   double v = g_ascii_strtod (value, &end);
   char buf[64];
 
-  if (end != value && *end == '\0' && v == (double) (gint64) v && v > -1e18 && v < 1e18)
+  flags |= ROCZNIK_CELL_NUMBER | (self->date1904 ? ROCZNIK_CELL_DATE1904 : 0);
+  if (end != value && *end == '\0' && v >= 0 && v <= (double) ROCZNIK_MAX_COUNT &&
+      v == (double) (gint64) v)
     {
       g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, (gint64) v);
-      put_cell (self, column, buf, strlen (buf), flags | ROCZNIK_CELL_NUMBER);
+      put_cell (self, column, buf, strlen (buf), flags);
     }
-  else if (end != value && *end == '\0' && v >= 1e18)
+  else if (end != value && *end == '\0' && v > (double) ROCZNIK_MAX_COUNT && v < 1e30)
     {
       /* beyond any count: say so in digits */
       g_snprintf (buf, sizeof buf, "%.0f", v);
-      put_cell (self, column, buf, strlen (buf), flags | ROCZNIK_CELL_NUMBER);
+      put_cell (self, column, buf, strlen (buf), flags);
     }
   else
-    put_cell (self, column, value, strlen (value), flags | ROCZNIK_CELL_NUMBER);
+    put_cell (self, column, value, strlen (value), flags);
 }
 
+/* Whether a formula totals its column; a shared formula's followers
+ * (<f t="shared" si="0"/>) are copies of the first, shifted. */
 static gboolean
-is_sum_formula (const char *f)
+formula_totals (Xlsx       *self,
+                const char *text,
+                const char *shared,
+                int         column,
+                guint64     row)
 {
-  while (*f == '=' || *f == ' ')
-    f++;
-  if (g_str_has_prefix (f, "_xlfn."))
-    f += 6;
-  return g_ascii_strncasecmp (f, "SUM(", 4) == 0 || g_ascii_strncasecmp (f, "SUBTOTAL(9,", 11) == 0 ||
-         g_ascii_strncasecmp (f, "SUBTOTAL(109,", 13) == 0;
+  gboolean totals;
+  guint64 si;
+
+  if (shared == NULL)
+    return rocznik_xlsx_totals_column (text, column, row);
+  si = g_ascii_strtoull (shared, NULL, 10);
+  if (text[0] == '\0')
+    return GPOINTER_TO_INT (g_hash_table_lookup (self->shared, GSIZE_TO_POINTER (si)));
+  totals = rocznik_xlsx_totals_column (text, column, row);
+  if (g_hash_table_size (self->shared) < MAX_STRINGS)
+    g_hash_table_insert (self->shared, GSIZE_TO_POINTER (si), GINT_TO_POINTER (totals));
+  return totals;
+}
+
+/* The inside of a <c>: its value, formula and inline string. */
+static gboolean
+read_cell_content (Xlsx     *self,
+                   GString  *value,
+                   GString  *formula,
+                   char    **shared,
+                   gboolean *has_formula,
+                   gboolean *has_value,
+                   GError  **error)
+{
+  const char *display = self->base.display;
+  gboolean failed = FALSE;
+  GString *into = NULL;
+
+  if (xmlTextReaderIsEmptyElement (self->reader))
+    return TRUE;
+  while (step (self->reader, &self->part, display, self->part_name, &failed, error))
+    {
+      int node = xmlTextReaderNodeType (self->reader);
+
+      if (is_end (self->reader, "c"))
+        return TRUE;
+      if (is_element (self->reader, "v"))
+        {
+          into = value;
+          *has_value = TRUE;
+        }
+      else if (is_element (self->reader, "f"))
+        {
+          g_autofree char *t = attribute (self->reader, "t");
+
+          into = formula;
+          *has_formula = TRUE;
+          if (t && strcmp (t, "shared") == 0 && *shared == NULL)
+            *shared = attribute (self->reader, "si");
+        }
+      else if (is_element (self->reader, "is"))
+        {
+          *has_value = TRUE;
+          if (!collect_text (self->reader, &self->part, display, self->part_name, "is", value, error))
+            return FALSE;
+        }
+      else if (node == XML_READER_TYPE_END_ELEMENT)
+        into = NULL;
+      else if ((node == XML_READER_TYPE_TEXT || node == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && into)
+        append_kept (into, (const char *) xmlTextReaderConstValue (self->reader));
+      else if (node == XML_READER_TYPE_ENTITY_REFERENCE)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("file %s: the part %s uses entities; refused"), display, self->part_name);
+          return FALSE;
+        }
+    }
+  if (!failed)
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                 _("file %s: the part %s is damaged (not well-formed XML)"), display, self->part_name);
+  return FALSE;
 }
 
 /* One <c>: its type, formula, value or inline string. */
@@ -479,71 +680,45 @@ static gboolean
 read_cell (Xlsx     *self,
            GError  **error)
 {
-  const char *display = self->base.display;
   g_autofree char *type = attribute (self->reader, "t");
   g_autofree char *ref = attribute (self->reader, "r");
+  g_autofree char *shared = NULL;
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) formula = g_string_new (NULL);
-  int column = column_of (ref);
-  gboolean failed = FALSE, has_value = FALSE;
+  guint64 row = self->base.line;
+  int column = rocznik_xlsx_column_of (ref, &row);
+  gboolean has_formula = FALSE, has_value = FALSE;
   guint flags = 0;
-  GString *into = NULL;
 
-  if (!xmlTextReaderIsEmptyElement (self->reader))
-    while (step (self->reader, &self->part, display, self->part_name, &failed, error))
-      {
-        int node = xmlTextReaderNodeType (self->reader);
-
-        if (is_end (self->reader, "c"))
-          break;
-        if (is_element (self->reader, "v"))
-          {
-            into = value;
-            has_value = TRUE;
-          }
-        else if (is_element (self->reader, "f"))
-          into = formula;
-        else if (is_element (self->reader, "is"))
-          {
-            has_value = TRUE;
-            if (!collect_text (self->reader, &self->part, display, self->part_name, "is", value, error))
-              return FALSE;
-          }
-        else if (node == XML_READER_TYPE_END_ELEMENT)
-          into = NULL;
-        else if ((node == XML_READER_TYPE_TEXT || node == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && into)
-          g_string_append (into, (const char *) xmlTextReaderConstValue (self->reader));
-        else if (node == XML_READER_TYPE_ENTITY_REFERENCE)
-          {
-            g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                         _("file %s: the part %s uses entities; refused"), display, self->part_name);
-            return FALSE;
-          }
-      }
-  if (failed)
+  if (!read_cell_content (self, value, formula, &shared, &has_formula, &has_value, error))
     return FALSE;
-  if (formula->len && is_sum_formula (formula->str))
+  if (column < 0)
+    column = self->next_col;
+  if (has_formula && formula_totals (self, formula->str, shared, column, row))
     flags |= ROCZNIK_CELL_SUM;
   if (!has_value)
     {
-      put_cell (self, column, "", 0, flags);
+      /* a formula saved without its value (openpyxl does so) is no count */
+      put_cell (self, column, "", 0, flags | (has_formula ? ROCZNIK_CELL_UNCACHED : 0));
       return TRUE;
     }
 
   if (type && strcmp (type, "s") == 0)
     {
-      guint64 index = g_ascii_strtoull (value->str, NULL, 10);
-      const char *s = index < self->strings->len ? g_ptr_array_index (self->strings, index) : NULL;
+      gsize len = 0;
+      const char *end = NULL;
+      guint64 index = g_ascii_strtoull (value->str, (char **) &end, 10);
+      const char *s = (end != value->str && *end == '\0') ? get_string (self, index, &len) : NULL;
 
       if (s == NULL)
         {
-          g_autofree char *letters = rocznik_column_letters (MAX (column, 0));
+          g_autofree char *letters = rocznik_column_letters (column);
           g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                        _("file %s, sheet %s, cell %s%" PRIu64 ": refers to a missing shared string"),
-                       display, self->sheet, letters, self->base.line);
+                       self->base.display, self->sheet, letters, self->base.line);
           return FALSE;
         }
-      put_cell (self, column, s, strlen (s), flags);
+      put_cell (self, column, s, len, flags);
     }
   else if (type == NULL || strcmp (type, "n") == 0)
     put_number (self, column, value->str, flags);
@@ -566,6 +741,18 @@ xlsx_next (RocznikRowSource *source,
     {
       g_autofree char *r = NULL;
 
+      if (!self->root_seen && xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_ELEMENT)
+        {
+          self->root_seen = TRUE;
+          if (!is_element (self->reader, "worksheet"))
+            {
+              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                           _("file %s: the sheet „%s” points to the part %s, which is not a worksheet; "
+                             "the workbook is damaged"), source->display, self->sheet, self->part_name);
+              self->done = TRUE;
+              return FALSE;
+            }
+        }
       if (!is_element (self->reader, "row"))
         continue;
       r = attribute (self->reader, "r");
@@ -575,6 +762,7 @@ xlsx_next (RocznikRowSource *source,
       self->next_row = source->line + 1;
       g_string_truncate (self->arena, 0);
       g_array_set_size (self->spans, 0);
+      self->next_col = 0;
       if (!xmlTextReaderIsEmptyElement (self->reader))
         while (step (self->reader, &self->part, source->display, self->part_name, &failed, error))
           {
@@ -626,7 +814,9 @@ xlsx_free (RocznikRowSource *source)
     zip_discard (self->zip);
   g_free (self->sheet);
   g_free (self->part_name);
-  g_ptr_array_unref (self->strings);
+  g_string_free (self->strings, TRUE);
+  g_array_unref (self->string_at);
+  g_hash_table_unref (self->shared);
   g_string_free (self->arena, TRUE);
   g_array_unref (self->spans);
   rocznik_row_source_clear (source);
@@ -651,7 +841,9 @@ rocznik_xlsx_source_new (const char  *path,
   source->next = xlsx_next;
   source->where = xlsx_where;
   source->free = xlsx_free;
-  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->strings = g_string_new (NULL);
+  self->string_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->shared = g_hash_table_new (NULL, NULL);
   self->arena = g_string_sized_new (256);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->next_row = 1;

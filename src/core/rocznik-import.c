@@ -25,7 +25,9 @@
 #include "rocznik-import.h"
 #include "rocznik-report-text.h"
 
-#define HEAD_ROWS 64
+/* Enough rows to tell a column of topics from one of request numbers. */
+#define HEAD_ROWS 1000
+#define PREVIEW_ROWS 20
 #define MAX_SKIPPED_SHOWN 20
 #define MAX_COLUMNS 4096
 #define MAX_REPORT_SIZE (16 * 1024 * 1024)
@@ -47,7 +49,26 @@ struct _RocznikImport
   guint64             n_skipped;
   GPtrArray          *skipped;        /* char* */
   GPtrArray          *warnings;       /* char* */
+  gboolean            cells_utf8;     /* UTF-16 decoded while read */
+  const char         *line_ends;
+  gboolean            own_years;      /* the years come from cells, not a title */
+  GArray             *file_years;     /* int: years the file has, kept or not */
+  RocznikDateOrder    date_order;
+  guint64             n_filtered;
+  GPtrArray          *preview;        /* GStrv */
+  GPtrArray          *head_rows;      /* HeadRow*, for the values of a column */
+  guint               data_start;
+  char               *header_key;     /* SHA-256 of the header row */
+  char               *choices;        /* the columns chosen, to remember */
+  gboolean            explicit_choices;
+  gboolean            remembered;     /* choices came from the workspace */
 };
+
+typedef struct
+{
+  int   column;
+  char *value;
+} Filter;
 
 /* Per-call records: one entry per (year, raw topic bytes). */
 typedef struct
@@ -94,6 +115,10 @@ typedef struct
   GHashTable                 *totals;     /* int → TotalRow* */
   RecordTable                 records;
   GString                    *tmp;
+  GHashTable                 *other_years; /* years left out by --year */
+  GArray                     *filters;     /* Filter */
+  gboolean                    month_first;
+  RocznikDateOrder            date_order;
 } Ctx;
 
 typedef struct
@@ -324,6 +349,12 @@ cell_count (Ctx               *c,
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
 
+  if (G_UNLIKELY ((cell->flags & (ROCZNIK_CELL_UNCACHED | ROCZNIK_CELL_SUM)) == ROCZNIK_CELL_UNCACHED))
+    {
+      fail_at (c, column, error, _("a formula saved without its value; open the file in Excel or LibreOffice "
+                                   "Calc, save it again and import the saved file"));
+      return ROCZNIK_COUNT_NOT_NUMBER;
+    }
   for (guint i = 0; i < cell->len; i++)
     if ((guchar) cell->data[i] >= 0x80)
       {
@@ -380,20 +411,93 @@ digits (const char *p,
   return TRUE;
 }
 
-/* "2018-03-14", "2018-03-14 08:12:55", "2018-03-14T08:12", "2018/03/14",
- * "14.03.2018", "14.03.2018 08:12", "4.3.2018", "2018-03"; or an Excel
- * serial day number from an XLSX cell. Only year and month matter. */
-static gboolean
-parse_date (const char *p,
-            guint       len,
-            guint       flags,
-            int        *year,
-            int        *month)
+typedef enum
 {
-  int y, m, d = 1;
+  DATE_NONE,          /* not written as a date */
+  DATE_OK,
+  DATE_IMPOSSIBLE,    /* 31.02.2019, 2019-13-01, 25:99 */
+} DateResult;
+
+static inline gboolean
+is_leap (int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static inline int
+days_in_month (int y,
+               int m)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return m == 2 && is_leap (y) ? 29 : days[m - 1];
+}
+
+/* After the date: "08:12", "8:12:55", "08:12:55.123", "02:27:57 PM",
+ * "08:12:55Z", "08:12:55+01:00". *ampm: an AM/PM marker was there. */
+static DateResult
+parse_time (const char *p,
+            guint       len,
+            gboolean   *ampm)
+{
+  guint i = 0, n;
+  int h = 0, mi, s = 0;
+
+  for (n = 0; i < len && n < 2 && g_ascii_isdigit (p[i]); i++, n++)
+    h = h * 10 + (p[i] - '0');
+  if (n == 0 || i + 3 > len || p[i] != ':' || !digits (p + i + 1, 2))
+    return DATE_NONE;
+  mi = two_digits (p + i + 1);
+  i += 3;
+  if (i < len && p[i] == ':')
+    {
+      if (i + 3 > len || !digits (p + i + 1, 2))
+        return DATE_NONE;
+      s = two_digits (p + i + 1);
+      i += 3;
+      if (i < len && p[i] == '.')
+        for (i++; i < len && g_ascii_isdigit (p[i]); i++)
+          ;
+    }
+  while (i < len && p[i] == ' ')
+    i++;
+  if (i + 2 == len && strchr ("AaPp", p[i]) && (p[i + 1] == 'M' || p[i + 1] == 'm'))
+    {
+      *ampm = TRUE;
+      if (h < 1 || h > 12)
+        return DATE_IMPOSSIBLE;
+      i += 2;
+    }
+  else if (i + 1 == len && p[i] == 'Z')
+    i++;
+  else if (i < len && (p[i] == '+' || p[i] == '-') && (len - i == 6 || len - i == 5 || len - i == 3))
+    i = len;
+  if (i != len)
+    return DATE_NONE;
+  if (h > 23 || mi > 59 || s > 59)
+    return DATE_IMPOSSIBLE;
+  return DATE_OK;
+}
+
+/* "2018-03-14", "2018-03-14 08:12:55", "2018-03-14T08:12", "2018/03/14",
+ * "14.03.2018", "14.03.2018 08:12", "4.3.2018", "03/01/2011 02:27:57 PM",
+ * "2018-03"; or an Excel serial day number from an XLSX cell. Only year
+ * and month are kept, but the whole is checked. A/B/YYYY is A = month
+ * when @month_first, else A = day (dots and dashes: always day first). */
+static DateResult
+parse_date_full (const char *p,
+                 guint       len,
+                 guint       flags,
+                 gboolean    month_first,
+                 int        *year,
+                 int        *month,
+                 gboolean   *ampm)
+{
+  int y, m, d = 0;
   guint rest;
 
   trim (&p, &len);
+  *ampm = FALSE;
   if (flags & ROCZNIK_CELL_NUMBER)
     {
       g_autofree char *s = g_strndup (p, len);
@@ -403,12 +507,13 @@ parse_date (const char *p,
       g_autoptr(GDateTime) when = NULL;
 
       if (end == s || *end != '\0' || !(serial >= 1 && serial < 2958466))
-        return FALSE;
-      base = g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+        return DATE_NONE;
+      base = (flags & ROCZNIK_CELL_DATE1904) ? g_date_time_new_utc (1904, 1, 1, 0, 0, 0)
+                                             : g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
       when = g_date_time_add_days (base, (int) serial);
       *year = g_date_time_get_year (when);
       *month = g_date_time_get_month (when);
-      return TRUE;
+      return DATE_OK;
     }
 
   if (len >= 7 && digits (p, 4) && (p[4] == '-' || p[4] == '/' || p[4] == '.') && digits (p + 5, 2))
@@ -425,39 +530,85 @@ parse_date (const char *p,
   else
     {
       guint i = 0, j;
+      int a, b;
 
-      /* D.M.YYYY, DD-MM-YYYY, DD/MM/YYYY */
+      /* D.M.YYYY, DD-MM-YYYY, DD/MM/YYYY or MM/DD/YYYY */
       for (j = i; j < len && j - i < 2 && g_ascii_isdigit (p[j]); j++);
       if (j == i || j >= len || (p[j] != '.' && p[j] != '-' && p[j] != '/'))
-        return FALSE;
-      d = (j - i == 2) ? two_digits (p + i) : p[i] - '0';
+        return DATE_NONE;
+      a = (j - i == 2) ? two_digits (p + i) : p[i] - '0';
       i = j + 1;
       for (j = i; j < len && j - i < 2 && g_ascii_isdigit (p[j]); j++);
       if (j == i || j >= len || p[j] != p[i - 1])
-        return FALSE;
-      m = (j - i == 2) ? two_digits (p + i) : p[i] - '0';
+        return DATE_NONE;
+      b = (j - i == 2) ? two_digits (p + i) : p[i] - '0';
       i = j + 1;
-      if (len - i < 4 || !digits (p + i, 4))
-        return FALSE;
+      if (len - i < 4 || !digits (p + i, 4) || (len - i > 4 && g_ascii_isdigit (p[i + 4])))
+        return DATE_NONE;
       y = (p[i] - '0') * 1000 + (p[i + 1] - '0') * 100 + two_digits (p + i + 2);
       rest = i + 4;
+      d = month_first && p[j] == '/' ? b : a;
+      m = month_first && p[j] == '/' ? a : b;
     }
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2999)
-    return FALSE;
   if (rest < len)
     {
+      DateResult t;
+
       /* a time may follow: " 08:12", "T08:12:55" */
       if ((p[rest] != ' ' && p[rest] != 'T' && p[rest] != ',') || rest + 1 >= len)
-        return FALSE;
+        return DATE_NONE;
       rest++;
       while (rest < len && p[rest] == ' ')
         rest++;
-      if (rest >= len || !g_ascii_isdigit (p[rest]))
-        return FALSE;
+      t = parse_time (p + rest, len - rest, ampm);
+      if (t != DATE_OK)
+        return t;
     }
+  if (m < 1 || m > 12 || d < 0 || (d == 0 && rest > 7) || (d > 0 && d > days_in_month (y, m)) ||
+      y < 1900 || y > 2999)
+    return DATE_IMPOSSIBLE;
   *year = y;
   *month = m;
-  return TRUE;
+  return DATE_OK;
+}
+
+static gboolean
+parse_date (const char *p,
+            guint       len,
+            guint       flags,
+            int        *year,
+            int        *month)
+{
+  gboolean ampm;
+
+  return parse_date_full (p, len, flags, FALSE, year, month, &ampm) == DATE_OK;
+}
+
+/* What a date says about its day/month order: 'd' (the first number is
+ * over 12), 'm' (the second is, or an AM/PM marker), '?' (A/B/YYYY either
+ * way) or 0 (not A/B/YYYY). */
+static char
+date_order_hint (const char *p,
+                 guint       len)
+{
+  int a = 0, b = 0, y, m;
+  guint i = 0;
+  gboolean ampm = FALSE;
+
+  trim (&p, &len);
+  for (; i < len && i < 2 && g_ascii_isdigit (p[i]); i++)
+    a = a * 10 + (p[i] - '0');
+  if (i == 0 || i >= len || p[i] != '/')
+    return 0;
+  for (i++; i < len && g_ascii_isdigit (p[i]); i++)
+    b = b * 10 + (p[i] - '0');
+  if (parse_date_full (p, len, 0, FALSE, &y, &m, &ampm) == DATE_NONE)
+    return 0;
+  if (a > 12 && b <= 12)
+    return 'd';
+  if ((b > 12 && a <= 12) || ampm)
+    return 'm';
+  return '?';
 }
 
 /* 1–12, "3", "03", "marzec", "marca", "mar", "March", "2018-03" */
@@ -624,8 +775,22 @@ add_count (Ctx        *c,
 {
   RocznikYear *year;
   RocznikTopic *topic;
-  g_autofree char *key = rocznik_topic_key (name);
-  g_autofree char *id = g_strdup_printf ("%d\x1f%s", number, key);
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *clean = NULL;
+  GError *local = NULL;
+
+  /* one cleaning for every importer (rocznik-year.c) */
+  clean = rocznik_topic_name_clean (name, &local);
+  if (clean == NULL)
+    {
+      fail_at (c, column, error, "%s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  name = clean;
+  key = rocznik_topic_key (name);
+  id = g_strdup_printf ("%d\x1f%s", number, key);
 
   if ((number < 1900 || number > 2999) && !(number == 0 && c->year_unknown))
     {
@@ -937,8 +1102,10 @@ handle_record (Ctx     *c,
   const char *topic = tc->data;
   guint len = tc->len;
   int year, month;
+  gboolean ampm;
+  DateResult r = parse_date_full (dc->data, dc->len, dc->flags, c->month_first, &year, &month, &ampm);
 
-  if (G_UNLIKELY (!parse_date (dc->data, dc->len, dc->flags, &year, &month)))
+  if (G_UNLIKELY (r != DATE_OK))
     {
       g_autofree char *text = NULL;
 
@@ -947,7 +1114,10 @@ handle_record (Ctx     *c,
       text = cell_text (c, dc, c->date_col, error);
       if (text == NULL)
         return FALSE;
-      fail_at (c, c->date_col, error, _("„%s” is not a date (expected e.g. 2018-03-14 or 14.03.2018)"), text);
+      if (r == DATE_IMPOSSIBLE)
+        fail_at (c, c->date_col, error, _("„%s” is not a date that exists (no such day, month or hour)"), text);
+      else
+        fail_at (c, c->date_col, error, _("„%s” is not a date (expected e.g. 2018-03-14 or 14.03.2018)"), text);
       return FALSE;
     }
   trim (&topic, &len);
@@ -958,6 +1128,7 @@ handle_record (Ctx     *c,
     }
   if (G_UNLIKELY (c->opt->year && year != c->opt->year))
     {
+      g_hash_table_add (c->other_years, GINT_TO_POINTER (year));
       skip_row (c, _("a call outside %d"), c->opt->year);
       return TRUE;
     }
@@ -999,6 +1170,7 @@ digits_in (guint64 v,
 static inline gboolean
 date_fast (const char *p,
            guint       len,
+           gboolean    month_first,
            int        *year,
            int        *month)
 {
@@ -1015,7 +1187,7 @@ date_fast (const char *p,
       m = two_digits (p + 5);
       d = two_digits (p + 8);
     }
-  else if ((p[2] == '.' || p[2] == '-' || p[2] == '/') && p[5] == p[2]
+  else if ((p[2] == '.' || p[2] == '-' || (p[2] == '/' && !month_first)) && p[5] == p[2]
            && digits_in (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF)))      /* DD.MM.YYYY */
     {
       d = two_digits (p);
@@ -1024,11 +1196,28 @@ date_fast (const char *p,
     }
   else
     return FALSE;
-  if ((guint) (m - 1) > 11 || (guint) (d - 1) > 30 || (guint) (y - 1900) > 1099)
-    return FALSE;
-  /* a time may follow: parse_date() takes what this does not */
-  if (len > 10 && (len < 12 || (p[10] != ' ' && p[10] != 'T' && p[10] != ',') || (guint) (guchar) p[11] - '0' > 9))
-    return FALSE;
+  /* anything odd (29 February, a day past the month's end): parse_date() */
+  if ((guint) (m - 1) > 11 || (guint) (d - 1) > 27 || (guint) (y - 1900) > 1099)
+    {
+      if ((guint) (m - 1) > 11 || d < 1 || (guint) (y - 1900) > 1099 || d > days_in_month (y, m))
+        return FALSE;
+    }
+  /* " HH:MM" or " HH:MM:SS" may follow, checked 8 bytes at once (the
+   * buffer's slack covers a load past a short field): XOR with "00:00:00"
+   * leaves digits as 0–9 and colons as 0; adding 0x7F minus each byte's
+   * limit (2 9 0 5 9 0 5 9) sets a high bit where one is over. Any other
+   * time goes to parse_date(). */
+  if (len > 10)
+    {
+      const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+      guint64 keep = len == 19 ? G_GUINT64_CONSTANT (0xFFFFFFFFFFFFFFFF) : G_GUINT64_CONSTANT (0xFFFFFFFFFF);
+      guint64 x = (load64 (p + 11) ^ G_GUINT64_CONSTANT (0x30303A30303A3030)) & keep;
+
+      if ((len != 16 && len != 19) || (p[10] != ' ' && p[10] != 'T') ||
+          ((x | (x + G_GUINT64_CONSTANT (0x767A7F767A7F767D))) & high & keep) != 0 ||
+          ((x & 0xFF) == 2 && ((x >> 8) & 0xFF) > 3))
+        return FALSE;
+    }
   *year = y;
   *month = m;
   return TRUE;
@@ -1079,51 +1268,67 @@ find_either (const char *p,
 
 /* One row from @p, which ends in a '\n' before the buffer does: TRUE when
  * counted here, and *next is the row after it. */
+/* What every row of the lane asks, read once (the compiler cannot keep
+ * fields of *c in registers across records_add()'s stores). */
+typedef struct
+{
+  Bytes16  delimiter, newline, quote;
+  int      need, date_col, topic_col, year;
+  gboolean month_first;
+} Lane;
+
 static inline gboolean
 record_fast (Ctx         *c,
+             const Lane  *lane,
              const char  *p,
-             Bytes16      delimiter,
-             Bytes16      newline,
              guint64      line,
              const char **next)
 {
   const char *date = NULL, *topic = NULL, *cut = p;
   guint date_len = 0, topic_len = 0;
-  int need = c->src->max_cells, year, month;
+  int year, month;
 
-  for (int col = 0; col < need; col++)
+  for (int col = 0; col < lane->need; col++)
     {
       const char *end;
 
       if (G_UNLIKELY (*p == '"'))
         return FALSE;
-      end = cut = find_either (p, delimiter, newline);
+      end = cut = find_either (p, lane->delimiter, lane->newline);
       if (*cut == '\n')
         {
-          if (col + 1 < need)
+          if (col + 1 < lane->need)
             return FALSE;   /* fewer cells than needed */
           if (end > p && end[-1] == '\r')
             end--;
         }
-      if (col == c->date_col)
+      if (col == lane->date_col)
         date = p, date_len = end - p;
-      if (col == c->topic_col)
+      if (col == lane->topic_col)
         topic = p, topic_len = end - p;
       p = cut + 1;
     }
-  if (!date_fast (date, date_len, &year, &month))
+  if (!date_fast (date, date_len, lane->month_first, &year, &month))
     return FALSE;
-  if (G_UNLIKELY (topic_len == 0 || is_space (topic[0]) || is_space (topic[topic_len - 1])))
+  /* a space, a control character or nothing at either end: trimmed below */
+  if (G_UNLIKELY (topic_len == 0 || (guchar) topic[0] <= ' ' || (guchar) topic[topic_len - 1] <= ' '))
     {
       trim (&topic, &topic_len);
       if (topic_len == 0)
         return FALSE;
     }
-  if (G_UNLIKELY (c->opt->year && year != c->opt->year))
+  if (G_UNLIKELY (lane->year && year != lane->year))
     return FALSE;
+  if (*cut != '\n')
+    {
+      /* the rest of the row: a quote there may hide a line break */
+      cut = find_either (cut, lane->newline, lane->quote);
+      if (G_UNLIKELY (*cut == '"'))
+        return FALSE;
+    }
   records_add (&c->records, topic, topic_len, year, month, line);
   c->imp->n_rows++;
-  *next = (*cut == '\n') ? cut + 1 : find_either (cut, newline, newline) + 1;
+  *next = cut + 1;
   return TRUE;
 }
 
@@ -1133,10 +1338,14 @@ records_fast_lane (Ctx     *c,
                    GError **error)
 {
   RocznikRowSource *src = c->src;
-  Bytes16 delimiter, newline;
+  Lane lane = {
+    .need = (int) src->max_cells, .date_col = c->date_col, .topic_col = c->topic_col,
+    .year = c->opt->year, .month_first = c->month_first,
+  };
 
-  memset (&delimiter, c->imp->delimiter, sizeof delimiter);
-  memset (&newline, '\n', sizeof newline);
+  memset (&lane.delimiter, c->imp->delimiter, sizeof lane.delimiter);
+  memset (&lane.newline, '\n', sizeof lane.newline);
+  memset (&lane.quote, '"', sizeof lane.quote);
 
   for (;;)
     {
@@ -1149,7 +1358,7 @@ records_fast_lane (Ctx     *c,
       if (len == 0)
         return TRUE;
       for (p = data, end = data + len; p < end; rows++)
-        if (!record_fast (c, p, delimiter, newline, line + rows, &p))
+        if (!record_fast (c, &lane, p, line + rows, &p))
           break;
       rocznik_delimited_source_consume (src, p - data, rows);
       if (p < end)
@@ -1208,7 +1417,11 @@ records_finish (Ctx     *c,
 
 typedef struct
 {
-  guint numbers, dates, texts, empty;
+  guint   numbers, dates, texts, empty;
+  guint   distinct;      /* of the non-empty values */
+  guint64 text_bytes;
+  char    order;         /* of its A/B/YYYY dates: 'd', 'm', '?' (unsettled), 'x' (both), 0 */
+  char   *example;       /* a date that leaves the order open */
 } ColumnStats;
 
 static void
@@ -1246,11 +1459,13 @@ cell_kind (const RocznikCell *cell)
 {
   gint64 n;
   int y, m;
+  gboolean ampm;
   RocznikCountResult r;
 
   if (cell_is_blank (cell))
     return KIND_EMPTY;
-  if (parse_date (cell->data, cell->len, 0, &y, &m))
+  /* an impossible date is still a date: its row is refused, not its column */
+  if (parse_date_full (cell->data, cell->len, 0, FALSE, &y, &m, &ampm) != DATE_NONE)
     return KIND_DATE;
   r = rocznik_parse_count (cell->data, cell->len, &n);
   if (r == ROCZNIK_COUNT_OK || r == ROCZNIK_COUNT_NEGATIVE || r == ROCZNIK_COUNT_FRACTION ||
@@ -1268,30 +1483,15 @@ cell_kind (const RocznikCell *cell)
   return KIND_TEXT;
 }
 
-static gboolean
-analyse (Ctx       *c,
-         GPtrArray *head,
-         guint     *data_start,
-         GError   **error)
+/* The header: the first row naming a known column, or two years; else the
+ * row above the first row with a number or a date, if all text. */
+static int
+find_header (Ctx       *c,
+             GPtrArray *head,
+             guint     *first_data)
 {
-  RocznikImport *imp = c->imp;
-  const RocznikImportOptions *o = c->opt;
-  guint ncols = 0;
-  int header = -1;
-  g_autoptr(GArray) header_roles = NULL;
-  g_autofree ColumnStats *stats = NULL;
-  g_autoptr(GString) titles = g_string_new (NULL);
-  gboolean count_named = FALSE;
-  guint first_data = head->len;
-
+  *first_data = head->len;
   for (guint i = 0; i < head->len; i++)
-    ncols = MAX (ncols, ((HeadRow *) g_ptr_array_index (head, i))->cells->len);
-  header_roles = g_array_new (FALSE, TRUE, sizeof (int));
-  c->col_years = g_array_new (FALSE, TRUE, sizeof (int));
-  g_array_set_size (c->col_years, ncols);
-
-  /* the header: the first row naming a known column, or two years */
-  for (guint i = 0; i < head->len && header < 0; i++)
     {
       HeadRow *row = g_ptr_array_index (head, i);
       guint known = 0, years = 0, nonempty = 0, numbers = 0;
@@ -1320,43 +1520,49 @@ analyse (Ctx       *c,
             numbers++;
         }
       if (nonempty >= 2 && ((known >= 1 && numbers == 0) || (years >= 1 && known >= 1) || (years >= 2 && numbers <= years)))
-        header = (int) i;
+        return (int) i;
     }
-  if (header < 0)
+  for (guint i = 0; i < head->len && *first_data == head->len; i++)
     {
-      /* else the row above the first row with a number or a date, if all text */
-      for (guint i = 0; i < head->len && first_data == head->len; i++)
-        {
-          HeadRow *row = g_ptr_array_index (head, i);
-          guint nonempty = 0, values = 0;
+      HeadRow *row = g_ptr_array_index (head, i);
+      guint nonempty = 0, values = 0;
 
-          for (guint col = 0; col < row->cells->len; col++)
-            {
-              Kind k = cell_kind (&g_array_index (row->cells, RocznikCell, col));
-              nonempty += k != KIND_EMPTY;
-              values += k == KIND_NUMBER || k == KIND_DATE;
-            }
-          if (nonempty >= 2 && values >= 1)
-            first_data = i;
-        }
-      if (first_data > 0 && first_data < head->len)
+      for (guint col = 0; col < row->cells->len; col++)
         {
-          HeadRow *row = g_ptr_array_index (head, first_data - 1);
-          guint nonempty = 0, texts = 0;
-
-          for (guint col = 0; col < row->cells->len; col++)
-            {
-              Kind k = cell_kind (&g_array_index (row->cells, RocznikCell, col));
-              nonempty += k != KIND_EMPTY;
-              texts += k == KIND_TEXT;
-            }
-          if (nonempty >= 2 && texts == nonempty)
-            header = (int) first_data - 1;
+          Kind k = cell_kind (&g_array_index (row->cells, RocznikCell, col));
+          nonempty += k != KIND_EMPTY;
+          values += k == KIND_NUMBER || k == KIND_DATE;
         }
+      if (nonempty >= 2 && values >= 1)
+        *first_data = i;
     }
-  *data_start = header >= 0 ? (guint) header + 1 : (first_data < head->len ? first_data : 0);
+  if (*first_data > 0 && *first_data < head->len)
+    {
+      HeadRow *row = g_ptr_array_index (head, *first_data - 1);
+      guint nonempty = 0, texts = 0;
 
-  /* column names and the roles the header gives */
+      for (guint col = 0; col < row->cells->len; col++)
+        {
+          Kind k = cell_kind (&g_array_index (row->cells, RocznikCell, col));
+          nonempty += k != KIND_EMPTY;
+          texts += k == KIND_TEXT;
+        }
+      if (nonempty >= 2 && texts == nonempty)
+        return (int) *first_data - 1;
+    }
+  return -1;
+}
+
+/* Column names and the roles the header gives; the header's hash. */
+static void
+name_columns (Ctx       *c,
+              GPtrArray *head,
+              int        header,
+              guint      ncols,
+              GArray    *header_roles)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
   g_array_set_size (header_roles, ncols);
   for (guint col = 0; col < ncols; col++)
     {
@@ -1367,6 +1573,8 @@ analyse (Ctx       *c,
         {
           HeadRow *row = g_ptr_array_index (head, header);
           name = cell_text (c, cell_at (row->cells, col), col, NULL);
+          g_checksum_update (sum, (const guchar *) (name ? name : ""), -1);
+          g_checksum_update (sum, (const guchar *) "\x1f", 1);
         }
       if (name && name[0])
         g_array_index (header_roles, int, col) = header_role (name, &y);
@@ -1378,11 +1586,21 @@ analyse (Ctx       *c,
           g_free (name);
           name = g_strdup_printf (_("column %s"), letters);
         }
-      g_ptr_array_add (imp->column_names, g_steal_pointer (&name));
+      g_ptr_array_add (c->imp->column_names, g_steal_pointer (&name));
     }
+  if (header >= 0)
+    c->imp->header_key = g_strdup (g_checksum_get_string (sum));
+}
 
-  /* rows above the data: titles, kept for a year in them */
-  for (guint i = 0; i < *data_start; i++)
+/* Rows above the data: titles, kept for a year in them. */
+static void
+note_titles (Ctx       *c,
+             GPtrArray *head,
+             int        header,
+             guint      data_start,
+             GString   *titles)
+{
+  for (guint i = 0; i < data_start; i++)
     {
       HeadRow *row = g_ptr_array_index (head, i);
 
@@ -1398,34 +1616,406 @@ analyse (Ctx       *c,
           skip_row (c, _("a title above the table"));
         }
     }
+}
 
-  stats = g_new0 (ColumnStats, MAX (ncols, 1));
-  for (guint i = *data_start; i < head->len; i++)
+static void
+column_stats (GPtrArray   *head,
+              guint        data_start,
+              GArray      *header_roles,
+              ColumnStats *stats,
+              guint        ncols)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint col = 0; col < ncols; col++)
+    g_ptr_array_add (seen, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+  for (guint i = data_start; i < head->len; i++)
     {
       HeadRow *row = g_ptr_array_index (head, i);
 
-      for (guint col = 0; col < row->cells->len; col++)
+      for (guint col = 0; col < row->cells->len && col < ncols; col++)
         {
           const RocznikCell *cell = &g_array_index (row->cells, RocznikCell, col);
+          ColumnStats *s = &stats[col];
           Kind k = cell_kind (cell);
+          const char *p = cell->data;
+          guint len = cell->len;
 
           if (k == KIND_NUMBER && (cell->flags & ROCZNIK_CELL_NUMBER) &&
               (g_array_index (header_roles, int, col) == ROCZNIK_IMPORT_COLUMN_DATE))
             k = KIND_DATE;
-          stats[col].numbers += k == KIND_NUMBER;
-          stats[col].dates += k == KIND_DATE;
-          stats[col].texts += k == KIND_TEXT;
-          stats[col].empty += k == KIND_EMPTY;
+          s->numbers += k == KIND_NUMBER;
+          s->dates += k == KIND_DATE;
+          s->texts += k == KIND_TEXT;
+          s->empty += k == KIND_EMPTY;
+          if (k == KIND_EMPTY)
+            continue;
+          trim (&p, &len);
+          s->text_bytes += len;
+          if (g_hash_table_add (g_ptr_array_index (seen, col), g_strndup (p, len)))
+            s->distinct++;
+          if (k == KIND_DATE)
+            {
+              char hint = date_order_hint (p, len);
+
+              if (hint == '?' && s->example == NULL)
+                s->example = g_strndup (p, len);
+              if (hint == '?' && s->order == 0)
+                s->order = '?';
+              else if (hint == 'd' || hint == 'm')
+                s->order = (s->order == 0 || s->order == '?' || s->order == hint) ? hint : 'x';
+            }
         }
     }
+}
 
-  /* roles: the user's choice, else the header, else the content */
-  c->topic_col = o->topic_column;
-  c->count_col = o->count_column;
-  c->year_col = o->year_column;
-  c->date_col = o->date_column;
-  c->month_col = o->month_column;
-  count_named = c->count_col >= 0;
+/* Values unique or nearly so (request numbers, ids), or long free text:
+ * what identifies a row, never a topic. */
+static gboolean
+identifies_rows (const ColumnStats *s)
+{
+  guint nonempty = s->numbers + s->dates + s->texts;
+
+  if (nonempty >= 8 && s->distinct * 10 >= nonempty * 9)
+    return TRUE;
+  return nonempty > 0 && s->text_bytes / nonempty > 60 && s->distinct * 2 > nonempty;
+}
+
+static gboolean
+has_word (const char *folded,
+          const char *word)
+{
+  for (const char *p = strstr (folded, word); p; p = strstr (p + 1, word))
+    if ((p == folded || !g_ascii_isalnum (p[-1])))
+      return TRUE;
+  return FALSE;
+}
+
+/* 2: names a topic ("typ zgłoszenia", "Complaint Type"), 1: may ("sprawa",
+ * "subject"), 0: says nothing. */
+static int
+topic_rank (const char *name)
+{
+  static const char *const strong[] = {
+    "temat", "topic", "kategori", "categor", "zagadnieni", "typ zgloszeni", "rodzaj zgloszeni",
+    "typ sprawy", "rodzaj sprawy", "typ sprawy", "complaint type", "request type", "requesttype",
+    "problem type", "issue type", "call type", "case type",
+  };
+  static const char *const weak[] = { "sprawa", "subject", "service", "obszar", "complaint", "problem" };
+  g_autofree char *folded = rocznik_search_fold (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (strong); i++)
+    if (has_word (folded, strong[i]))
+      return 2;
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    if (has_word (folded, weak[i]))
+      return 1;
+  return 0;
+}
+
+/* 3: when the request came ("data przyjęcia", "Created Date"), 2: a date,
+ * 1: dates only in the data, 0: when it ended ("data zamknięcia", "Due Date"). */
+static int
+date_rank (const char *name,
+           int         header_role)
+{
+  static const char *const closing[] = {
+    "zamkniec", "zakonczen", "realizac", "zalatwien", "aktualiz", "modyfik", "termin", "koniec",
+    "closed", "close", "resolution", "resolved", "due", "updated", "modified", "end",
+  };
+  static const char *const opening[] = {
+    "przyjec", "zgloszeni", "wplyw", "utworzen", "rejestrac", "otwarc", "rozpoczec", "poczatek",
+    "rozmowy", "polaczeni", "created", "received", "opened", "reported", "start", "submitted",
+  };
+  g_autofree char *folded = rocznik_search_fold (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
+    if (has_word (folded, closing[i]))
+      return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
+    if (has_word (folded, opening[i]))
+      return 3;
+  return header_role == ROCZNIK_IMPORT_COLUMN_DATE ? 2 : 1;
+}
+
+/* „A”, „B” */
+static char *
+quoted_names (Ctx    *c,
+              GArray *cols)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < cols->len; i++)
+    g_string_append_printf (s, "%s„%s”", i ? ", " : "",
+                            (char *) g_ptr_array_index (c->imp->column_names, g_array_index (cols, int, i)));
+  return g_string_free (s, FALSE);
+}
+
+/* A column by its header (exactly, then ignoring case and accents) or its
+ * 1-based number. */
+static int
+resolve_column (Ctx        *c,
+                const char *spec,
+                GError    **error)
+{
+  GPtrArray *names = c->imp->column_names;
+  g_autofree char *want = rocznik_search_fold (spec);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *list = NULL;
+  int n;
+
+  for (guint col = 0; col < names->len; col++)
+    if (strcmp (g_ptr_array_index (names, col), spec) == 0)
+      return (int) col;
+  for (guint col = 0; col < names->len; col++)
+    {
+      g_autofree char *folded = rocznik_search_fold (g_ptr_array_index (names, col));
+
+      g_strstrip (folded);
+      if (strcmp (folded, g_strstrip (want)) == 0)
+        return (int) col;
+    }
+  if (parse_int (spec, strlen (spec), 1, 4, &n) && n >= 1 && (guint) n <= names->len)
+    return n - 1;
+  for (guint col = 0; col < names->len; col++)
+    g_array_append_val (all, col);
+  list = quoted_names (c, all);
+  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+               _("file %s: there is no column „%s”; the columns are %s"), c->imp->display, spec, list);
+  return -1;
+}
+
+/* The date of each call: the user's, else the one column the header and
+ * the data point to; several alike are refused, naming them. */
+static gboolean
+choose_date (Ctx          *c,
+             ColumnStats  *stats,
+             GArray       *header_roles,
+             guint         ncols,
+             GError      **error)
+{
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (int));
+  int best_rank = -1;
+
+  for (guint col = 0; col < ncols; col++)
+    {
+      ColumnStats *s = &stats[col];
+      guint nonempty = s->numbers + s->dates + s->texts;
+      int role = g_array_index (header_roles, int, col), rank;
+
+      if (nonempty == 0 || s->dates * 10 < nonempty * 6 || (int) col == c->topic_col ||
+          (int) col == c->year_col || (int) col == c->month_col || (int) col == c->count_col ||
+          role == ROCZNIK_IMPORT_COLUMN_MONTH || role == ROCZNIK_IMPORT_COLUMN_YEAR)
+        continue;
+      rank = date_rank (g_ptr_array_index (c->imp->column_names, col), role);
+      if (rank > best_rank)
+        g_array_set_size (best, 0), best_rank = rank;
+      if (rank == best_rank)
+        g_array_append_val (best, col);
+    }
+  if (best->len == 1 && best_rank > 0)
+    c->date_col = g_array_index (best, int, 0);
+  else if (best->len > 0)
+    {
+      g_autofree char *names = quoted_names (c, best);
+
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: cannot tell which column holds the date of the call: %s; choose one with --date-column"),
+                   c->imp->display, names);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The topic of each call: among text columns that do not identify rows,
+ * the one the header names best, or the only one. */
+static gboolean
+choose_record_topic (Ctx          *c,
+                     ColumnStats  *stats,
+                     guint         ncols,
+                     GError      **error)
+{
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (int));
+  int best_rank = -1;
+
+  for (guint col = 0; col < ncols; col++)
+    {
+      ColumnStats *s = &stats[col];
+      guint nonempty = s->numbers + s->dates + s->texts;
+      int rank;
+
+      if ((int) col == c->date_col || nonempty == 0 || s->texts * 10 < nonempty * 6)
+        continue;
+      if (identifies_rows (s))
+        {
+          g_array_append_val (ids, col);
+          continue;
+        }
+      rank = topic_rank (g_ptr_array_index (c->imp->column_names, col));
+      if (rank > best_rank)
+        g_array_set_size (best, 0), best_rank = rank;
+      if (rank == best_rank)
+        g_array_append_val (best, col);
+    }
+  if (best->len == 1)
+    {
+      c->topic_col = g_array_index (best, int, 0);
+      return TRUE;
+    }
+  if (best->len > 1)
+    {
+      g_autofree char *names = quoted_names (c, best);
+
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: cannot tell which column holds the topic of the call: %s; choose one with --topic-column"),
+                   c->imp->display, names);
+      return FALSE;
+    }
+  if (ids->len > 0)
+    {
+      g_autofree char *names = quoted_names (c, ids);
+
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: found no column with topics: %s has a different value on almost every row; choose the topic column with --topic-column"),
+                   c->imp->display, names);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A/B/YYYY dates: day or month first, as the data or the user says. */
+static gboolean
+choose_date_order (Ctx          *c,
+                   ColumnStats  *stats,
+                   GError      **error)
+{
+  ColumnStats *s = &stats[c->date_col];
+
+  if (c->date_order != ROCZNIK_DATE_ORDER_DETECT)
+    c->month_first = c->date_order == ROCZNIK_DATE_ORDER_MONTH_FIRST;
+  else if (s->order == 'd' || s->order == 'm')
+    c->month_first = s->order == 'm';
+  else if (s->order == '?' || s->order == 'x')
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: the dates in „%s” can be read day first or month first (e.g. „%s”); choose with --date-order dmy or mdy"),
+                   c->imp->display, (char *) g_ptr_array_index (c->imp->column_names, c->date_col),
+                   s->example ? s->example : "");
+      return FALSE;
+    }
+  c->imp->date_order = c->month_first ? ROCZNIK_DATE_ORDER_MONTH_FIRST : ROCZNIK_DATE_ORDER_DAY_FIRST;
+  return TRUE;
+}
+
+/* The user's choices, or those remembered for this header, as column
+ * numbers; "COLUMN=VALUE" conditions as filters. */
+static gboolean
+take_choices (Ctx     *c,
+              GError **error)
+{
+  const RocznikImportOptions *o = c->opt;
+  g_auto(GStrv) remembered = NULL;
+  const char *topic = o->topic_name, *date = o->date_name, *count = o->count_name;
+  g_autoptr(GPtrArray) where = g_ptr_array_new ();
+  RocznikDateOrder order = o->date_order;
+  gboolean explicit = topic || date || count || (o->where && o->where[0]) || order ||
+                      o->topic_column >= 0 || o->date_column >= 0 || o->count_column >= 0;
+
+  for (guint i = 0; o->where && o->where[i]; i++)
+    g_ptr_array_add (where, (gpointer) o->where[i]);
+  if (!explicit && (o->workspace || o->remembered) && c->imp->header_key)
+    {
+      g_autofree char *text = o->remembered ? g_strdup (o->remembered)
+                                            : rocznik_workspace_get_import_choices (o->workspace, c->imp->header_key);
+
+      if (text)
+        {
+          remembered = g_strsplit (text, "\n", -1);
+          c->imp->remembered = TRUE;
+          for (guint i = 0; remembered[i]; i++)
+            {
+              char *v = strchr (remembered[i], '=');
+
+              if (v == NULL)
+                continue;
+              *v++ = '\0';
+              if (strcmp (remembered[i], "topic") == 0)
+                topic = v;
+              else if (strcmp (remembered[i], "date") == 0)
+                date = v;
+              else if (strcmp (remembered[i], "count") == 0)
+                count = v;
+              else if (strcmp (remembered[i], "where") == 0)
+                g_ptr_array_add (where, v);
+              else if (strcmp (remembered[i], "order") == 0)
+                order = v[0] == 'm' ? ROCZNIK_DATE_ORDER_MONTH_FIRST : ROCZNIK_DATE_ORDER_DAY_FIRST;
+            }
+        }
+    }
+  c->imp->explicit_choices = explicit;
+  c->date_order = order;
+  if ((topic && (c->topic_col = resolve_column (c, topic, error)) < 0) ||
+      (date && (c->date_col = resolve_column (c, date, error)) < 0) ||
+      (count && (c->count_col = resolve_column (c, count, error)) < 0))
+    return FALSE;
+  for (guint i = 0; i < where->len; i++)
+    {
+      const char *cond = g_ptr_array_index (where, i);
+      const char *eq = strchr (cond, '=');
+      g_autofree char *name = NULL;
+      Filter f;
+
+      if (eq == NULL)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("„%s” is not a condition; write COLUMN=VALUE, e.g. „Źródło=TELEFON”"), cond);
+          return FALSE;
+        }
+      name = g_strndup (cond, eq - cond);
+      f.column = resolve_column (c, g_strstrip (name), error);
+      if (f.column < 0)
+        return FALSE;
+      f.value = g_strstrip (g_strdup (eq + 1));
+      g_array_append_val (c->filters, f);
+    }
+  return TRUE;
+}
+
+/* What to remember for this header: the columns by name, the conditions. */
+static void
+note_choices (Ctx *c)
+{
+  GString *s = g_string_new (NULL);
+  GPtrArray *names = c->imp->column_names;
+
+  if (c->topic_col >= 0)
+    g_string_append_printf (s, "topic=%s\n", (char *) g_ptr_array_index (names, c->topic_col));
+  if (c->date_col >= 0)
+    g_string_append_printf (s, "date=%s\n", (char *) g_ptr_array_index (names, c->date_col));
+  if (c->count_col >= 0)
+    g_string_append_printf (s, "count=%s\n", (char *) g_ptr_array_index (names, c->count_col));
+  for (guint i = 0; i < c->filters->len; i++)
+    {
+      Filter *f = &g_array_index (c->filters, Filter, i);
+      g_string_append_printf (s, "where=%s=%s\n", (char *) g_ptr_array_index (names, f->column), f->value);
+    }
+  if (c->date_col >= 0 && c->imp->date_order)
+    g_string_append_printf (s, "order=%c\n", c->month_first ? 'm' : 'd');
+  g_free (c->imp->choices);
+  c->imp->choices = g_string_free (s, FALSE);
+}
+
+/* Header roles for what the user left open: count, year, month (the first
+ * column named so). */
+static gboolean
+roles_from_header (Ctx    *c,
+                   GArray *header_roles,
+                   guint   ncols)
+{
+  const RocznikImportOptions *o = c->opt;
+  gboolean count_named = c->count_col >= 0;
+
   for (guint col = 0; col < ncols; col++)
     {
       int role = g_array_index (header_roles, int, col);
@@ -1433,21 +2023,34 @@ analyse (Ctx       *c,
 
       switch (role)
         {
-        case ROCZNIK_IMPORT_COLUMN_TOPIC: slot = &c->topic_col; break;
         case ROCZNIK_IMPORT_COLUMN_COUNT: slot = &c->count_col; break;
         case ROCZNIK_IMPORT_COLUMN_YEAR: slot = &c->year_col; break;
         case ROCZNIK_IMPORT_COLUMN_MONTH: slot = &c->month_col; break;
-        case ROCZNIK_IMPORT_COLUMN_DATE: slot = &c->date_col; break;
         default: break;
         }
-      if (slot && *slot < 0 && (int) col != o->topic_column && (int) col != o->count_column &&
-          (int) col != o->year_column && (int) col != o->date_column && (int) col != o->month_column)
+      if (slot && *slot < 0 && (int) col != c->topic_col && (int) col != c->count_col &&
+          (int) col != c->year_col && (int) col != c->date_col && (int) col != o->month_column)
         {
           *slot = (int) col;
           if (role == ROCZNIK_IMPORT_COLUMN_COUNT)
             count_named = TRUE;
         }
     }
+  return count_named;
+}
+
+/* A table of counts: topic by its header, else the first text column; the
+ * count the first number column. */
+static void
+roles_for_table (Ctx         *c,
+                 GArray      *header_roles,
+                 ColumnStats *stats,
+                 guint        ncols)
+{
+  for (guint col = 0; col < ncols && c->topic_col < 0; col++)
+    if (g_array_index (header_roles, int, col) == ROCZNIK_IMPORT_COLUMN_TOPIC &&
+        (int) col != c->count_col && (int) col != c->year_col && (int) col != c->month_col)
+      c->topic_col = (int) col;
   for (guint col = 0; col < ncols; col++)
     {
       ColumnStats *s = &stats[col];
@@ -1458,62 +2061,58 @@ analyse (Ctx       *c,
 
       if (taken || nonempty == 0)
         continue;
-      if (c->date_col < 0 && s->dates * 10 >= nonempty * 6)
-        c->date_col = (int) col;
-      else if (c->topic_col < 0 && s->texts * 10 >= nonempty * 6)
+      if (c->topic_col < 0 && s->texts * 10 >= nonempty * 6)
         c->topic_col = (int) col;
       else if (c->count_col < 0 && s->numbers * 10 >= nonempty * 6)
         c->count_col = (int) col;
     }
+}
 
-  /* the shape */
-  {
-    gboolean wide = FALSE;
+static void
+choose_shape (Ctx     *c,
+              guint    ncols,
+              gboolean count_named)
+{
+  RocznikImport *imp = c->imp;
+  gboolean wide = FALSE;
 
-    for (guint col = 0; col < ncols; col++)
-      if (g_array_index (c->col_years, int, col) != 0 && (int) col != c->topic_col)
-        wide = TRUE;
-    if (c->date_col >= 0 && !count_named)
-      {
-        imp->shape = ROCZNIK_IMPORT_SHAPE_RECORDS;
-        c->count_col = -1;
-        c->month_col = -1;
-        c->year_col = -1;
-      }
-    else if (wide && !count_named)
-      {
-        imp->shape = ROCZNIK_IMPORT_SHAPE_WIDE;
-        c->count_col = -1;
-        if (o->year)
-          for (guint col = 0; col < ncols; col++)
-            if (g_array_index (c->col_years, int, col) != o->year)
+  for (guint col = 0; col < ncols; col++)
+    if (g_array_index (c->col_years, int, col) != 0 && (int) col != c->topic_col)
+      wide = TRUE;
+  if (c->date_col >= 0 && !count_named)
+    {
+      imp->shape = ROCZNIK_IMPORT_SHAPE_RECORDS;
+      c->count_col = -1;
+      c->month_col = -1;
+      c->year_col = -1;
+    }
+  else if (wide && !count_named)
+    {
+      imp->shape = ROCZNIK_IMPORT_SHAPE_WIDE;
+      c->count_col = -1;
+      if (c->opt->year)
+        for (guint col = 0; col < ncols; col++)
+          if (g_array_index (c->col_years, int, col) != c->opt->year)
+            {
+              if (g_array_index (c->col_years, int, col) != 0)
+                g_hash_table_add (c->other_years, GINT_TO_POINTER (g_array_index (c->col_years, int, col)));
               g_array_index (c->col_years, int, col) = 0;
-      }
-    else
-      {
-        imp->shape = ROCZNIK_IMPORT_SHAPE_LONG;
-        c->date_col = -1;
-      }
-    if (imp->shape != ROCZNIK_IMPORT_SHAPE_WIDE)
-      for (guint col = 0; col < ncols; col++)
-        g_array_index (c->col_years, int, col) = 0;
-  }
-
-  if (imp->shape == ROCZNIK_IMPORT_SHAPE_LONG && c->count_col < 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s: found no column with numbers of calls (expected e.g. „temat;liczba” or one column per year)"),
-                   imp->display);
-      return FALSE;
+            }
     }
-  if (c->topic_col < 0)
+  else
     {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s: found no column with topic names (expected e.g. „temat;liczba”)"),
-                   imp->display);
-      return FALSE;
+      imp->shape = ROCZNIK_IMPORT_SHAPE_LONG;
+      c->date_col = -1;
     }
+  if (imp->shape != ROCZNIK_IMPORT_SHAPE_WIDE)
+    for (guint col = 0; col < ncols; col++)
+      g_array_index (c->col_years, int, col) = 0;
+}
 
+static void
+set_roles (Ctx   *c,
+           guint  ncols)
+{
   for (guint col = 0; col < ncols; col++)
     {
       RocznikImportColumnRole role = ROCZNIK_IMPORT_COLUMN_IGNORED;
@@ -1530,8 +2129,100 @@ analyse (Ctx       *c,
         role = ROCZNIK_IMPORT_COLUMN_DATE;
       else if (g_array_index (c->col_years, int, col) != 0)
         role = ROCZNIK_IMPORT_COLUMN_YEAR_COUNT;
-      g_array_append_val (imp->roles, role);
+      g_array_append_val (c->imp->roles, role);
     }
+}
+
+/* The first rows, as the preview shows them. */
+static void
+keep_preview (Ctx       *c,
+              GPtrArray *head,
+              guint      ncols)
+{
+  for (guint i = 0; i < head->len && i < PREVIEW_ROWS; i++)
+    {
+      HeadRow *row = g_ptr_array_index (head, i);
+      char **cells = g_new0 (char *, ncols + 1);
+
+      for (guint col = 0; col < ncols; col++)
+        {
+          cells[col] = cell_text (c, cell_at (row->cells, col), col, NULL);
+          if (cells[col] == NULL)
+            cells[col] = g_strdup ("");
+        }
+      g_ptr_array_add (c->imp->preview, cells);
+    }
+  c->imp->head_rows = g_ptr_array_ref (head);
+}
+
+static gboolean
+analyse (Ctx       *c,
+         GPtrArray *head,
+         guint     *data_start,
+         GError   **error)
+{
+  RocznikImport *imp = c->imp;
+  const RocznikImportOptions *o = c->opt;
+  guint ncols = 0, first_data;
+  int header;
+  g_autoptr(GArray) header_roles = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GString) titles = g_string_new (NULL);
+  ColumnStats *stats;
+  gboolean count_named, ok = FALSE;
+
+  for (guint i = 0; i < head->len; i++)
+    ncols = MAX (ncols, ((HeadRow *) g_ptr_array_index (head, i))->cells->len);
+  c->col_years = g_array_new (FALSE, TRUE, sizeof (int));
+  g_array_set_size (c->col_years, ncols);
+
+  header = find_header (c, head, &first_data);
+  *data_start = header >= 0 ? (guint) header + 1 : (first_data < head->len ? first_data : 0);
+  imp->data_start = *data_start;
+  name_columns (c, head, header, ncols, header_roles);
+  note_titles (c, head, header, *data_start, titles);
+  keep_preview (c, head, ncols);
+  stats = g_new0 (ColumnStats, MAX (ncols, 1));
+  column_stats (head, *data_start, header_roles, stats, ncols);
+
+  /* roles: the user's choice, else the header, else the content */
+  c->topic_col = o->topic_column;
+  c->count_col = o->count_column;
+  c->year_col = o->year_column;
+  c->date_col = o->date_column;
+  c->month_col = o->month_column;
+  if (!take_choices (c, error))
+    goto out;
+  count_named = roles_from_header (c, header_roles, ncols);
+  if (c->date_col < 0 && !count_named && !choose_date (c, stats, header_roles, ncols, error))
+    goto out;
+  if (c->date_col >= 0 && !count_named)
+    {
+      if (c->topic_col < 0 && !choose_record_topic (c, stats, ncols, error))
+        goto out;
+      if (!choose_date_order (c, stats, error))
+        goto out;
+    }
+  else
+    roles_for_table (c, header_roles, stats, ncols);
+  choose_shape (c, ncols, count_named);
+
+  if (imp->shape == ROCZNIK_IMPORT_SHAPE_LONG && c->count_col < 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: found no column with numbers of calls (expected e.g. „temat;liczba” or one column per year)"),
+                   imp->display);
+      goto out;
+    }
+  if (c->topic_col < 0)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: found no column with topic names (expected e.g. „temat;liczba”)"),
+                   imp->display);
+      goto out;
+    }
+  set_roles (c, ncols);
+  note_choices (c);
+  imp->own_years = imp->shape != ROCZNIK_IMPORT_SHAPE_LONG || c->year_col >= 0;
 
   /* the year of a long table without a year column */
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_LONG && c->year_col < 0)
@@ -1544,16 +2235,49 @@ analyse (Ctx       *c,
       /* said after the rows are checked: a wrong number matters more */
       c->year_unknown = c->file_year == 0;
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  if (!ok && imp->roles->len == 0)
+    set_roles (c, ncols);   /* the roles so far, for a dialog to go on from */
+  for (guint col = 0; col < ncols; col++)
+    g_free (stats[col].example);
+  g_free (stats);
+  return ok;
 }
 
 /* The rows after the head */
+
+/* Every --where condition holds for the row. */
+static gboolean
+row_passes (Ctx     *c,
+            GArray  *cells,
+            GError **error)
+{
+  for (guint i = 0; i < c->filters->len; i++)
+    {
+      Filter *f = &g_array_index (c->filters, Filter, i);
+      g_autofree char *text = cell_text (c, cell_at (cells, f->column), f->column, error);
+
+      if (text == NULL || strcmp (text, f->value) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 handle_row (Ctx     *c,
             GArray  *cells,
             GError **error)
 {
+  if (G_UNLIKELY (c->filters->len > 0) && !row_passes (c, cells, error))
+    {
+      if (error && *error)
+        return FALSE;
+      if (!row_is_blank (cells))
+        c->imp->n_filtered++;
+      return TRUE;
+    }
   switch (c->imp->shape)
     {
     case ROCZNIK_IMPORT_SHAPE_RECORDS: return handle_record (c, cells, error);
@@ -1561,6 +2285,7 @@ handle_row (Ctx     *c,
     default: return handle_long (c, cells, error);
     }
 }
+
 
 static gboolean
 check_totals (Ctx     *c,
@@ -1598,12 +2323,78 @@ check_totals (Ctx     *c,
 }
 
 static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+static int
 compare_years (gconstpointer a,
                gconstpointer b)
 {
   const RocznikYear *ya = *(RocznikYear **) a, *yb = *(RocznikYear **) b;
 
   return (ya->year > yb->year) - (ya->year < yb->year);
+}
+
+/* Every year the file has, kept or left out by --year, ascending. */
+static void
+note_file_years (Ctx *c)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < c->imp->years->len; i++)
+    {
+      int y = ((RocznikYear *) g_ptr_array_index (c->imp->years, i))->year;
+      g_array_append_val (c->imp->file_years, y);
+    }
+  g_hash_table_iter_init (&iter, c->other_years);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int y = GPOINTER_TO_INT (key);
+      g_array_append_val (c->imp->file_years, y);
+    }
+  g_array_sort (c->imp->file_years, compare_ints);
+}
+
+static char *
+years_text (GArray *years)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    g_string_append_printf (s, "%s%d", i ? ", " : "", g_array_index (years, int, i));
+  return g_string_free (s, FALSE);
+}
+
+/* Nothing counted: say why. */
+static void
+no_topics_error (Ctx     *c,
+                 GError **error)
+{
+  RocznikImport *imp = c->imp;
+
+  if (c->opt->year && imp->file_years->len > 0)
+    {
+      g_autofree char *years = years_text (imp->file_years);
+
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: has no counts for %d; the file has %s"), imp->display, c->opt->year, years);
+    }
+  else if (imp->n_filtered > 0 && imp->n_rows == 0)
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                 _("file %s: no row meets the conditions given (--where)"), imp->display);
+  else if (imp->n_skipped > 0 && imp->skipped->len > 0)
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                 _("file %s: found no topics with numbers of calls; every row was skipped (%s)"),
+                 imp->display, (char *) g_ptr_array_index (imp->skipped, 0));
+  else
+    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                 _("file %s: found no topics with numbers of calls"), imp->display);
 }
 
 static gboolean
@@ -1628,7 +2419,7 @@ import_rows (RocznikImport              *imp,
   c.cancellable = cancellable;
   c.progress = progress;
   c.user_data = user_data;
-  c.utf8 = imp->encoding == NULL || g_ascii_strcasecmp (imp->encoding, "UTF-8") == 0;
+  c.utf8 = imp->cells_utf8 || imp->encoding == NULL || g_ascii_strcasecmp (imp->encoding, "UTF-8") == 0;
   c.conv = (GIConv) -1;
   if (!c.utf8)
     {
@@ -1644,6 +2435,8 @@ import_rows (RocznikImport              *imp,
   c.topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  c.other_years = g_hash_table_new (NULL, NULL);
+  c.filters = g_array_new (FALSE, FALSE, sizeof (Filter));
   records_grow (&c.records);
 
   while (head->len < HEAD_ROWS && src->next (src, &local))
@@ -1667,7 +2460,7 @@ import_rows (RocznikImport              *imp,
       if (!handle_row (&c, row->cells, &local))
         goto out;
     }
-  if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS)
+  if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS && c.filters->len == 0)
     {
       src->max_cells = MAX (c.date_col, c.topic_col) + 1;
       if (imp->format == ROCZNIK_IMPORT_FORMAT_DELIMITED && c.date_col >= 0 && c.topic_col >= 0
@@ -1702,10 +2495,10 @@ import_rows (RocznikImport              *imp,
       goto out;
     }
 
+  note_file_years (&c);
   if (imp->years->len == 0)
     {
-      g_set_error (&local, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s: found no topics with numbers of calls"), imp->display);
+      no_topics_error (&c, &local);
       goto out;
     }
   g_ptr_array_sort (imp->years, compare_years);
@@ -1724,6 +2517,10 @@ out:
   g_hash_table_unref (c.lines);
   g_hash_table_unref (c.totals);
   g_clear_pointer (&c.col_years, g_array_unref);
+  g_hash_table_unref (c.other_years);
+  for (guint i = 0; i < c.filters->len; i++)
+    g_free (g_array_index (c.filters, Filter, i).value);
+  g_array_unref (c.filters);
   return ok;
 }
 
@@ -1742,7 +2539,16 @@ import_report_text (RocznikImport              *imp,
   const char *start;
   RocznikYear *year;
   GError *local = NULL;
+  GStatBuf st;
 
+  /* bounded: a 2 GB file without a delimiter is not read to be refused */
+  if (g_stat (imp->path, &st) == 0 && st.st_size > MAX_REPORT_SIZE)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: found no delimiter („,” „;” „|” or tab) in its first lines, and it is too large for the text of a report"),
+                   imp->display);
+      return FALSE;
+    }
   if (!g_file_get_contents (imp->path, &raw, &len, &local))
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO, _("file %s: cannot read: %s"),
@@ -1759,6 +2565,8 @@ import_report_text (RocznikImport              *imp,
   p = raw;
   if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3, len -= 3;
+  else if (imp->cells_utf8 && len >= 2 && ((guchar) p[0] + (guchar) p[1]) == 0xFF + 0xFE)
+    p += 2, len -= 2;
   start = p;
   for (const char *q = p; q < p + len; q++)
     if (*q == '\n')
@@ -1787,6 +2595,8 @@ import_report_text (RocznikImport              *imp,
           return FALSE;
         }
     }
+  if (g_strcmp0 (imp->line_ends, "CR") == 0)
+    g_strdelimit (text, "\r", '\n');
   year = rocznik_report_text_parse (text, len, imp->path, error);
   if (year == NULL)
     return FALSE;
@@ -1827,13 +2637,38 @@ looks_like_old_excel (const char *path)
   return match;
 }
 
-RocznikImport *
-rocznik_import_file (const char                 *path,
-                     const RocznikImportOptions *options,
-                     GCancellable               *cancellable,
-                     RocznikProgressFunc         progress,
-                     gpointer                    user_data,
-                     GError                    **error)
+/* --year: the file's own year is kept, the others dropped; a file whose
+ * years come from its cells and do not include it is refused. A year from a
+ * title or the file name only is overridden. */
+static gboolean
+keep_year (RocznikImport *imp,
+           int            year,
+           GError       **error)
+{
+  for (guint i = imp->years->len; i > 0; i--)
+    if (((RocznikYear *) g_ptr_array_index (imp->years, i - 1))->year != year &&
+        (imp->own_years || imp->years->len > 1))
+      g_ptr_array_remove_index (imp->years, i - 1);
+  if (imp->years->len == 0)
+    {
+      g_autofree char *years = years_text (imp->file_years);
+
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: has no counts for %d; the file has %s"), imp->display, year, years);
+      return FALSE;
+    }
+  ((RocznikYear *) g_ptr_array_index (imp->years, 0))->year = year;
+  return TRUE;
+}
+
+static RocznikImport *
+read_file (const char                 *path,
+           const RocznikImportOptions *options,
+           GCancellable               *cancellable,
+           RocznikProgressFunc         progress,
+           gpointer                    user_data,
+           RocznikImport             **partial,
+           GError                    **error)
 {
   g_autoptr(RocznikImport) imp = NULL;
   RocznikImportOptions defaults;
@@ -1862,6 +2697,8 @@ rocznik_import_file (const char                 *path,
   imp->years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
   imp->skipped = g_ptr_array_new_with_free_func (g_free);
   imp->warnings = g_ptr_array_new_with_free_func (g_free);
+  imp->file_years = g_array_new (FALSE, FALSE, sizeof (int));
+  imp->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -1891,6 +2728,8 @@ rocznik_import_file (const char                 *path,
       if (src == NULL)
         return NULL;
       imp->encoding = g_strdup (guess.encoding);
+      imp->cells_utf8 = guess.decoded;
+      imp->line_ends = guess.cr_only ? "CR" : guess.crlf ? "CRLF" : "LF";
       if (guess.report_text && options->delimiter == 0)
         {
           src->free (src);
@@ -1908,25 +2747,43 @@ rocznik_import_file (const char                 *path,
 
   ok = import_rows (imp, src, options, cancellable, progress, user_data, error);
   src->free (src);
+  if (ok && options->year)
+    ok = keep_year (imp, options->year, error);
+  if (!ok && partial && imp->column_names->len > 0)
+    {
+      /* what was read, for the choice the message asks for; no counts */
+      g_ptr_array_set_size (imp->years, 0);
+      *partial = g_steal_pointer (&imp);
+    }
   if (!ok)
     return NULL;
 
-  if (options->year && imp->years->len > 1)
-    {
-      for (guint i = imp->years->len; i > 0; i--)
-        if (((RocznikYear *) g_ptr_array_index (imp->years, i - 1))->year != options->year)
-          g_ptr_array_remove_index (imp->years, i - 1);
-      if (imp->years->len == 0)
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("file %s: has no counts for %d"), imp->display, options->year);
-          return NULL;
-        }
-    }
-  else if (options->year && imp->years->len == 1)
-    ((RocznikYear *) g_ptr_array_index (imp->years, 0))->year = options->year;
-
   return g_steal_pointer (&imp);
+}
+
+RocznikImport *
+rocznik_import_file (const char                 *path,
+                     const RocznikImportOptions *options,
+                     GCancellable               *cancellable,
+                     RocznikProgressFunc         progress,
+                     gpointer                    user_data,
+                     GError                    **error)
+{
+  return read_file (path, options, cancellable, progress, user_data, NULL, error);
+}
+
+RocznikImport *
+rocznik_import_file_partial (const char                 *path,
+                             const RocznikImportOptions *options,
+                             GCancellable               *cancellable,
+                             RocznikProgressFunc         progress,
+                             gpointer                    user_data,
+                             RocznikImport             **partial,
+                             GError                    **error)
+{
+  g_return_val_if_fail (partial != NULL && *partial == NULL, NULL);
+
+  return read_file (path, options, cancellable, progress, user_data, partial, error);
 }
 
 void
@@ -1944,6 +2801,11 @@ rocznik_import_free (RocznikImport *import)
   g_ptr_array_unref (import->years);
   g_ptr_array_unref (import->skipped);
   g_ptr_array_unref (import->warnings);
+  g_array_unref (import->file_years);
+  g_ptr_array_unref (import->preview);
+  g_clear_pointer (&import->head_rows, g_ptr_array_unref);
+  g_free (import->header_key);
+  g_free (import->choices);
   g_free (import);
 }
 
@@ -1952,13 +2814,6 @@ rocznik_import_get_years (RocznikImport *import)
 {
   g_return_val_if_fail (import != NULL, NULL);
   return import->years;
-}
-
-const char *
-rocznik_import_get_path (RocznikImport *import)
-{
-  g_return_val_if_fail (import != NULL, NULL);
-  return import->path;
 }
 
 RocznikImportFormat
@@ -2057,6 +2912,152 @@ rocznik_import_get_warnings (RocznikImport *import)
   return import->warnings;
 }
 
+const char *
+rocznik_import_get_line_ends (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+  return import->format == ROCZNIK_IMPORT_FORMAT_XLSX ? NULL : import->line_ends;
+}
+
+RocznikDateOrder
+rocznik_import_get_date_order (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, ROCZNIK_DATE_ORDER_DETECT);
+  return import->date_order;
+}
+
+GPtrArray *
+rocznik_import_get_preview (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+  return import->preview;
+}
+
+const char *
+rocznik_import_get_header_key (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+  return import->header_key;
+}
+
+gboolean
+rocznik_import_get_explicit_choices (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+  return import->explicit_choices;
+}
+
+guint64
+rocznik_import_get_n_filtered (RocznikImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+  return import->n_filtered;
+}
+
+static int
+compare_value_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const char *x = *(char **) a, *y = *(char **) b;
+  gint64 nx = g_ascii_strtoll (strrchr (x, '\t') + 1, NULL, 10);
+  gint64 ny = g_ascii_strtoll (strrchr (y, '\t') + 1, NULL, 10);
+
+  return nx != ny ? (nx < ny) - (nx > ny) : strcmp (x, y);
+}
+
+GPtrArray *
+rocznik_import_get_column_values (RocznikImport *import,
+                                  guint          column)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (import != NULL, out);
+  for (guint i = import->data_start; import->head_rows && i < import->head_rows->len; i++)
+    {
+      HeadRow *row = g_ptr_array_index (import->head_rows, i);
+      const RocznikCell *cell = cell_at (row->cells, column);
+      g_autofree char *text = NULL;
+
+      if (import->cells_utf8 || import->encoding == NULL || g_ascii_strcasecmp (import->encoding, "UTF-8") == 0)
+        text = g_strndup (cell->data, cell->len);
+      else
+        text = g_convert (cell->data, cell->len, "UTF-8", import->encoding, NULL, NULL, NULL);
+      if (text == NULL || !g_utf8_validate (text, -1, NULL))
+        continue;
+      g_strstrip (text);
+      value = g_hash_table_lookup (counts, text);
+      g_hash_table_replace (counts, g_steal_pointer (&text), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (value) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_ptr_array_add (out, g_strdup_printf ("%s\t%" G_GSIZE_FORMAT, (char *) key, GPOINTER_TO_SIZE (value)));
+  g_ptr_array_sort (out, compare_value_counts);
+  return out;
+}
+
+char *
+rocznik_import_describe_largest (RocznikImport *import,
+                                 guint          n)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (import != NULL, NULL);
+  for (guint i = 0; i < import->years->len; i++)
+    {
+      RocznikYear *year = g_ptr_array_index (import->years, i);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      for (guint j = 0; j < year->topics->len; j++)
+        g_ptr_array_add (sorted, g_ptr_array_index (year->topics, j));
+      g_ptr_array_sort (sorted, compare_count_desc);
+      g_string_append_printf (s, _("Largest topics of %d:"), year->year);
+      g_string_append_c (s, '\n');
+      for (guint j = 0; j < sorted->len && j < n; j++)
+        {
+          RocznikTopic *t = g_ptr_array_index (sorted, j);
+          g_autofree char *count = rocznik_format_count (t->count);
+
+          g_string_append_printf (s, "  %s — %s\n", t->name, count);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "Columns: topic „Typ zgłoszenia”, date of the call „Data przyjęcia”" */
+static void
+describe_columns (RocznikImport *import,
+                  GString       *s)
+{
+  gboolean any = FALSE;
+
+  for (guint col = 0; col < import->roles->len; col++)
+    {
+      RocznikImportColumnRole role = g_array_index (import->roles, RocznikImportColumnRole, col);
+
+      if (role == ROCZNIK_IMPORT_COLUMN_IGNORED || role == ROCZNIK_IMPORT_COLUMN_YEAR_COUNT)
+        continue;
+      g_string_append_printf (s, "%s%s „%s”", any ? ", " : _("Columns: "), rocznik_import_column_role_name (role),
+                              (char *) g_ptr_array_index (import->column_names, col));
+      any = TRUE;
+    }
+  if (any)
+    g_string_append_c (s, '\n');
+  if (import->date_order == ROCZNIK_DATE_ORDER_MONTH_FIRST)
+    g_string_append_printf (s, "%s\n", _("Dates are read month first (03/01/2011 is 1 March)"));
+  if (import->remembered)
+    g_string_append_printf (s, "%s\n", _("Columns and conditions as remembered for files with this header"));
+  if (import->n_filtered)
+    {
+      g_autofree char *n = rocznik_format_count ((gint64) import->n_filtered);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s row left out by the conditions",
+                                              "%s rows left out by the conditions", import->n_filtered), n);
+      g_string_append_c (s, '\n');
+    }
+}
+
 char *
 rocznik_import_describe (RocznikImport    *import,
                          RocznikWorkspace *workspace)
@@ -2070,6 +3071,7 @@ rocznik_import_describe (RocznikImport    *import,
     {
       g_autofree char *delim = rocznik_import_delimiter_name (import->delimiter);
       g_string_append_printf (s, _(", delimiter %s, encoding %s"), delim, import->encoding);
+      g_string_append_printf (s, _(", line ends %s"), import->line_ends);
     }
   else if (import->format == ROCZNIK_IMPORT_FORMAT_XLSX && import->sheet)
     g_string_append_printf (s, _(", sheet „%s”"), import->sheet);
@@ -2078,6 +3080,7 @@ rocznik_import_describe (RocznikImport    *import,
   g_string_append_c (s, '\n');
   g_string_append_printf (s, _("Shape: %s"), rocznik_import_shape_name (import->shape));
   g_string_append_c (s, '\n');
+  describe_columns (import, s);
   if (import->shape == ROCZNIK_IMPORT_SHAPE_RECORDS)
     {
       g_autofree char *n = rocznik_format_count ((gint64) import->n_rows);
@@ -2101,7 +3104,9 @@ rocznik_import_describe (RocznikImport    *import,
                                       : rocznik_format_count (year->declared_total);
           g_string_append_printf (s, _(" (declared total: %s)"), declared);
         }
-      if (workspace && rocznik_workspace_has_year (workspace, year->year))
+      if (workspace && rocznik_workspace_year_is_sample (workspace, year->year))
+        g_string_append_printf (s, _(" — replaces the bundled sample"));
+      else if (workspace && rocznik_workspace_has_year (workspace, year->year))
         g_string_append_printf (s, _(" — already in the workspace"));
       g_string_append_c (s, '\n');
     }
@@ -2152,7 +3157,9 @@ rocznik_import_store_all (GPtrArray        *imports,
                            other->display, imp->display, year->year);
               return FALSE;
             }
-          if (!replace && rocznik_workspace_has_year (workspace, year->year))
+          /* a year held only by the bundled sample yields to real data */
+          if (!replace && rocznik_workspace_has_year (workspace, year->year) &&
+              !rocznik_workspace_year_is_sample (workspace, year->year))
             {
               g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS,
                            _("file %s: the year %d is already in the workspace; choose to replace it"),
@@ -2163,7 +3170,18 @@ rocznik_import_store_all (GPtrArray        *imports,
           g_ptr_array_add (years, year);
         }
     }
-  return rocznik_workspace_store_years (workspace, years, replace, error);
+  if (!rocznik_workspace_store_years (workspace, years, TRUE, error))
+    return FALSE;
+  /* next year's export with the same header imports the same way */
+  for (guint i = 0; i < imports->len; i++)
+    {
+      RocznikImport *imp = g_ptr_array_index (imports, i);
+
+      if (imp->explicit_choices && imp->header_key && imp->choices &&
+          !rocznik_workspace_set_import_choices (workspace, imp->header_key, imp->choices, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -43,10 +43,17 @@ typedef enum
   ROCZNIK_IMPORT_COLUMN_YEAR_COUNT,          /* wide shape: the counts of one year */
 } RocznikImportColumnRole;
 
+typedef enum
+{
+  ROCZNIK_DATE_ORDER_DETECT,
+  ROCZNIK_DATE_ORDER_DAY_FIRST,     /* 03/01/2011 is 3 January */
+  ROCZNIK_DATE_ORDER_MONTH_FIRST,   /* 03/01/2011 is 1 March */
+} RocznikDateOrder;
+
 typedef struct
 {
   int         year;          /* 0: from the file */
-  const char *encoding;      /* NULL: detect ("UTF-8", "WINDOWS-1250", "ISO-8859-2") */
+  const char *encoding;      /* NULL: detect ("UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1250", "ISO-8859-2") */
   char        delimiter;     /* 0: detect */
   const char *sheet;         /* XLSX: NULL = first sheet */
   int         topic_column;  /* 0-based; -1: detect */
@@ -54,6 +61,20 @@ typedef struct
   int         year_column;
   int         date_column;
   int         month_column;
+  /* The same choices by a column's header, or its 1-based number as text
+   * ("3"); NULL: the int above, else detect. */
+  const char *topic_name;
+  const char *date_name;
+  const char *count_name;
+  /* "COLUMN=VALUE", NULL-terminated: a row counts only when all hold */
+  const char * const *where;
+  RocznikDateOrder date_order;
+  /* Choices remembered for a source with the same header are used when
+   * none is given: looked up in @workspace (same thread only), or given as
+   * @remembered, the text rocznik_workspace_get_import_choices() returned
+   * for rocznik_import_get_header_key(). NULL: none. */
+  RocznikWorkspace *workspace;
+  const char       *remembered;
 } RocznikImportOptions;
 
 typedef struct _RocznikImport RocznikImport;   /* the preview: what was understood */
@@ -65,6 +86,17 @@ RocznikImport *rocznik_import_file           (const char                 *path,
                                               GCancellable               *cancellable,
                                               RocznikProgressFunc         progress,
                                               gpointer                    user_data,
+                                              GError                    **error);
+/* The same; when the file is refused after its columns were read (e.g.
+ * "cannot tell which column holds the topic"), *@partial gets what was
+ * read — columns, roles so far, first rows, no years — so a dialog can
+ * offer the choice the message asks for. */
+RocznikImport *rocznik_import_file_partial   (const char                 *path,
+                                              const RocznikImportOptions *options,
+                                              GCancellable               *cancellable,
+                                              RocznikProgressFunc         progress,
+                                              gpointer                    user_data,
+                                              RocznikImport             **partial,
                                               GError                    **error);
 void           rocznik_import_free           (RocznikImport              *import);
 
@@ -89,7 +121,6 @@ gboolean       rocznik_import_store_all      (GPtrArray                  *import
                                               GError                    **error);
 
 /* What the preview dialog shows and lets the user change. */
-const char    *rocznik_import_get_path       (RocznikImport              *import);
 RocznikImportFormat rocznik_import_get_format (RocznikImport             *import);
 RocznikImportShape  rocznik_import_get_shape  (RocznikImport             *import);
 const char    *rocznik_import_get_encoding   (RocznikImport              *import); /* NULL for XLSX */
@@ -107,6 +138,25 @@ guint64        rocznik_import_get_n_skipped  (RocznikImport              *import
 GPtrArray     *rocznik_import_get_skipped    (RocznikImport              *import);
 /* Total-row mismatches and other things the user should check, char*. */
 GPtrArray     *rocznik_import_get_warnings   (RocznikImport              *import);
+
+/* The file's line ends: "CRLF", "LF" or "CR" (old Mac); NULL unless delimited. */
+const char    *rocznik_import_get_line_ends  (RocznikImport              *import);
+RocznikDateOrder rocznik_import_get_date_order (RocznikImport            *import);
+/* The first rows as read (UTF-8), each a GStrv: the header, if any, first. */
+GPtrArray     *rocznik_import_get_preview    (RocznikImport              *import);
+/* A column's values in the first rows, each "value\tcount", most common
+ * first: for a filter. */
+GPtrArray     *rocznik_import_get_column_values (RocznikImport           *import,
+                                                 guint                    column);
+/* A hash of the header row, the key of remembered choices; NULL without one. */
+const char    *rocznik_import_get_header_key (RocznikImport              *import);
+/* The choices were given (not detected or remembered). */
+gboolean       rocznik_import_get_explicit_choices (RocznikImport        *import);
+/* Rows left out by the --where conditions. */
+guint64        rocznik_import_get_n_filtered (RocznikImport              *import);
+/* The largest topics of each year, one per line, for a dry run. */
+char          *rocznik_import_describe_largest (RocznikImport            *import,
+                                                guint                     n);
 
 /* Translated names for the dialog's choices. */
 const char    *rocznik_import_format_name    (RocznikImportFormat         format);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-pdf.c — the annual report as a PDF (Cairo + Pango)
  *
  * A4, laid out top to bottom by a small flow: headings keep with what
@@ -47,7 +48,8 @@ static const Rgb HEADER_FILL = { 0.89, 0.92, 0.955 };
 
 typedef struct
 {
-  const RocznikReport *report;
+  const RocznikReportContent *content;
+  const RocznikReport *report;  /* content->data */
   GPtrArray           *categories;  /* RocznikCategory*, for the charts */
   PangoContext        *pango;
   PangoFontMap        *fonts;       /* the report's, for the charts too; NULL: the system's */
@@ -60,41 +62,6 @@ typedef struct
 } Pdf;
 
 /* ---- text ------------------------------------------------------------- */
-
-/* „Polish quotes”: “…” and "…" become „…”. */
-static char *
-polish_quotes (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 8);
-  gboolean open = TRUE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x201C || (c == '"' && open))
-        {
-          g_string_append (out, "\xe2\x80\x9e"); /* „ */
-          open = FALSE;
-        }
-      else if (c == 0x201D || c == '"')
-        {
-          g_string_append (out, "\xe2\x80\x9d"); /* ” */
-          open = TRUE;
-        }
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Running text: Polish quotes and no one-letter word at a line's end. */
-static char *
-running_text (const char *text)
-{
-  g_autofree char *quoted = polish_quotes (text);
-  return rocznik_typography (quoted);
-}
 
 static PangoLayout *
 text_layout (Pdf        *pdf,
@@ -205,11 +172,7 @@ static void
 draw_footer (Pdf *pdf,
              int  n_pages)
 {
-  const RocznikReport *report = pdf->report;
-  g_autofree char *date = rocznik_format_date (report->now);
-  g_autofree char *left = g_strdup_printf ("%s · raport roczny %d · wygenerowano %s",
-                                           rocznik_report_organisation (report),
-                                           report->year->year, date);
+  const char *left = pdf->content->footer;
   g_autofree char *right = g_strdup_printf ("Strona %d z %d", pdf->page, n_pages);
   g_autoptr(PangoLayout) l = text_layout (pdf, FONT_SANS " 8", TEXT_WIDTH - 80, left);
   g_autoptr(PangoLayout) r = text_layout (pdf, FONT_SANS " 8", 0, right);
@@ -279,8 +242,7 @@ paragraph (Pdf        *pdf,
            const Rgb  *color,
            double      space_after)
 {
-  g_autofree char *typeset = running_text (text);
-  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH, typeset);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH, text);
   double h;
 
   pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
@@ -317,8 +279,7 @@ static void
 subheading (Pdf        *pdf,
             const char *title)
 {
-  g_autofree char *typeset = running_text (title);
-  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 11", TEXT_WIDTH, typeset);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 11", TEXT_WIDTH, title);
   double h = layout_height (layout);
 
   ensure_space (pdf, h + 40);
@@ -334,9 +295,8 @@ list_item (Pdf        *pdf,
            double      indent,
            const char *text)
 {
-  g_autofree char *typeset = running_text (text);
   g_autoptr(PangoLayout) m = text_layout (pdf, font, 0, mark);
-  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH - indent, typeset);
+  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH - indent, text);
   double h;
 
   pango_layout_set_spacing (layout, 1.5 * PANGO_SCALE);
@@ -349,206 +309,53 @@ list_item (Pdf        *pdf,
 
 /* ---- 1. title and lead ------------------------------------------------ */
 
-/* The past tense agrees with the organisation's first noun: "Biuro …
- * przeprowadziło", "Infolinia … przeprowadziła", "Urząd … przeprowadził". */
-static const char *
-verb_ending (const char *organisation)
-{
-  g_autofree char *first = g_strndup (organisation, strcspn (organisation, " \xc2"));
-  g_autofree char *lower = g_utf8_strdown (first, -1);
-
-  if (g_str_has_suffix (lower, "a"))
-    return "ła";
-  if (g_str_has_suffix (lower, "o") || g_str_has_suffix (lower, "e") || g_str_has_suffix (lower, "um"))
-    return "ło";
-  return "ł";
-}
-
-static char *
-quoted (const char *name)
-{
-  g_autofree char *plain = rocznik_collapse_spaces (name);
-  return g_strconcat ("„", plain, "”", NULL);
-}
-
-static char *
-lead_text (const RocznikReport *report)
-{
-  const RocznikYear *y = report->year;
-  const RocznikTable *t = report->table;
-  const char *org = rocznik_report_organisation (report);
-  GString *lead = g_string_new (NULL);
-
-  if (y->declared_total != ROCZNIK_NO_TOTAL)
-    {
-      g_autofree char *total = y->declared_more_than ? rocznik_format_short (y->declared_total, TRUE)
-                                                     : rocznik_format_count (y->declared_total);
-      const char *noun = y->declared_more_than ? "rozmów"
-                                               : rocznik_plural (y->declared_total, "rozmowę", "rozmowy", "rozmów");
-
-      g_string_append_printf (lead, "W %d r. %s przeprowadzi%s %s %s.", y->year, org,
-                              verb_ending (org), total, noun);
-    }
-  else
-    {
-      g_autofree char *sum = rocznik_format_count (t->sum);
-
-      g_string_append_printf (lead, "W %d r. %s przeprowadzi%s co najmniej %s %s.", y->year, org,
-                              verb_ending (org), sum, rocznik_plural (t->sum, "rozmowę", "rozmowy", "rozmów"));
-    }
-
-  if (t->rows->len > 0)
-    {
-      const RocznikRow *top = g_ptr_array_index (t->rows, 0);
-      g_autofree char *name = quoted (top->name);
-      g_autofree char *share = rocznik_format_percent (top->share, 1);
-      g_autofree char *sum = rocznik_format_count (t->sum);
-
-      g_string_append_printf (lead, " Do %u %s przypisano %s %s; najwięcej dotyczyło tematu %s (%s).",
-                              t->rows->len, rocznik_plural (t->rows->len, "tematu", "tematów", "tematów"),
-                              sum, rocznik_plural (t->sum, "rozmowę", "rozmowy", "rozmów"), name, share);
-    }
-  return g_string_free (lead, FALSE);
-}
-
 static void
 title_block (Pdf *pdf)
 {
-  const RocznikReport *report = pdf->report;
-  g_autofree char *kicker = g_strdup_printf ("RAPORT ROCZNY %d", report->year->year);
-  g_autofree char *subtitle = g_strdup_printf ("Tematy rozmów z mieszkańcami w %d r.", report->year->year);
-  g_autofree char *lead = lead_text (report);
-  g_autoptr(PangoLayout) k = text_layout (pdf, FONT_SANS " Bold 9", TEXT_WIDTH, kicker);
-  g_autoptr(PangoLayout) t = text_layout (pdf, FONT_SANS " Bold 26", TEXT_WIDTH,
-                                          rocznik_report_organisation (report));
-  g_autofree char *sub_typeset = running_text (subtitle);
-  g_autoptr(PangoLayout) s = text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, sub_typeset);
+  const RocznikReportContent *c = pdf->content;
+  g_autoptr(PangoLayout) k = text_layout (pdf, FONT_SANS " Bold 9", TEXT_WIDTH, c->kicker);
+  g_autoptr(PangoLayout) t = text_layout (pdf, FONT_SANS " Bold 26", TEXT_WIDTH, pdf->report->organisation);
+  g_autoptr(PangoLayout) s = text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, c->subtitle);
 
-  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, rocznik_report_organisation (report));
+  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, pdf->report->organisation);
   show_layout (pdf, k, MARGIN_LEFT, pdf->y, &ACCENT);
   pdf->y += layout_height (k) + 6;
   show_layout (pdf, t, MARGIN_LEFT, pdf->y, &INK);
   pdf->y += layout_height (t) + 2;
   show_layout (pdf, s, MARGIN_LEFT, pdf->y, &MUTED);
   pdf->y += layout_height (s) + 18;
-  paragraph (pdf, FONT_SERIF " 12.5", lead, &INK, 4);
+  paragraph (pdf, FONT_SERIF " 12.5", c->lead, &INK, 4);
 }
 
 /* ---- 2. key figures --------------------------------------------------- */
 
-typedef struct
-{
-  char *figure;
-  char *caption;
-} Card;
-
-static void
-card_clear (Card *card)
-{
-  g_free (card->figure);
-  g_free (card->caption);
-}
-
-static void
-add_card (GArray     *cards,
-          char       *figure,
-          char       *caption)
-{
-  Card card = { figure, caption };
-  g_array_append_val (cards, card);
-}
-
-/* The change since the previous year with figures, like with like: over
- * the topics both years have, or the declared totals; never a year as 0. */
-static void
-add_change_card (GArray            *cards,
-                 const RocznikYear *y,
-                 const RocznikYear *p)
-{
-  g_autoptr(RocznikComparison) c = rocznik_comparison_new (y, p);
-  g_autofree char *delta = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *what = NULL;
-  gboolean rounded;
-
-  if (c->basis == ROCZNIK_COMPARISON_NONE || !c->has_change_percent)
-    return;
-  delta = rocznik_format_signed_count (c->change);
-  rounded = c->basis == ROCZNIK_COMPARISON_DECLARED && (c->more_than || c->other_more_than);
-  before = c->basis == ROCZNIK_COMPARISON_DECLARED && c->other_more_than
-    ? rocznik_format_short (c->other_count, TRUE) : rocznik_format_count (c->other_count);
-  if (c->basis == ROCZNIK_COMPARISON_DECLARED)
-    what = g_strdup ("zmiana liczby rozmów ogółem");
-  else if (c->basis == ROCZNIK_COMPARISON_COMMON)
-    what = g_strdup_printf ("zmiana sumy %u %s obecnych w obu latach", c->n_topics,
-                            rocznik_plural (c->n_topics, "tematu", "tematów", "tematów"));
-  else
-    what = g_strdup ("zmiana sumy tematów");
-  add_card (cards, rocznik_format_signed_percent (c->change_percent, 1),
-            g_strdup_printf ("%s wobec %d r. (%s rozmów; %s)%s", what, p->year, delta, before,
-                             rounded ? ", według liczb zaokrąglonych" : ""));
-}
-
-static GArray *
-key_cards (const RocznikReport *report)
-{
-  const RocznikYear *y = report->year;
-  const RocznikTable *t = report->table;
-  GArray *cards = g_array_new (FALSE, FALSE, sizeof (Card));
-
-  g_array_set_clear_func (cards, (GDestroyNotify) card_clear);
-  if (y->declared_total != ROCZNIK_NO_TOTAL)
-    add_card (cards, y->declared_more_than ? rocznik_format_short (y->declared_total, TRUE)
-                                           : rocznik_format_count (y->declared_total),
-              g_strdup ("rozmów ogółem (liczba podana w sprawozdaniu)"));
-  if (t->rows->len == 0)
-    goto change;
-  add_card (cards, rocznik_format_count (t->sum),
-            g_strdup_printf ("rozmów przypisanych do %u %s (suma tematów)", t->rows->len,
-                             rocznik_plural (t->rows->len, "tematu", "tematów", "tematów")));
-  if (t->remainder)
-    {
-      g_autofree char *n = rocznik_format_count (t->remainder->count);
-
-      add_card (cards, t->remainder->more_than ? g_strconcat ("ponad ", n, NULL) : g_strdup (n),
-                g_strdup ("rozmów bez przypisanego tematu (ogółem minus suma tematów)"));
-    }
-
-change:
-  if (report->previous)
-    add_change_card (cards, y, report->previous);
-  return cards;
-}
-
 static void
 key_figures (Pdf *pdf)
 {
-  const RocznikTable *t = pdf->report->table;
-  g_autoptr(GArray) cards = key_cards (pdf->report);
+  const RocznikReportContent *content = pdf->content;
+  GArray *cards = content->figures;
   const double gap = 14, card_w = (TEXT_WIDTH - gap) / 2;
 
-  heading (pdf, "Najważniejsze liczby", 120);
+  heading (pdf, content->figures_heading, 120);
   for (guint i = 0; i < cards->len; i += 2)
     {
       double row_h = 0;
 
       for (guint j = i; j < MIN (i + 2, cards->len); j++)
         {
-          Card *c = &g_array_index (cards, Card, j);
+          RocznikReportFigure *c = &g_array_index (cards, RocznikReportFigure, j);
           g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
-          g_autofree char *caption = running_text (c->caption);
-          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, caption);
+          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
 
           row_h = MAX (row_h, layout_height (f) + layout_height (cap) + 26);
         }
       ensure_space (pdf, row_h);
       for (guint j = i; j < MIN (i + 2, cards->len); j++)
         {
-          Card *c = &g_array_index (cards, Card, j);
+          RocznikReportFigure *c = &g_array_index (cards, RocznikReportFigure, j);
           double x = MARGIN_LEFT + (j - i) * (card_w + gap);
           g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
-          g_autofree char *caption = running_text (c->caption);
-          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, caption);
+          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
 
           fill_rect (pdf, x, pdf->y, card_w, row_h, &STRIPE);
           fill_rect (pdf, x, pdf->y, 3, row_h, &ACCENT);
@@ -558,29 +365,14 @@ key_figures (Pdf *pdf)
       pdf->y += row_h + gap;
     }
 
-  if (t->rows->len == 0)
+  if (content->top_heading == NULL)
     return;
-  subheading (pdf, t->rows->len >= 3 ? "Trzy najczęstsze tematy" : "Najczęstsze tematy");
-  for (guint i = 0; i < MIN (3, t->rows->len); i++)
+  subheading (pdf, content->top_heading);
+  for (guint i = 0; content->top_items[i]; i++)
     {
-      const RocznikRow *row = g_ptr_array_index (t->rows, i);
-      g_autofree char *name = quoted (row->name);
-      g_autofree char *count = rocznik_format_count (row->count);
-      g_autofree char *share = rocznik_format_percent (row->share, 1);
-      g_autofree char *change = NULL;
-      g_autofree char *line = NULL;
-
-      if (row->other_year && row->has_change_percent)
-        {
-          g_autofree char *pct = rocznik_format_signed_percent (row->change_percent, 1);
-          change = g_strdup_printf ("; %s wobec %d r.", pct, row->other_year);
-        }
       g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
 
-      line = g_strdup_printf ("%s – %s %s, %s rozmów w tematach%s", name, count,
-                              rocznik_plural (row->count, "rozmowa", "rozmowy", "rozmów"),
-                              share, change ? change : "");
-      list_item (pdf, FONT_SERIF " 11", mark, 20, line);
+      list_item (pdf, FONT_SERIF " 11", mark, 20, content->top_items[i]);
     }
 }
 
@@ -599,26 +391,19 @@ typedef struct
   guint   n_cols;
 } TableSpec;
 
+/* Column widths in points: the topic takes what the figures leave. */
 static void
-table_spec_init (TableSpec           *spec,
-                 const RocznikReport *report,
-                 char               **other_title)
+table_spec_init (TableSpec                  *spec,
+                 const RocznikReportContent *content)
 {
-  gboolean compare = report->compare != NULL;
+  const double compare_widths[] = { 22, 0, 64, 46, 60, 54, 56 };
+  const double year_widths[] = { 22, 0, 84, 46 };
+  const double *widths = content->n_columns > 4 ? compare_widths : year_widths;
   double fixed;
 
-  spec->n_cols = 0;
-  spec->cols[spec->n_cols++] = (Column) { "Lp.", 22, TRUE };
-  spec->cols[spec->n_cols++] = (Column) { "Temat", 0, FALSE };
-  spec->cols[spec->n_cols++] = (Column) { "Liczba rozmów", compare ? 64 : 84, TRUE };
-  spec->cols[spec->n_cols++] = (Column) { "Udział", 46, TRUE };
-  if (compare)
-    {
-      *other_title = g_strdup_printf ("%d r.", report->compare->year);
-      spec->cols[spec->n_cols++] = (Column) { *other_title, 60, TRUE };
-      spec->cols[spec->n_cols++] = (Column) { "Zmiana", 54, TRUE };
-      spec->cols[spec->n_cols++] = (Column) { "Zmiana %", 56, TRUE };
-    }
+  spec->n_cols = content->n_columns;
+  for (guint i = 0; i < spec->n_cols; i++)
+    spec->cols[i] = (Column) { content->columns[i], widths[i], content->numeric[i] };
   fixed = 0;
   for (guint i = 0; i < spec->n_cols; i++)
     fixed += spec->cols[i].width;
@@ -675,7 +460,7 @@ table_header (Pdf             *pdf,
   if (continued)
     {
       g_autoptr(PangoLayout) cd = text_layout (pdf, FONT_SANS " Italic 8.5", TEXT_WIDTH,
-                                               "Tematy rozmów (ciąg dalszy tabeli)");
+                                               pdf->content->table_continued);
       show_layout (pdf, cd, MARGIN_LEFT, pdf->y, &MUTED);
       pdf->y += layout_height (cd) + 4;
     }
@@ -701,87 +486,31 @@ table_place (Pdf             *pdf,
   pdf->y += h;
 }
 
-/* When the totals are not compared on the same topics: the row they are
- * compared on (the topics both years have, or the declared totals). */
-static void
-comparison_rows (Pdf             *pdf,
-                 const TableSpec *spec)
-{
-  const RocznikTable *t = pdf->report->table;
-  const RocznikRow *r = t->common ? t->common : t->declared;
-  g_autofree char *count = NULL;
-  g_autofree char *other = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *change_pct = NULL;
-  const char *cells[7] = { "" };
-
-  if (r == NULL)
-    return;
-  count = r->more_than ? rocznik_format_short (r->count, TRUE) : rocznik_format_count (r->count);
-  other = t->declared && t->comparison->other_more_than ? rocznik_format_short (r->other_count, TRUE)
-                                                        : rocznik_format_count (r->other_count);
-  change = rocznik_format_signed_count (r->change);
-  change_pct = r->has_change_percent ? rocznik_format_signed_percent (r->change_percent, 1) : g_strdup ("—");
-  cells[1] = t->common ? "Tematy obecne w obu latach" : "Ogółem (liczby ze sprawozdań)";
-  cells[2] = count;
-  cells[3] = "";
-  cells[4] = other;
-  cells[5] = change;
-  cells[6] = change_pct;
-  table_place (pdf, spec, cells, FONT_SANS " Italic 9", NULL, &MUTED);
-}
-
 static void
 topic_table (Pdf *pdf)
 {
-  const RocznikReport *report = pdf->report;
-  const RocznikTable *t = report->table;
-  g_autofree char *other_title = NULL;
-  g_autofree char *intro = NULL;
+  const RocznikReportContent *content = pdf->content;
   TableSpec spec;
 
-  table_spec_init (&spec, report, &other_title);
-  heading (pdf, "Tematy rozmów", 90);
-  if (t->rows->len == 0)
-    {
-      g_autofree char *none = g_strdup_printf ("Za %d r. nie ma danych o tematach rozmów.", report->year->year);
-
-      paragraph (pdf, FONT_SERIF " 10.5", none, &MUTED, 8);
-      return;
-    }
-  intro = g_strdup_printf ("Tematy według liczby rozmów w %d r. Udział to odsetek sumy rozmów przypisanych do tematów%s.",
-                           report->year->year,
-                           t->remainder && t->remainder->count > 0
-                             ? ", nie wszystkich rozmów: część rozmów nie ma przypisanego tematu" : "");
-  paragraph (pdf, FONT_SERIF " 10.5", intro, &MUTED, 8);
+  table_spec_init (&spec, content);
+  heading (pdf, content->table_heading, 90);
+  paragraph (pdf, FONT_SERIF " 10.5", content->table_intro, &MUTED, 8);
+  if (content->rows->len == 0)
+    return;
   ensure_space (pdf, 60);
   table_header (pdf, &spec, FALSE);
 
-  for (guint i = 0; i < t->rows->len; i++)
+  for (guint i = 0; i < content->rows->len; i++)
     {
-      const RocznikRow *row = g_ptr_array_index (t->rows, i);
-      g_autofree char *n = g_strdup_printf ("%u.", i + 1);
-      g_autofree char *name = rocznik_typography (row->name);
-      g_autofree char *count = rocznik_format_count (row->count);
-      g_autofree char *share = rocznik_format_percent (row->share, 1);
-      g_autofree char *other = row->other_year ? rocznik_format_count (row->other_count) : g_strdup ("—");
-      g_autofree char *change = row->other_year ? rocznik_format_signed_count (row->change) : g_strdup ("—");
-      g_autofree char *change_pct = row->other_year && row->has_change_percent
-        ? rocznik_format_signed_percent (row->change_percent, 1) : g_strdup ("—");
-      const char *cells[7] = { n, name, count, share, other, change, change_pct };
+      const RocznikReportRow *row = g_ptr_array_index (content->rows, i);
 
-      table_place (pdf, &spec, cells, FONT_SANS " 9", i % 2 ? &STRIPE : NULL, &INK);
+      table_place (pdf, &spec, (const char **) row->cells, FONT_SANS " 9", i % 2 ? &STRIPE : NULL, &INK);
       if (g_cancellable_is_cancelled (pdf->cancellable))
         return;
     }
 
   {
-    g_autofree char *sum = rocznik_format_count (t->sum);
-    g_autofree char *other = t->total->other_year ? rocznik_format_count (t->total->other_count) : g_strdup ("—");
-    g_autofree char *change = t->total->other_year ? rocznik_format_signed_count (t->total->change) : g_strdup ("—");
-    g_autofree char *change_pct = t->total->other_year && t->total->has_change_percent
-      ? rocznik_format_signed_percent (t->total->change_percent, 1) : g_strdup ("—");
-    const char *cells[7] = { "", "Suma tematów", sum, "100,0%", other, change, change_pct };
+    const char **cells = (const char **) content->sum->cells;
     double h = table_row (pdf, &spec, cells, FONT_SANS " Bold 9", FALSE, NULL, NULL);
 
     if (ensure_space (pdf, h))
@@ -790,29 +519,17 @@ topic_table (Pdf *pdf)
     table_row (pdf, &spec, cells, FONT_SANS " Bold 9", TRUE, NULL, &INK);
     pdf->y += h;
   }
-  if (t->remainder)
+  if (content->remainder)
     {
-      g_autofree char *n = rocznik_format_count (t->remainder->count);
-      g_autofree char *remainder = t->remainder->more_than ? g_strconcat ("ponad ", n, NULL) : g_strdup (n);
-      g_autofree char *declared = t->declared_more_than ? rocznik_format_short (t->declared_total, TRUE)
-                                                        : rocznik_format_count (t->declared_total);
-      const char *r_cells[7] = { "", "Bez przypisanego tematu", remainder, "", "", "", "" };
-      const char *d_cells[7] = { "", "Ogółem (liczba ze sprawozdania)", declared, "", "", "", "" };
-
-      table_place (pdf, &spec, r_cells, FONT_SANS " Italic 9", NULL, &MUTED);
-      table_place (pdf, &spec, d_cells, FONT_SANS " Italic 9", NULL, &MUTED);
+      table_place (pdf, &spec, (const char **) content->remainder->cells, FONT_SANS " Italic 9", NULL, &MUTED);
+      table_place (pdf, &spec, (const char **) content->declared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
     }
-  if (report->compare)
-    comparison_rows (pdf, &spec);
+  if (content->compared)
+    table_place (pdf, &spec, (const char **) content->compared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
   hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
   pdf->y += 6;
-  if (t->comparison)
-    {
-      g_autofree char *note = rocznik_comparison_note_pl (t->comparison);
-
-      if (note)
-        paragraph (pdf, FONT_SERIF " 9.5", note, &MUTED, 8);
-    }
+  if (content->compare_note)
+    paragraph (pdf, FONT_SERIF " 9.5", content->compare_note, &MUTED, 8);
 }
 
 /* ---- 4. charts --------------------------------------------------------- */
@@ -871,47 +588,21 @@ prepare_chart (Pdf                    *pdf,
 static void
 charts (Pdf *pdf)
 {
-  const RocznikReport *report = pdf->report;
-  const RocznikTable *t = report->table;
-  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  const RocznikReportContent *content = pdf->content;
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedChart));
-  RocznikChartSpec spec = { .theme = ROCZNIK_CHART_THEME_LIGHT, .year = report->year->year };
-  guint n_years = topic_years->len;
   int section;
 
   g_array_set_clear_func (placed, (GDestroyNotify) placed_chart_clear);
-  /* The whole first (totals over the years), then its parts. */
-  spec.type = ROCZNIK_CHART_TREND;
-  prepare_chart (pdf, placed, &spec, 300);
-  if (t->rows->len > 0)
+  for (guint i = 0; i < content->charts->len; i++)
     {
-      spec.type = ROCZNIK_CHART_RANKING;
-      /* Beyond a dozen topics it takes the page: no trial layout needed. */
-      prepare_chart (pdf, placed, &spec, t->rows->len > 12 ? CHART_MAX_HEIGHT : 120 + 26 * t->rows->len);
-    }
-  if (report->series->len > 0)
-    {
-      int end = 0;
+      const RocznikReportChart *chart = &g_array_index (content->charts, RocznikReportChart, i);
 
-      g_array_append_val (topic_years, end);
-      spec.type = ROCZNIK_CHART_COMPARE;
-      spec.topics = report->topics;
-      spec.years = (const int *) topic_years->data;
-      prepare_chart (pdf, placed, &spec, 160 + 34 * report->series->len * MAX (1, n_years));
-      spec.topics = NULL;
-      spec.years = NULL;
-    }
-  if (report->compare && t->rows->len > 0)
-    {
-      spec.type = ROCZNIK_CHART_YOY;
-      spec.compare_year = report->compare->year;
-      prepare_chart (pdf, placed, &spec, 120 + 40 * t->rows->len);
-      spec.compare_year = 0;
+      prepare_chart (pdf, placed, &chart->spec, MIN (chart->height, CHART_MAX_HEIGHT));
     }
   if (placed->len == 0)
     return;
 
-  section = heading (pdf, "Wykresy", g_array_index (placed, PlacedChart, 0).height);
+  section = heading (pdf, content->charts_heading, g_array_index (placed, PlacedChart, 0).height);
   for (guint i = 0; i < placed->len; i++)
     {
       PlacedChart *p = &g_array_index (placed, PlacedChart, i);
@@ -938,56 +629,31 @@ bullet (Pdf        *pdf,
   list_item (pdf, FONT_SERIF " 10.5", "•", 16, text);
 }
 
-/* "Nowe usługi informacyjne: 24, w tym wymienione poniżej 9". The stored
- * titles are lower case, as in running text: a heading starts upper case. */
-static char *
-list_heading (const RocznikList *list)
-{
-  GString *out = g_string_new (NULL);
-  gboolean counted = list->declared != ROCZNIK_NO_TOTAL && list->declared > 0;
-
-  if (*list->title)
-    {
-      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (list->title)));
-      g_string_append (out, g_utf8_next_char (list->title));
-    }
-  if (counted)
-    g_string_append_printf (out, ": %" G_GINT64_FORMAT, list->declared);
-  if (counted && (guint64) list->declared != list->items->len)
-    g_string_append_printf (out, ", w tym wymienione poniżej %u", list->items->len);
-  return g_string_free (out, FALSE);
-}
-
 static void
 lists_and_notes (Pdf *pdf)
 {
-  const RocznikYear *y = pdf->report->year;
-  g_autofree char *title = g_strdup_printf ("Usługi i informacje w %d r.", y->year);
+  const RocznikReportContent *content = pdf->content;
 
-  if (y->lists->len > 0)
+  if (content->lists->len > 0)
     {
-      heading (pdf, title, 60);
-      for (guint i = 0; i < y->lists->len; i++)
+      heading (pdf, content->lists_heading, 60);
+      for (guint i = 0; i < content->lists->len; i++)
         {
-          const RocznikList *list = g_ptr_array_index (y->lists, i);
-          g_autofree char *h = list_heading (list);
+          const RocznikReportList *list = g_ptr_array_index (content->lists, i);
 
           if (i > 0)
             pdf->y += 8;
-          subheading (pdf, h);
-          for (guint j = 0; j < list->items->len; j++)
-            bullet (pdf, g_ptr_array_index (list->items, j));
+          subheading (pdf, list->heading);
+          for (guint j = 0; list->items[j]; j++)
+            bullet (pdf, list->items[j]);
         }
     }
 
-  if (y->notes && *y->notes)
+  if (content->notes[0])
     {
-      g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
-
-      heading (pdf, "Uwagi i źródła", 40);
-      for (guint i = 0; paragraphs[i]; i++)
-        if (*g_strstrip (paragraphs[i]))
-          paragraph (pdf, FONT_SERIF " 10.5", paragraphs[i], &INK, 6);
+      heading (pdf, content->notes_heading, 40);
+      for (guint i = 0; content->notes[i]; i++)
+        paragraph (pdf, FONT_SERIF " 10.5", content->notes[i], &INK, 6);
     }
 }
 
@@ -1193,8 +859,8 @@ report_font_map_new (void)
 
 /* One per thread, kept: font maps are not thread-safe, and Pango 1.50
  * never releases the FcConfig of a font map it finalizes. */
-static PangoFontMap *
-report_font_map (void)
+PangoFontMap *
+rocznik_report_font_map (void)
 {
   static GPrivate fonts = G_PRIVATE_INIT (g_object_unref);
   PangoFontMap *map = g_private_get (&fonts);
@@ -1248,23 +914,24 @@ iso_date (GDateTime *date)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-static gboolean
-write_pdf (const RocznikReport *report,
-           const char          *temp,
-           const char          *path,
-           GCancellable        *cancellable,
-           GError             **error)
+gboolean
+rocznik_report_pdf_render (const RocznikReportContent *content,
+                           const char                 *temp,
+                           const char                 *path,
+                           GCancellable               *cancellable,
+                           GError                    **error)
 {
-  g_autofree char *title = rocznik_report_title (report);
-  g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
+  const RocznikReport *report = content->data;
+  const char *title = content->title;
+  const char *subject = content->subject;
   g_autofree char *date = iso_date (report->now);
   gint64 t0 = g_get_monotonic_time ();
-  PangoFontMap *fonts = report_font_map ();
+  PangoFontMap *fonts = rocznik_report_font_map ();
   gint64 t1 = g_get_monotonic_time ();
   gint64 t2, t3, t4;
   PangoContext *context = pango_font_map_create_context (fonts ? fonts : pango_cairo_font_map_get_default ());
   cairo_font_options_t *font_options = cairo_font_options_create ();
-  Pdf pdf = { .report = report, .cancellable = cancellable };
+  Pdf pdf = { .content = content, .report = report, .cancellable = cancellable };
   cairo_status_t status;
 
   /* Metrics for print: no hinting, so both passes and every screen agree. */
@@ -1281,7 +948,7 @@ write_pdf (const RocznikReport *report,
   pdf.categories = report->categories;
   pdf.surface = cairo_pdf_surface_create (temp, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, rocznik_report_organisation (report));
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, report->organisation);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_KEYWORDS, "raport roczny, tematy rozmów, call center");
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Rocznik " PACKAGE_VERSION);
@@ -1311,17 +978,4 @@ write_pdf (const RocznikReport *report,
       return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
-gboolean
-rocznik_report_write_pdf (RocznikWorkspace           *ws,
-                          const RocznikReportOptions *options,
-                          const char                 *path,
-                          GCancellable               *cancellable,
-                          GError                    **error)
-{
-  g_return_val_if_fail (ws != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return rocznik_report_write_with (ws, options, path, write_pdf, cancellable, error);
 }

@@ -37,41 +37,71 @@ patterns (void)
 
       /* "w 2018 r.", "W 2018 roku" */
       p.year = g_regex_new ("\\b(?:w|W)\\s(\\d{4})\\s?(?:r\\.|roku)", f, 0, NULL);
-      /* "ponad 586 tys. rozmów", "przeprowadzili 586 123 rozmowy" */
-      p.total = g_regex_new ("(ponad\\s+)?(\\d{1,3}(?:[\\s\\x{00A0}\\x{202F}]\\d{3})+|\\d+(?:,\\d+)?)\\s*"
-                             "(tys\\.|tysięcy|mln|milion(?:a|ów|y)?)?\\s+(?:rozmów|rozmowy|rozmowę|połączeń|zapytań)",
+      /* "ponad 586 tys. rozmów", "przeprowadzili 586 123 rozmowy". Linear in
+       * the text: a number starts after no digit, and possessive runs never
+       * give back what they took (a 100 000-digit line was quadratic). */
+      p.total = g_regex_new ("(ponad\\s+)?(?<![\\d,])(\\d{1,3}(?:[\\s\\x{00A0}\\x{202F}]\\d{3})++|\\d++(?:,\\d++)?)"
+                             "(?:\\s*+(tys\\.|tysięcy|mln|milion(?:a|ów|y)?)\\s++|\\s++)"
+                             "(?:rozmów|rozmowy|rozmowę|połączeń|zapytań)",
                              f, 0, NULL);
-      /* bullet, name, dash or colon, number, optional trailing punctuation */
-      p.topic = g_regex_new ("^\\s*[•·*\\-–—▪◦]?\\s*(.+?)\\s*(?:[–—-]|:)\\s*"
+      /* bullet, name, dash or colon, number, optional trailing punctuation;
+       * the name ends in a non-space, so a run of spaces is crossed once */
+      p.topic = g_regex_new ("^\\s*[•·*\\-–—▪◦]?\\s*(.+?)(?<!\\s)\\s*+(?:[–—-]|:)\\s*"
                              "(\\d(?:[\\d\\s\\x{00A0}\\x{202F}.]*\\d)?)\\s*[,.;]?\\s*$", 0, 0, NULL);
-      p.bullet = g_regex_new ("^\\s*[•·*\\-–—▪◦]\\s*(.+?)\\s*[,.;]?\\s*$", 0, 0, NULL);
-      p.list_count = g_regex_new ("\\b(\\d+)\\s+(?:now\\w*\\s+)?usług", f, 0, NULL);
+      p.bullet = g_regex_new ("^\\s*[•·*\\-–—▪◦]\\s*(.+?)(?<!\\s)\\s*+[,.;]?\\s*$", 0, 0, NULL);
+      p.list_count = g_regex_new ("\\b(\\d++)\\s++(?:now\\w*+\\s++)?usług", f, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return &p;
 }
 
-static gint64
-total_from_match (GMatchInfo *match)
+/* The declared total in calls; FALSE when it is beyond what a count may be. */
+static gboolean
+total_from_match (GMatchInfo *match,
+                  gint64     *total)
 {
   g_autofree char *number = g_match_info_fetch (match, 2);
   g_autofree char *unit = g_match_info_fetch (match, 3);
   g_autofree char *folded = unit ? g_utf8_casefold (unit, -1) : NULL;
-  double multiplier = 1;
+  gint64 multiplier = 1;
   double value;
   gint64 count;
+  RocznikCountResult r;
 
   if (folded && g_str_has_prefix (folded, "tys"))
     multiplier = 1000;
   else if (folded && (g_str_has_prefix (folded, "mln") || g_str_has_prefix (folded, "milion")))
     multiplier = 1000000;
 
-  if (rocznik_parse_count (number, -1, &count) == ROCZNIK_COUNT_OK)
-    return (gint64) ((double) count * multiplier);
+  r = rocznik_parse_count (number, -1, &count);
+  if (r == ROCZNIK_COUNT_OK)
+    {
+      if (count > ROCZNIK_MAX_COUNT / multiplier)
+        return FALSE;
+      *total = count * multiplier;
+      return TRUE;
+    }
+  if (r == ROCZNIK_COUNT_TOO_LARGE)
+    return FALSE;
   /* "0,5 miliona" */
   g_strdelimit (number, ",", '.');
-  value = g_ascii_strtod (number, NULL);
-  return (gint64) (value * multiplier + 0.5);
+  value = g_ascii_strtod (number, NULL) * (double) multiplier;
+  if (!(value >= 0 && value <= (double) ROCZNIK_MAX_COUNT))
+    return FALSE;
+  *total = (gint64) (value + 0.5);
+  return TRUE;
+}
+
+/* 1-based line of a byte offset */
+static guint
+line_at (const char *text,
+         gint        offset)
+{
+  guint line = 1;
+
+  for (const char *p = text; p < text + offset; p++)
+    line += *p == '\n';
+  return line;
 }
 
 /* Short names for the lists the city's report always has; any other list
@@ -118,6 +148,8 @@ rocznik_report_text_parse (const char *text,
   g_autoptr(GMatchInfo) match = NULL;
   RocznikList *list = NULL;
   gboolean in_topics = FALSE;
+  gint64 sum = 0;
+  guint heading_line = 0;
   int number = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -151,8 +183,17 @@ rocznik_report_text_parse (const char *text,
   if (g_regex_match (p->total, copy, 0, &match))
     {
       g_autofree char *ponad = g_match_info_fetch (match, 1);
+      g_autofree char *number = g_match_info_fetch (match, 2);
+      gint start = 0;
 
-      year->declared_total = total_from_match (match);
+      if (!total_from_match (match, &year->declared_total))
+        {
+          g_match_info_fetch_pos (match, 2, &start, NULL);
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("file %s, line %u: the total „%s” is more calls than Rocznik can count (2⁵³)"),
+                       display, line_at (copy, start), number);
+          return NULL;
+        }
       year->declared_more_than = ponad != NULL && ponad[0] != '\0';
     }
   g_clear_pointer (&match, g_match_info_free);
@@ -173,14 +214,40 @@ rocznik_report_text_parse (const char *text,
 
           if (g_regex_match (p->topic, original, 0, &tm))
             {
-              g_autofree char *name = g_match_info_fetch (tm, 1);
+              g_autofree char *raw = g_match_info_fetch (tm, 1);
               g_autofree char *digits = g_match_info_fetch (tm, 2);
+              g_autofree char *name = NULL;
+              RocznikCountResult r;
               gint64 count;
 
               g_strstrip (digits);
-              if (rocznik_parse_count (digits, -1, &count) == ROCZNIK_COUNT_OK)
+              r = rocznik_parse_count (digits, -1, &count);
+              if (r == ROCZNIK_COUNT_TOO_LARGE || (r == ROCZNIK_COUNT_OK && count > ROCZNIK_MAX_COUNT - sum))
                 {
-                  RocznikTopic *existing = rocznik_year_find_topic (year, name);
+                  if (r == ROCZNIK_COUNT_OK)
+                    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                                 _("file %s, line %u: the topics add up to more calls than Rocznik can count (2⁵³)"),
+                                 display, i + 1);
+                  else
+                    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                                 _("file %s, line %u: %s is more calls than Rocznik can count (2⁵³)"),
+                                 display, i + 1, digits);
+                  return NULL;
+                }
+              if (r == ROCZNIK_COUNT_OK)
+                {
+                  RocznikTopic *existing;
+                  GError *local = NULL;
+
+                  name = rocznik_topic_name_clean (raw, &local);
+                  if (name == NULL)
+                    {
+                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                                   _("file %s, line %u: %s"), display, i + 1, local->message);
+                      g_error_free (local);
+                      return NULL;
+                    }
+                  existing = rocznik_year_find_topic (year, name);
 
                   if (existing)
                     {
@@ -190,6 +257,7 @@ rocznik_report_text_parse (const char *text,
                       return NULL;
                     }
                   rocznik_year_add_topic (year, name, count);
+                  sum += count;
                   in_topics = TRUE;
                   list = NULL;
                   continue;
@@ -211,7 +279,16 @@ rocznik_report_text_parse (const char *text,
               if (heading && g_regex_match (p->list_count, heading, 0, &cm))
                 {
                   g_autofree char *n = g_match_info_fetch (cm, 1);
-                  list->declared = g_ascii_strtoll (n, NULL, 10);
+                  gint64 declared;
+
+                  if (rocznik_parse_count (n, -1, &declared) != ROCZNIK_COUNT_OK)
+                    {
+                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                                   _("file %s, line %u: %s is more than Rocznik can count (2⁵³)"),
+                                   display, heading_line, n);
+                      return NULL;
+                    }
+                  list->declared = declared;
                 }
             }
           if (g_regex_match (p->bullet, original, 0, &bm))
@@ -224,6 +301,7 @@ rocznik_report_text_parse (const char *text,
       list = NULL;
       g_free (heading);
       heading = g_strdup (line);
+      heading_line = i + 1;
       if (!g_str_has_suffix (line, ":") && strlen (line) > 40 &&
           !g_regex_match (p->total, line, 0, NULL))
         {

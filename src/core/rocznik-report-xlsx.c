@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-xlsx.c — the annual report as an Excel workbook
  *
  * One sheet per year with topics (the report's year first), each with its
@@ -242,7 +243,7 @@ write_year_sheet (Writer             *w,
   lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
   g_autofree char *title = g_strdup_printf ("%s — tematy rozmów w %d r.",
                                             y->organisation && *y->organisation ? y->organisation
-                                                                               : rocznik_report_organisation (report),
+                                                                               : report->organisation,
                                             y->year);
   g_autofree char *count_header = g_strdup_printf ("Liczba rozmów %d", y->year);
   g_autofree char *other_header = compare ? g_strdup_printf ("Liczba rozmów %d", table->compare_year) : NULL;
@@ -371,7 +372,7 @@ write_comparison_sheet (Writer              *w,
 {
   const char *sheet = "Porównanie";
   lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet);
-  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  GArray *topic_years = report->topic_years;
   GPtrArray *years = report->years;
   const RocznikYear *first_year = g_ptr_array_index (years, 0);
   const RocznikYear *last_year = g_ptr_array_index (years, years->len - 1);
@@ -492,16 +493,17 @@ lxw_message (lxw_error err)
     }
 }
 
-static gboolean
-write_workbook (const RocznikReport *report,
-                const char          *temp,
-                const char          *path,
-                GCancellable        *cancellable,
-                GError             **error)
+gboolean
+rocznik_report_xlsx_render (const RocznikReportContent *content,
+                            const char                 *temp,
+                            const char                 *path,
+                            GCancellable               *cancellable,
+                            GError                    **error)
 {
-  g_autofree char *title = rocznik_report_title (report);
-  g_autofree char *subject = g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
-  g_autoptr(GArray) topic_years = rocznik_report_topic_years (report);
+  const RocznikReport *report = content->data;
+  char *title = content->title;
+  char *subject = content->subject;
+  GArray *topic_years = report->topic_years;
   lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *wb;
@@ -518,8 +520,8 @@ write_workbook (const RocznikReport *report,
 
   properties.title = title;
   properties.subject = subject;
-  properties.author = (char *) rocznik_report_organisation (report);
-  properties.company = (char *) rocznik_report_organisation (report);
+  properties.author = (char *) report->organisation;
+  properties.company = (char *) report->organisation;
   properties.keywords = "raport roczny, tematy rozmów, call center";
   properties.comments = "Utworzono w programie Rocznik.";
   properties.created = (time_t) g_date_time_to_unix (report->now);
@@ -559,17 +561,4 @@ write_workbook (const RocznikReport *report,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-rocznik_report_write_xlsx (RocznikWorkspace           *ws,
-                           const RocznikReportOptions *options,
-                           const char                 *path,
-                           GCancellable               *cancellable,
-                           GError                    **error)
-{
-  g_return_val_if_fail (ws != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return rocznik_report_write_with (ws, options, path, write_workbook, cancellable, error);
 }

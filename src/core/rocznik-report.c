@@ -1,11 +1,14 @@
-/* rocznik-report.c — choosing what a report shows; the CSV table; dispatch */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rocznik-report.c — what a report shows, formatted once; the writers render it */
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rocznik-chart.h"
 #include "rocznik-error.h"
@@ -155,6 +158,29 @@ choose_series (RocznikReport              *report,
   return TRUE;
 }
 
+static const char *
+organisation_of (const RocznikYear *year)
+{
+  if (year->organisation && *year->organisation)
+    return year->organisation;
+  return "Biuro obsługi mieszkańców";
+}
+
+static GArray *
+topic_years_of (GPtrArray *years)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      if (year_has_topics (y))
+        g_array_append_val (out, y->year);
+    }
+  return out;
+}
+
 RocznikReport *
 rocznik_report_new (RocznikWorkspace           *ws,
                     const RocznikReportOptions *options,
@@ -171,6 +197,7 @@ rocznik_report_new (RocznikWorkspace           *ws,
     return NULL;
   report->categories = rocznik_workspace_list_categories (ws);
   report->now = options && options->now ? g_date_time_ref (options->now) : g_date_time_new_now_local ();
+  report->topic_years = topic_years_of (report->years);
 
   if (year == 0)
     {
@@ -204,6 +231,7 @@ rocznik_report_new (RocznikWorkspace           *ws,
           return NULL;
         }
     }
+  report->organisation = organisation_of (report->year);
   report->previous = year_before (report->years, year, year_has_figures);
 
   /* Without a comparison year the table's own fallback (each topic against
@@ -232,36 +260,8 @@ rocznik_report_free (RocznikReport *report)
   g_clear_pointer (&report->series, g_ptr_array_unref);
   g_clear_pointer (&report->topics, g_strfreev);
   g_clear_pointer (&report->now, g_date_time_unref);
+  g_clear_pointer (&report->topic_years, g_array_unref);
   g_free (report);
-}
-
-const char *
-rocznik_report_organisation (const RocznikReport *report)
-{
-  if (report->year->organisation && *report->year->organisation)
-    return report->year->organisation;
-  return "Biuro obsługi mieszkańców";
-}
-
-char *
-rocznik_report_title (const RocznikReport *report)
-{
-  return g_strdup_printf ("%s — raport roczny %d", rocznik_report_organisation (report), report->year->year);
-}
-
-GArray *
-rocznik_report_topic_years (const RocznikReport *report)
-{
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < report->years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (report->years, i);
-
-      if (year_has_topics (y))
-        g_array_append_val (years, y->year);
-    }
-  return years;
 }
 
 locale_t
@@ -290,110 +290,26 @@ rocznik_report_c_numeric_end (locale_t saved)
     freelocale (mine);
 }
 
-gboolean
-rocznik_report_write_with (RocznikWorkspace           *ws,
-                           const RocznikReportOptions *options,
-                           const char                 *path,
-                           RocznikReportWriter         writer,
-                           GCancellable               *cancellable,
-                           GError                    **error)
+/* ---- writing: the content built once, a writer renders it ------------- */
+
+typedef enum
 {
-  g_autoptr(RocznikReport) report = NULL;
-  g_autofree char *temp = NULL;
-  locale_t saved;
-  gboolean ok;
+  FORMAT_XLSX,
+  FORMAT_PDF,
+  FORMAT_CSV,
+  FORMAT_HTML,
+} Format;
 
-  report = rocznik_report_new (ws, options, error);
-  if (report == NULL)
-    return FALSE;
-  temp = rocznik_file_temp_for (path, error);
-  if (temp == NULL)
-    return FALSE;
-
-  /* libxlsxwriter prints numbers with snprintf(), which obeys LC_NUMERIC:
-   * under pl_PL (GTK sets it) a number could come out with a decimal comma. */
-  saved = rocznik_report_c_numeric_begin ();
-  ok = writer (report, temp, path, cancellable, error);
-  rocznik_report_c_numeric_end (saved);
-
-  if (!ok)
-    {
-      rocznik_file_abort (temp);
-      return FALSE;
-    }
-  return rocznik_file_commit (temp, path, error);
-}
-
-/* CSV for Polish Excel: UTF-8 with a byte order mark (without one Excel reads
- * the file as Windows-1250 and breaks ą, ę, ł…), fields separated by „;”
- * (the list separator of Polish Windows, where „,” is the decimal comma),
- * CRLF line ends, shares with a decimal comma so Excel reads them as numbers.
- * A "sep=;" line is not written: it makes Excel ignore the byte order mark. */
-
-/* Text fields only. A cell starting with = + - @ (or a tab or CR) would be
- * a formula in a spreadsheet; a leading apostrophe keeps it text (OWASP). */
-static void
-csv_append_text (GString    *out,
-                 const char *text)
-{
-  g_autofree char *plain = rocznik_collapse_spaces (text);
-
-  g_string_append_c (out, '"');
-  if (strchr ("=+-@\t\r", plain[0]) && plain[0] != '\0')
-    g_string_append_c (out, '\'');
-  for (const char *p = plain; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-csv_append_decimal (GString *out,
-                    double   value,
-                    guint    decimals)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *dot;
-
-  g_ascii_formatd (buf, sizeof buf, decimals == 1 ? "%.1f" : "%.2f", value);
-  dot = strchr (buf, '.');
-  if (dot)
-    *dot = ',';
-  g_string_append (out, buf);
-}
-
-static void
-csv_append_row (GString          *out,
-                const char       *name,
-                const RocznikRow *row,
-                gboolean          with_share,
-                gboolean          compare)
-{
-  csv_append_text (out, name);
-  g_string_append_printf (out, ";%" G_GINT64_FORMAT ";", row->count);
-  if (with_share)
-    csv_append_decimal (out, row->share, 1);
-  if (compare)
-    {
-      g_string_append_c (out, ';');
-      if (row->other_year)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";",
-                                row->other_count, row->change);
-      else
-        g_string_append (out, ";;");  /* other and change empty: every row has 6 fields */
-      if (row->other_year && row->has_change_percent)
-        csv_append_decimal (out, row->change_percent, 1);
-    }
-  g_string_append (out, "\r\n");
-}
+typedef gboolean (*FileWriter) (const RocznikReportContent *content,
+                                const char                 *temp,
+                                const char                 *path,
+                                GCancellable               *cancellable,
+                                GError                    **error);
 
 static gboolean
-write_file_atomically (const char *path,
-                       GString    *contents,
-                       GError    **error)
+write_text_file (const char *path,
+                 GString    *contents,
+                 GError    **error)
 {
   g_autofree char *temp = rocznik_file_temp_for (path, error);
   g_autoptr(GError) local = NULL;
@@ -411,66 +327,142 @@ write_file_atomically (const char *path,
   return rocznik_file_commit (temp, path, error);
 }
 
+/* Runs @writer on a temporary file beside @path, renamed over it only on success. */
+static gboolean
+write_file (const RocznikReportContent *content,
+            const char                 *path,
+            FileWriter                  writer,
+            GCancellable               *cancellable,
+            GError                    **error)
+{
+  g_autofree char *temp = rocznik_file_temp_for (path, error);
+
+  if (temp == NULL)
+    return FALSE;
+  if (!writer (content, temp, path, cancellable, error))
+    {
+      rocznik_file_abort (temp);
+      return FALSE;
+    }
+  return rocznik_file_commit (temp, path, error);
+}
+
+static gboolean
+write_format (RocznikWorkspace           *ws,
+              const RocznikReportOptions *options,
+              const char                 *path,
+              Format                      format,
+              GCancellable               *cancellable,
+              GError                    **error)
+{
+  g_autoptr(RocznikReportContent) content = rocznik_report_content_new (ws, options, error);
+  g_autoptr(GString) text = NULL;
+  locale_t saved;
+  gboolean ok = FALSE;
+
+  if (content == NULL)
+    return FALSE;
+  /* libxlsxwriter and cairo print numbers with snprintf(), which obeys
+   * LC_NUMERIC: under pl_PL (GTK sets it) a number could get a decimal comma. */
+  saved = rocznik_report_c_numeric_begin ();
+  switch (format)
+    {
+    case FORMAT_XLSX:
+      ok = write_file (content, path, rocznik_report_xlsx_render, cancellable, error);
+      break;
+    case FORMAT_PDF:
+      ok = write_file (content, path, rocznik_report_pdf_render, cancellable, error);
+      break;
+    case FORMAT_CSV:
+      text = rocznik_report_csv_render (content);
+      break;
+    case FORMAT_HTML:
+      text = rocznik_report_html_render (content, error);
+      break;
+    }
+  rocznik_report_c_numeric_end (saved);
+  if (text)
+    ok = write_text_file (path, text, error);
+  return ok;
+}
+
+gboolean
+rocznik_report_write_xlsx (RocznikWorkspace           *ws,
+                           const RocznikReportOptions *options,
+                           const char                 *path,
+                           GCancellable               *cancellable,
+                           GError                    **error)
+{
+  g_return_val_if_fail (ws != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_format (ws, options, path, FORMAT_XLSX, cancellable, error);
+}
+
+gboolean
+rocznik_report_write_pdf (RocznikWorkspace           *ws,
+                          const RocznikReportOptions *options,
+                          const char                 *path,
+                          GCancellable               *cancellable,
+                          GError                    **error)
+{
+  g_return_val_if_fail (ws != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_format (ws, options, path, FORMAT_PDF, cancellable, error);
+}
+
 gboolean
 rocznik_report_write_csv (RocznikWorkspace           *ws,
                           const RocznikReportOptions *options,
                           const char                 *path,
                           GError                    **error)
 {
-  g_autoptr(RocznikReport) report = NULL;
-  g_autoptr(GString) out = NULL;
-  const RocznikTable *table;
-  gboolean compare;
-
   g_return_val_if_fail (ws != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = rocznik_report_new (ws, options, error);
-  if (report == NULL)
-    return FALSE;
-  table = report->table;
-  compare = report->compare != NULL;
+  return write_format (ws, options, path, FORMAT_CSV, NULL, error);
+}
 
-  out = g_string_new ("\xef\xbb\xbf");
-  g_string_append_printf (out, "\"Temat\";\"Liczba rozmów %d\";\"Udział (%%)\"", report->year->year);
-  if (compare)
-    g_string_append_printf (out, ";\"Liczba rozmów %d\";\"Zmiana\";\"Zmiana (%%)\"", report->compare->year);
-  g_string_append (out, "\r\n");
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      const RocznikRow *row = g_ptr_array_index (table->rows, i);
-      csv_append_row (out, row->name, row, TRUE, compare);
-    }
-  csv_append_row (out, "Suma tematów", table->total, TRUE, compare);
-  /* Totals compared like with like: over the shared topics or the declared totals. */
-  if (compare && table->common)
-    csv_append_row (out, "Suma tematów obecnych w obu latach", table->common, FALSE, TRUE);
-  if (compare && table->declared)
-    csv_append_row (out, "Liczba rozmów ogółem (ze sprawozdań)", table->declared, FALSE, TRUE);
-  if (table->remainder)
-    {
-      RocznikRow declared = { .count = table->declared_total };
+gboolean
+rocznik_report_write_html (RocznikWorkspace           *ws,
+                           const RocznikReportOptions *options,
+                           const char                 *path,
+                           GError                    **error)
+{
+  g_return_val_if_fail (ws != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-      csv_append_row (out, table->remainder->more_than ? "Rozmowy bez tematu (co najmniej)"
-                                                       : "Rozmowy bez tematu",
-                      table->remainder, FALSE, FALSE);
-      csv_append_row (out, table->declared_more_than ? "Liczba rozmów ogółem (ponad)"
-                                                     : "Liczba rozmów ogółem",
-                      &declared, FALSE, FALSE);
-    }
-  return write_file_atomically (path, out, error);
+  return write_format (ws, options, path, FORMAT_HTML, NULL, error);
+}
+
+static gboolean
+format_for (const char *path,
+            Format     *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  static const struct { const char *suffix; Format format; } suffixes[] = {
+    { ".xlsx", FORMAT_XLSX }, { ".pdf", FORMAT_PDF }, { ".csv", FORMAT_CSV },
+    { ".html", FORMAT_HTML }, { ".htm", FORMAT_HTML },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i].suffix))
+      {
+        *format = suffixes[i].format;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean
 rocznik_report_supports (const char *path)
 {
-  g_autofree char *lower = NULL;
+  Format format;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf")
-      || g_str_has_suffix (lower, ".csv");
+  return format_for (path, &format);
 }
 
 gboolean
@@ -480,19 +472,16 @@ rocznik_report_write (RocznikWorkspace           *ws,
                       GCancellable               *cancellable,
                       GError                    **error)
 {
-  g_autofree char *lower = NULL;
+  Format format;
 
   g_return_val_if_fail (ws != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".xlsx"))
-    return rocznik_report_write_xlsx (ws, options, path, cancellable, error);
-  if (g_str_has_suffix (lower, ".pdf"))
-    return rocznik_report_write_pdf (ws, options, path, cancellable, error);
-  if (g_str_has_suffix (lower, ".csv"))
-    return rocznik_report_write_csv (ws, options, path, error);
-  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-               _("Cannot export to %s: choose a name ending in .xlsx, .pdf or .csv"), path);
-  return FALSE;
+  if (!format_for (path, &format))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("Cannot export to %s: choose a name ending in .xlsx, .pdf, .csv or .html"), path);
+      return FALSE;
+    }
+  return write_format (ws, options, path, format, cancellable, error);
 }

@@ -1,4 +1,4 @@
-/* rocznik-report.h — the annual report: an Excel workbook, a PDF, a CSV table
+/* rocznik-report.h — the annual report: an Excel workbook, a PDF, a CSV table, a web page
  *
  * Everything in the files is generated from the workspace, in Polish, and
  * does not depend on the process locale. Writes are atomic: a temporary
@@ -37,7 +37,12 @@ gboolean rocznik_report_write_csv  (RocznikWorkspace           *ws,
                                     const RocznikReportOptions *options,
                                     const char                 *path,
                                     GError                    **error);
-/* Chooses the format by @path's extension (.xlsx, .pdf, .csv). */
+/* The report as one self-contained, accessible web page (charts as SVG). */
+gboolean rocznik_report_write_html (RocznikWorkspace           *ws,
+                                    const RocznikReportOptions *options,
+                                    const char                 *path,
+                                    GError                    **error);
+/* Chooses the format by @path's extension (.xlsx, .pdf, .csv, .html). */
 gboolean rocznik_report_write      (RocznikWorkspace           *ws,
                                     const RocznikReportOptions *options,
                                     const char                 *path,

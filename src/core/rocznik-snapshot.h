@@ -23,7 +23,6 @@ gboolean         rocznik_snapshot_equal     (const RocznikSnapshot *a,
 gboolean         rocznik_snapshot_restore   (const RocznikSnapshot *snapshot,
                                              RocznikWorkspace      *ws,
                                              GError               **error);
-char            *rocznik_snapshot_to_string (const RocznikSnapshot *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikSnapshot, rocznik_snapshot_unref)
 

@@ -78,9 +78,16 @@ static const char schema_v1[] =
   "  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
   "  PRIMARY KEY (category_id, topic_id));";
 
+/* How a source's columns were chosen, by a hash of its header row. */
+static const char schema_v2[] =
+  "CREATE TABLE import_choice ("
+  "  header_hash TEXT PRIMARY KEY,"
+  "  choices TEXT NOT NULL);";
+
 /* Migrations from version i to i + 1 live at index i; index 0 creates. */
 static const char *migrations[] = {
   schema_v1,
+  schema_v2,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ROCZNIK_WORKSPACE_SCHEMA_VERSION);
 
@@ -210,7 +217,8 @@ check_and_migrate (RocznikWorkspace *self,
   version = query_int (self, "PRAGMA user_version", 0);
   app_id = query_int (self, "PRAGMA application_id", 0);
 
-  if (tables > 0 && app_id != ROCZNIK_APPLICATION_ID)
+  /* another program's database may have no tables yet but its own version */
+  if ((tables > 0 || version != 0) && app_id != ROCZNIK_APPLICATION_ID)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_CORRUPT,
                    _("The file %s is a database, but not a Rocznik workspace; it was left untouched"),
@@ -781,6 +789,58 @@ rocznik_workspace_has_year (RocznikWorkspace *self,
   return found;
 }
 
+/* TRUE when @year is stored and came from the bundled sample. */
+gboolean
+rocznik_workspace_year_is_sample (RocznikWorkspace *self,
+                                  int               year)
+{
+  sqlite3_stmt *stmt;
+  gboolean sample;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT is_sample FROM year WHERE year = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sample = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return sample;
+}
+
+char *
+rocznik_workspace_get_import_choices (RocznikWorkspace *self,
+                                      const char       *header_hash)
+{
+  sqlite3_stmt *stmt;
+  char *choices = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (header_hash != NULL, NULL);
+
+  stmt = prepare (self, "SELECT choices FROM import_choice WHERE header_hash = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, header_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    choices = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return choices;
+}
+
+gboolean
+rocznik_workspace_set_import_choices (RocznikWorkspace *self,
+                                      const char       *header_hash,
+                                      const char       *choices,
+                                      GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (header_hash != NULL && choices != NULL, FALSE);
+
+  return run_sql (self, error, "INSERT OR REPLACE INTO import_choice (header_hash, choices) VALUES (?1, ?2)",
+                  "tt", header_hash, choices);
+}
+
 RocznikYear *
 rocznik_workspace_load_year (RocznikWorkspace *self,
                              int               year,
@@ -1008,7 +1068,9 @@ rocznik_workspace_set_topic_name (RocznikWorkspace *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  clean = g_strstrip (g_strdup (name));
+  clean = rocznik_topic_name_clean (name, error);
+  if (clean == NULL)
+    return FALSE;
   if (clean[0] == '\0')
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA, _("A topic needs a name"));
@@ -1028,6 +1090,7 @@ rocznik_workspace_rename_topic (RocznikWorkspace *self,
 {
   g_autofree char *new_key = NULL;
   g_autofree char *old_key = NULL;
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   gint64 id, other;
 
@@ -1035,6 +1098,10 @@ rocznik_workspace_rename_topic (RocznikWorkspace *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  clean = rocznik_topic_name_clean (name, error);
+  if (clean == NULL)
+    return FALSE;
+  name = clean;
   new_key = rocznik_topic_key (name);
   if (new_key[0] == '\0')
     {

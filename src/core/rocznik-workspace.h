@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 typedef struct _RocznikWorkspace RocznikWorkspace;
 
-#define ROCZNIK_WORKSPACE_SCHEMA_VERSION 1
+#define ROCZNIK_WORKSPACE_SCHEMA_VERSION 2
 
 typedef struct
 {
@@ -35,6 +35,15 @@ void              rocznik_workspace_set_changed_func (RocznikWorkspace  *self,
 GArray           *rocznik_workspace_list_years       (RocznikWorkspace  *self);
 gboolean          rocznik_workspace_has_year         (RocznikWorkspace  *self,
                                                       int                year);
+gboolean          rocznik_workspace_year_is_sample   (RocznikWorkspace  *self,
+                                                      int                year);
+/* Import choices remembered per source, keyed by a hash of its header row. */
+char             *rocznik_workspace_get_import_choices (RocznikWorkspace *self,
+                                                        const char       *header_hash);
+gboolean          rocznik_workspace_set_import_choices (RocznikWorkspace *self,
+                                                        const char       *header_hash,
+                                                        const char       *choices,
+                                                        GError          **error);
 RocznikYear      *rocznik_workspace_load_year        (RocznikWorkspace  *self,
                                                       int                year,
                                                       GError           **error);

@@ -2,8 +2,105 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-year.h"
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static gboolean
+is_trimmed_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x2007 || c == 0x202F;
+}
+
+/* A topic name from any importer or the user: invisible format characters
+ * (ZWJ, ZWSP, BOM, soft hyphen …) go, so that names that print alike are one
+ * topic; a line break (U+2028 too) or tab becomes a space; control
+ * characters and direction overrides, which would show a name other than
+ * the one stored, are refused, and so is a name over ROCZNIK_TOPIC_NAME_MAX
+ * characters. The error says what is wrong but not where: the caller adds
+ * the file and line. */
+char *
+rocznik_topic_name_clean (const char  *name,
+                          GError     **error)
+{
+  g_autoptr(GString) out = NULL;
+  const char *end;
+  gsize chars = 0, keep;
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, &end))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("the topic name is not valid UTF-8 text"));
+      return NULL;
+    }
+  out = g_string_sized_new (end - name);
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (rocznik_unichar_is_invisible (c))
+        continue;
+      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+        {
+          pending = TRUE;
+          continue;
+        }
+      if (pending && c == ' ')
+        continue;
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("the topic name contains the control character U+%04X; remove it and try again"), c);
+          return NULL;
+        }
+      if (is_bidi_control (c))
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("the topic name contains the text direction control U+%04X, "
+                         "which shows the name differently from how it is stored; remove it and try again"), c);
+          return NULL;
+        }
+      if (pending && out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+      pending = FALSE;
+      if (++chars > ROCZNIK_TOPIC_NAME_MAX)
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("the topic name is longer than %d characters; this is not a topic"),
+                       ROCZNIK_TOPIC_NAME_MAX);
+          return NULL;
+        }
+      g_string_append_unichar (out, c);
+    }
+
+  /* trim white space of every kind at both ends */
+  keep = out->len;
+  while (keep > 0)
+    {
+      const char *last = g_utf8_find_prev_char (out->str, out->str + keep);
+
+      if (!is_trimmed_space (g_utf8_get_char (last)))
+        break;
+      keep = last - out->str;
+    }
+  g_string_truncate (out, keep);
+  end = out->str;
+  while (*end && is_trimmed_space (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  g_string_erase (out, 0, end - out->str);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 RocznikTopic *
 rocznik_topic_new (const char *name,
@@ -174,21 +271,6 @@ rocznik_year_topic_sum (const RocznikYear *year)
   for (guint i = 0; i < year->topics->len; i++)
     sum += ((RocznikTopic *) g_ptr_array_index (year->topics, i))->count;
   return sum;
-}
-
-/* Share in percent of the sum of topics (not of the declared total: the
- * topics are what was classified, and their shares must add up to 100). */
-double
-rocznik_year_topic_share (const RocznikYear  *year,
-                          const RocznikTopic *topic)
-{
-  gint64 sum;
-
-  g_return_val_if_fail (year != NULL, 0);
-  g_return_val_if_fail (topic != NULL, 0);
-
-  sum = rocznik_year_topic_sum (year);
-  return sum > 0 ? 100.0 * (double) topic->count / (double) sum : 0;
 }
 
 /* Calls without a topic: declared total − sum of topics. FALSE when the

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* Counts are stored as SQLite integers and written to XLSX as doubles:
  * beyond 2^53 a double can no longer hold every count exactly. */
 #define ROCZNIK_MAX_COUNT (G_GINT64_CONSTANT (9007199254740992))
+/* Longest topic name, in characters: anything longer is not a topic. */
+#define ROCZNIK_TOPIC_NAME_MAX 1000
 
 typedef struct
 {
@@ -42,6 +44,8 @@ typedef struct
   GPtrArray *lists;               /* RocznikList* */
 } RocznikYear;
 
+char         *rocznik_topic_name_clean   (const char         *name,
+                                          GError            **error);
 RocznikTopic *rocznik_topic_new          (const char         *name,
                                           gint64              count);
 RocznikTopic *rocznik_topic_copy         (const RocznikTopic *topic);
@@ -61,8 +65,6 @@ RocznikTopic *rocznik_year_find_topic    (const RocznikYear  *year,
 RocznikList  *rocznik_year_add_list      (RocznikYear        *year,
                                           const char         *title);
 gint64        rocznik_year_topic_sum     (const RocznikYear  *year);
-double        rocznik_year_topic_share   (const RocznikYear  *year,
-                                          const RocznikTopic *topic);
 gboolean      rocznik_year_get_remainder (const RocznikYear  *year,
                                           gint64             *remainder);
 void          rocznik_year_sort_by_count (RocznikYear        *year);
