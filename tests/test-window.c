@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rocznik-application.h"
@@ -18,6 +19,8 @@
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
+#include "rocznik-print.h"
+#include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
 
@@ -53,6 +56,37 @@ iterate_until (Condition   condition,
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (wake);
+}
+
+/* Runs what is pending; a handler that keeps queueing work fails here. */
+static void
+drain (void)
+{
+  guint n = 0;
+
+  while (g_main_context_pending (NULL))
+    {
+      g_assert_cmpuint (++n, <, 10000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget);
+
+/* The first widget in @widget's tree that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match)
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -203,8 +237,9 @@ test_sample (void)
   assert_footer (TRUE);
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_COUNT), ==, "388" ROCZNIK_NBSP "468");
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (17), ROCZNIK_COLUMN_SHARE), ==, "100,0%");
+  /* at least 586 000 − 388 468, written as the chart's note and the report write it */
   g_assert_cmpstr (rocznik_topic_row_get_text (row_at (18), ROCZNIK_COLUMN_COUNT), ==,
-                   "ponad 197" ROCZNIK_NBSP "tys.");
+                   "ponad 197" ROCZNIK_NBSP "532");
 
   table = rocznik_window_get_table (window);
   g_assert_cmpint (table->sum, ==, 388468);
@@ -385,6 +420,85 @@ test_compare (void)
   g_assert_false (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_OTHER));
 }
 
+static gboolean
+is_dropdown (GtkWidget *widget)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* The header's year menus, chosen as a person chooses them: the dropdown's
+ * selection changes, the window follows and stays (no rebuild loop). */
+static guint
+position_of (GListModel *items,
+             int         year)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      int y;
+
+      g_object_get (item, "year", &y, NULL);
+      if (y == year)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_header_menus (void)
+{
+  GtkWidget *header = GTK_WIDGET (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+  GtkDropDown *years = GTK_DROP_DOWN (find_widget (header, is_dropdown));
+  GtkDropDown *compare = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (years)));
+  GListModel *year_items = gtk_drop_down_get_model (years);
+  GListModel *compare_items = gtk_drop_down_get_model (compare);
+  /* the sample's years and the 2019 test_compare stored */
+  const int stored[] = { 2015, 2017, 2018, 2019, 2020, 2021 };
+  g_autoptr(GObject) y2017 = NULL;
+  g_autofree char *description = NULL;
+
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+
+  /* 2017 has only its declared total, and the menu says so; 2018 has one
+   * too, so the totals compare: the comparison menu offers it, not 2018 */
+  y2017 = g_list_model_get_item (year_items, 1);
+  g_object_get (y2017, "description", &description, NULL);
+  g_test_message ("2017: %s", description);
+  g_assert_true (g_str_has_prefix (description, g_strcmp0 (g_getenv ("LC_ALL"), "pl_PL.UTF-8") == 0
+                                                ? "tylko suma: ponad 574" : "only the total: "));
+  g_assert_nonnull (strstr (description, "574"));
+  g_assert_cmpuint (position_of (compare_items, 2017), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (position_of (compare_items, 2018), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (years, position_of (year_items, 2019));
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, position_of (year_items, 2019));
+  g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+  /* 2019 declares no total and shares no topic with 2017: not offered;
+   * 2018 shares topics with it */
+  g_assert_cmpuint (position_of (compare_items, 2017), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (position_of (compare_items, 2019), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (compare, position_of (compare_items, 2018));
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 2018);
+  g_assert_true (rocznik_window_get_column_visible (window, ROCZNIK_COLUMN_CHANGE_PERCENT));
+  screenshot ("06b-header-menus-2019-vs-2018");
+
+  /* choosing the compared year as the year shown drops the comparison */
+  gtk_drop_down_set_selected (years, position_of (year_items, 2018));
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (window), ==, 2018);
+  g_assert_cmpint (rocznik_window_get_compare_year (window), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+}
+
 static void
 test_year_without_topics (void)
 {
@@ -451,6 +565,33 @@ test_edit_and_undo (void)
   activate ("win.filter", g_variant_new_string (""));
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (rocznik_window_get_selection (window))), ==, 1);
+
+  /* Ctrl+Shift+Z gives the rename back, Ctrl+Z takes it away again */
+  activate ("win.redo", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, _("Redone"));
+  activate ("win.filter", g_variant_new_string ("odpady komunalne"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  activate ("win.filter", g_variant_new_string (""));
+  activate ("win.undo", NULL);
+
+  /* a wrong topic deleted from the year, and back: 388 468 − 70 055 */
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  activate ("win.delete-topic", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 318413);
+  g_assert_cmpuint (n_topic_rows (), ==, 16);
+  activate ("win.undo", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpuint (n_topic_rows (), ==, 17);
+
+  /* a wrong year deleted, and back, topics and total included */
+  activate ("win.delete-year", NULL);
+  g_assert_false (rocznik_window_has_year (window, 2018));
+  g_assert_cmpint (rocznik_window_get_year (window), !=, 2018);
+  activate ("win.undo", NULL);
+  g_assert_true (rocznik_window_has_year (window, 2018));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpint (rocznik_window_get_table (window)->declared_total, ==, 586000);
 }
 
 static void
@@ -515,9 +656,21 @@ test_narrow_and_dark (void)
   g_assert_cmpint (rocznik_window_get_orientation (window), ==, GTK_ORIENTATION_VERTICAL);
   /* as narrow as the window goes, with the chart's widest controls */
   activate ("win.chart-type", g_variant_new_string ("compare"));
+  activate ("win.compare-year", g_variant_new_int32 (2019));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   frames_wanted = 40;
   screenshot ("11-narrowest-compare");
+  /* the metainfo promises 360 px: the window really is that narrow (the
+   * default size counts the frame, the widget's width does not) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
+  screenshot ("11-width-600-compare");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  activate ("win.chart-type", g_variant_new_string ("yoy"));
+  screenshot ("11-width-1200-compare");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  activate ("win.compare-year", g_variant_new_int32 (0));
   activate ("win.chart-type", g_variant_new_string ("ranking"));
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -609,24 +762,6 @@ select_topics (const char *const *prefixes)
         gtk_bitset_add (wanted, i);
   g_assert_cmpuint (gtk_bitset_get_size (wanted), ==, g_strv_length ((char **) prefixes));
   gtk_selection_model_set_selection (selection, wanted, mask);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget);
-
-/* The first widget in @widget's tree that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match)
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -778,6 +913,49 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, NULL, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* Ctrl+P prints the report's own pages: the printout (exported here, as
+ * the dialog's "Print to File" does) has the PDF report's pages and text. */
+static void
+test_print (void)
+{
+  g_autofree char *printed = g_build_filename (tmpdir, "wydruk.pdf", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "raport-druk.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  RocznikReportOptions options = { 2018, -1, NULL, NULL };
+  g_autoptr(GtkPrintOperation) operation = rocznik_print_operation_new (ws, 2018, 0, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write_pdf (ws, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (report));
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "gospodarka odpadami"));
+  g_assert_nonnull (strstr (text, "70 055") ? strstr (text, "70 055") : strstr (text, "70\u00a0055"));
+  g_unlink (printed);
+  g_unlink (report);
+}
+
 static gboolean
 popover_shown (gpointer data)
 {
@@ -823,6 +1001,16 @@ test_chart_texts (void)
   screenshot_widget (find_widget (GTK_WIDGET (window), is_mapped_popover), "16-chart-texts-popover");
   gtk_popover_popdown (GTK_POPOVER (find_widget (GTK_WIDGET (window), is_mapped_popover)));
 
+  /* the texts belong to 2018's ranking: 2019 has its own title and the
+   * default subtitle follows the year; back on 2018 they are there again */
+  activate ("win.select-year", g_variant_new_int32 (2019));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
+  g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_SOURCE));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2019" ROCZNIK_NBSP "r.");
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Odpady drugie wśród tematów");
+  g_assert_cmpstr (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_NOTES), ==, "Dane wstępne.");
+
   activate ("win.reset-chart-texts", NULL);
   g_assert_null (rocznik_window_get_chart_text (window, ROCZNIK_CHART_TEXT_TITLE));
   g_assert_cmpstr (rocznik_chart_get_title (shown_chart ()), ==, "Tematy rozmów w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
@@ -861,6 +1049,54 @@ corner_level (GdkTexture *texture)
 }
 
 /* The export dialog's presets give images of exactly their size. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_unlink (path);
+  return g_bytes_new_take (contents, length);
+}
+
+static GBytes *
+export_chart_bytes (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  RocznikChartExportOptions options = { "png", 600, 400, 1, FALSE };
+
+  rocznik_window_export_chart (window, path, &options);
+  iterate_until (export_done, NULL, "the chart export");
+  return file_bytes (path);
+}
+
+/* "Export chart" writes the chart on screen, highlight included. */
+static void
+test_export_highlight (void)
+{
+  const char *waste[] = { "gospodarka odpadami", NULL };
+  g_autofree char *screen_path = g_build_filename (tmpdir, "ekran.png", NULL);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) highlighted = NULL;
+  g_autoptr(GBytes) screen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+  plain = export_chart_bytes ("bez.png");
+  select_topics (waste);
+  highlighted = export_chart_bytes ("z.png");
+  g_assert_true (rocznik_chart_export (rocznik_window_get_chart (window), screen_path, 600, 400, 96, &error));
+  g_assert_no_error (error);
+  screen = file_bytes (screen_path);
+  g_assert_false (g_bytes_equal (highlighted, plain));
+  g_assert_true (g_bytes_equal (highlighted, screen));
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+}
+
 static void
 test_chart_export_presets (void)
 {
@@ -983,6 +1219,7 @@ test_categories (void)
   g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 2);
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 0), ==, "Transport");
   g_assert_cmpstr (rocznik_chart_get_bar_key (chart, 1), ==, "Odpady");
+  g_assert_cmpstr (rocznik_chart_get_title (chart), ==, "Porównanie kategorii w" ROCZNIK_NBSP "2018" ROCZNIK_NBSP "r.");
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   screenshot ("18-compare-categories");
 
@@ -1171,6 +1408,7 @@ main (int    argc,
   g_test_add_func ("/window/filter", test_filter);
   g_test_add_func ("/window/select-and-copy", test_select_and_copy);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/header-menus", test_header_menus);
   g_test_add_func ("/window/year-without-topics", test_year_without_topics);
   g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/window/details", test_details);
@@ -1180,6 +1418,8 @@ main (int    argc,
   g_test_add_func ("/window/chart-types", test_chart_types);
   g_test_add_func ("/window/chart-texts", test_chart_texts);
   g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
+  g_test_add_func ("/window/export-highlight", test_export_highlight);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);

@@ -222,6 +222,8 @@ rocznik_chart_view_init (RocznikChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* A screen reader reaches the chart and reads its description. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   self->style = adw_style_manager_get_default ();

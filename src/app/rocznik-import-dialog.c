@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-error.h"
+#include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
 
 /* The roles a user can give a column, in the order of the combo rows. */
@@ -83,6 +85,7 @@ struct _RocznikImportDialog
   GtkWidget         *summary_label;
   GtkWidget         *year_from_file;
   GtkWidget         *year_spin;
+  GtkWidget         *organisation_row;
   GtkWidget         *encoding_row;
   GtkWidget         *delimiter_row;
   GtkWidget         *sheet_row;
@@ -326,6 +329,24 @@ show_preview (RocznikImportDialog *self)
   fill_columns (self);
   fill_filter (self);
   fill_preview_rows (self);
+  /* The year field shows this file's year, never a default or another file's. */
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->year_from_file)))
+    {
+      GPtrArray *years = rocznik_import_get_years (import);
+
+      if (years && years->len > 0)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin),
+                                   ((const RocznikYear *) g_ptr_array_index (years, years->len - 1))->year);
+    }
+  /* …and the organisation the file names, which the user may correct. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)), "") == 0)
+    {
+      GPtrArray *years = rocznik_import_get_years (import);
+      const RocznikYear *y = years && years->len ? g_ptr_array_index (years, 0) : NULL;
+
+      if (y && y->organisation)
+        gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), y->organisation);
+    }
   self->updating = FALSE;
 }
 
@@ -593,6 +614,24 @@ cancel_activated (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* What the user wrote in "Organisation" goes to every year of the file. */
+static void
+apply_organisation (RocznikImportDialog *self)
+{
+  g_autofree char *organisation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
+  GPtrArray *years = rocznik_import_get_years (self->import);
+
+  if (*organisation == '\0')
+    return;
+  for (guint i = 0; years && i < years->len; i++)
+    {
+      RocznikYear *y = g_ptr_array_index (years, i);
+
+      g_free (y->organisation);
+      y->organisation = g_strdup (organisation);
+    }
+}
+
 static void
 import_activated (GtkWidget  *widget,
                   const char *action,
@@ -604,6 +643,7 @@ import_activated (GtkWidget  *widget,
 
   if (self->busy || self->import == NULL)
     return;
+  apply_organisation (self);
   if (!rocznik_import_store (self->import, self->workspace, replace, &error))
     {
       if (g_error_matches (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS))
@@ -695,6 +735,8 @@ rocznik_import_dialog_class_init (RocznikImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_from_file);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, organisation_row);
+
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, sheet_row);
@@ -718,6 +760,7 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
   g_autoptr(GtkStringList) order_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
   rocznik_import_options_init (&self->options);
   self->column_rows = g_ptr_array_new ();
 

@@ -34,10 +34,7 @@ format_texts (RocznikTopicRow *self)
   const RocznikRow *r = &self->row;
 
   self->texts[ROCZNIK_COLUMN_NAME] = g_strdup (r->name);
-  if (r->kind == ROCZNIK_ROW_REMAINDER && r->more_than)
-    self->texts[ROCZNIK_COLUMN_COUNT] = rocznik_format_short (r->count, TRUE);
-  else
-    self->texts[ROCZNIK_COLUMN_COUNT] = rocznik_format_count (r->count);
+  self->texts[ROCZNIK_COLUMN_COUNT] = rocznik_row_format_count (r);
   if (r->kind == ROCZNIK_ROW_REMAINDER)
     self->texts[ROCZNIK_COLUMN_SHARE] = g_strdup (NO_FIGURE);
   else

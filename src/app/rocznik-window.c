@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
@@ -18,84 +19,18 @@
 #include "rocznik-format.h"
 #include "rocznik-history.h"
 #include "rocznik-import-dialog.h"
+#include "rocznik-print.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-topics.h"
-#include "rocznik-window.h"
+#include "rocznik-window-private.h"
+#include "rocznik-year-item.h"
 #include "rocznik-year-panel.h"
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
+#define PHONE_WIDTH 600
 
-struct _RocznikWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  RocznikWorkspace    *workspace;
-  GSettings           *settings;
-  GPtrArray           *years;          /* RocznikYear*, ascending */
-  RocznikTable        *table;
-  int                  year;
-  int                  compare_year;
-  gboolean             updating;
-  guint                exporting;
-  char                *last_toast;
-  gboolean             narrow;
-  gboolean             layout_done;
-  char                *query;          /* folded search text */
-  RocznikHistory      *history;        /* undo and redo of the edits */
-  GPtrArray           *categories;     /* RocznikCategory*, as stored */
-
-  RocznikChartType     chart_type;
-  gboolean             chart_type_chosen;  /* else it follows the comparison */
-  gboolean             by_categories;      /* compare categories, not topics */
-  char                *chart_texts[ROCZNIK_CHART_N_TEXTS];
-  GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
-  RocznikChartExportOptions export_options;
-
-  GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
-  GListStore          *footer;         /* remainder and total: never sorted */
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
-  GtkMultiSelection   *selection;
-  GtkStringList       *year_list;
-  GtkStringList       *compare_list;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-  GtkStack            *chart_stack;
-  RocznikChartView    *chart_view;
-  AdwStatusPage       *no_chart_page;
-
-  /* template */
-  AdwHeaderBar        *header_bar;
-  GtkButton           *import_button;
-  GtkDropDown         *year_dropdown;
-  GtkDropDown         *compare_dropdown;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkMenuButton       *export_button;
-  GtkMenuButton       *primary_menu_button;
-  GtkToggleButton     *search_button;
-  GtkRevealer         *sample_revealer;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *main_stack;
-  AdwStatusPage       *error_page;
-  AdwViewStack        *view_stack;
-  GtkPaned            *paned;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *summary_label;
-  GtkMenuButton       *topic_menu_button;
-  GtkStack            *table_stack;
-  GtkColumnView       *topic_view;
-  AdwStatusPage       *no_topics_page;
-  GtkBox              *chart_box;
-  GtkBox              *chart_choice_box;
-  GtkDropDown         *chart_type_dropdown;
-  GtkDropDown         *compare_by_dropdown;
-  GtkMenuButton       *chart_texts_button;
-  GtkGrid             *chart_texts_grid;
-  RocznikYearPanel    *year_panel;
-};
 
 G_DEFINE_FINAL_TYPE (RocznikWindow, rocznik_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -103,19 +38,12 @@ static void reload (RocznikWindow *self);
 
 /* helpers */
 
-static void
-update_undo_action (RocznikWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history && rocznik_history_get_can_undo (self->history));
-}
-
-static void
-toast (RocznikWindow *self,
-       const char    *title,
-       const char    *button,
-       const char    *action,
-       GVariant      *target)
+void
+rocznik_window_toast (RocznikWindow *self,
+                      const char    *title,
+                      const char    *button,
+                      const char    *action,
+                      GVariant      *target)
 {
   AdwToast *t = adw_toast_new (title);
 
@@ -132,9 +60,9 @@ toast (RocznikWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void
-toast_error (RocznikWindow *self,
-             const GError  *error)
+void
+rocznik_window_toast_error (RocznikWindow *self,
+                            const GError  *error)
 {
   AdwToast *t = adw_toast_new (error->message);
 
@@ -145,14 +73,26 @@ toast_error (RocznikWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+RocznikHistory *
+rocznik_window_history (RocznikWindow *self)
+{
+  return rocznik_session_get_history (self->session);
+}
+
 static const RocznikYear *
 current_year (RocznikWindow *self)
 {
-  return self->years ? rocznik_years_find (self->years, self->year) : NULL;
+  return rocznik_session_get_years (self->session) ? rocznik_years_find (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session)) : NULL;
 }
 
-static RocznikTopicRow *
-selected_row (RocznikWindow *self)
+static gboolean
+by_categories (RocznikWindow *self)
+{
+  return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
+}
+
+RocznikTopicRow *
+rocznik_window_selected_row (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(RocznikTopicRow) row = NULL;
@@ -165,8 +105,8 @@ selected_row (RocznikWindow *self)
   return row;   /* the store keeps it alive */
 }
 
-static GPtrArray *
-selected_keys (RocznikWindow *self)
+GPtrArray *
+rocznik_window_selected_keys (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
@@ -201,9 +141,9 @@ keys_contain (GPtrArray  *keys,
   return keys_contain_n (keys, keys->len, key);
 }
 
-static void
-select_keys (RocznikWindow *self,
-             GPtrArray     *keys)
+void
+rocznik_window_select_keys (RocznikWindow *self,
+                            GPtrArray     *keys)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
@@ -255,6 +195,17 @@ update_summary (RocznikWindow *self)
   else
     /* Translators: "2019: 388 468 calls in 17 topics" */
     text = g_strdup_printf (_("%d: %s calls in %s"), t->year, sum, topics);
+  if (self->query && *self->query && t->rows->len > 0)
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      g_autofree char *whole = text;
+
+      /* Translators: after the year's summary while searching; the total row stays the whole year's */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           "%s. Search shows %u of %u topics; “Total” is the whole year.",
+                                           t->rows->len), whole, shown, t->rows->len);
+    }
   gtk_label_set_text (self->summary_label, text);
 
   if (t->rows->len == 0)
@@ -276,8 +227,8 @@ update_summary (RocznikWindow *self)
 static void
 update_columns (RocznikWindow *self)
 {
-  gboolean compare = self->compare_year != 0;
-  g_autofree char *other = g_strdup_printf (_("Calls in %d"), self->compare_year);
+  gboolean compare = rocznik_session_get_comparison_year (self->session) != 0;
+  g_autofree char *other = g_strdup_printf (_("Calls in %d"), rocznik_session_get_comparison_year (self->session));
 
   gtk_column_view_column_set_title (self->columns[ROCZNIK_COLUMN_OTHER], other);
   for (guint c = ROCZNIK_COLUMN_OTHER; c < N_COLUMNS; c++)
@@ -288,9 +239,9 @@ static const RocznikCategory *
 find_category (RocznikWindow *self,
                const char    *name)
 {
-  for (guint i = 0; self->categories && i < self->categories->len; i++)
+  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
     {
-      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
+      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
       if (g_str_equal (c->name, name))
         return c;
     }
@@ -302,10 +253,10 @@ static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
   g_ptr_array_add (keys, NULL);
-  return rocznik_topics_compare_default (self->table, self->categories, self->by_categories,
+  return rocznik_topics_compare_default (self->table, rocznik_session_get_categories (self->session), by_categories (self),
                                          (const char *const *) keys->pdata, error);
 }
 
@@ -313,29 +264,40 @@ static char *
 chart_text (RocznikWindow    *self,
             RocznikChartText  field)
 {
-  const char *text = self->chart_texts[field];
+  return (char *) rocznik_session_get_chart_text (self->session, field);
+}
 
-  return text && *text ? (char *) text : NULL;
+/* The bars in the accent colour: the core's rule on the selection. */
+static GStrv
+highlight_keys (RocznikWindow *self)
+{
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
+
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_highlight (rocznik_session_get_chart_type (self->session), by_categories (self),
+                                   rocznik_session_get_year (self->session),
+                                   rocznik_session_get_categories (self->session), (const char *const *) keys->pdata);
 }
 
 /* The chart the window shows and exports: one spec for both, so an export
  * is exactly what is on screen (in @theme). */
-static RocznikChart *
-chart_new (RocznikWindow     *self,
-           RocznikChartTheme  theme,
-           GError           **error)
+RocznikChart *
+rocznik_window_chart_new (RocznikWindow     *self,
+                          RocznikChartTheme  theme,
+                          GError           **error)
 {
   g_auto(GStrv) topics = NULL;
+  g_auto(GStrv) highlight = highlight_keys (self);
   RocznikChartSpec spec = { 0 };
 
-  if (self->years == NULL || self->year == 0)
+  if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
       return NULL;
     }
-  spec.type = self->chart_type;
-  spec.year = self->year;
-  spec.compare_year = self->compare_year;
+  spec.type = rocznik_session_get_chart_type (self->session);
+  spec.year = rocznik_session_get_year (self->session);
+  spec.compare_year = rocznik_session_get_comparison_year (self->session);
   spec.theme = theme;
   if (spec.type == ROCZNIK_CHART_COMPARE)
     {
@@ -353,19 +315,16 @@ chart_new (RocznikWindow     *self,
   spec.subtitle = chart_text (self, ROCZNIK_CHART_TEXT_SUBTITLE);
   spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
   spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
-  return rocznik_chart_new (self->years, self->categories, &spec, error);
+  /* The highlight too: an export or a copy shows what the window shows. */
+  spec.highlight = highlight;
+  return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
 }
 
-/* The bars in the accent colour: the core's rule on the selection. */
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
-  g_auto(GStrv) lit = NULL;
+  g_auto(GStrv) lit = highlight_keys (self);
 
-  g_ptr_array_add (keys, NULL);
-  lit = rocznik_topics_highlight (self->chart_type, self->by_categories, self->year,
-                                  self->categories, (const char *const *) keys->pdata);
   rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
 }
 
@@ -393,16 +352,22 @@ update_chart (RocznikWindow *self)
   g_autoptr(GError) error = NULL;
   RocznikChart *chart = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), self->chart_type == ROCZNIK_CHART_COMPARE);
-  if (self->table && (self->table->rows->len > 0 || self->chart_type == ROCZNIK_CHART_TREND))
-    chart = chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE);
+  if (self->table && (self->table->rows->len > 0 || rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND))
+    chart = rocznik_window_chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
   update_text_placeholders (self, chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
   if (chart == NULL)
     {
+      gboolean only_total = self->table && self->table->rows->len == 0;
+
       rocznik_chart_view_set_chart (self->chart_view, NULL);
-      adw_status_page_set_description (self->no_chart_page, error ? error->message : NULL);
+      adw_status_page_set_description (self->no_chart_page,
+                                       error ? error->message
+                                       : only_total ? _("This year has no topics, only its total. The chart of totals over the years shows it.")
+                                       : NULL);
+      gtk_widget_set_visible (self->trend_button, only_total);
       gtk_stack_set_visible_child_name (self->chart_stack, "none");
       return;
     }
@@ -411,85 +376,85 @@ update_chart (RocznikWindow *self)
   update_chart_highlight (self);
 }
 
-/* Keeps the chart controls in step with what the window shows. */
-static void
-sync_chart_controls (RocznikWindow *self)
+void
+rocznik_window_show_year (RocznikWindow *self,
+                          int            year,
+                          int            compare_year)
 {
-  gboolean updating = self->updating;
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->chart_type_dropdown, self->chart_type);
-  gtk_drop_down_set_selected (self->compare_by_dropdown, self->by_categories ? 1 : 0);
-  self->updating = updating;
+  rocznik_session_set_year (self->session, year);
+  rocznik_session_set_comparison_year (self->session, compare_year);
 }
-
-static void show_year (RocznikWindow *self, int year, int compare_year);
 
 static void
 bar_activated_cb (RocznikWindow *self,
                   int            index,
                   const char    *key)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
   const RocznikCategory *category;
   gint64 year;
 
   if (key == NULL)
     return;
   /* A year's bar shows that year; a category's selects its topics. */
-  if (self->chart_type == ROCZNIK_CHART_TREND)
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
     {
       if (g_ascii_string_to_signed (key, 10, 1, 9999, &year, NULL) && rocznik_window_has_year (self, year))
-        show_year (self, year, self->compare_year == year ? 0 : self->compare_year);
+        rocznik_window_show_year (self, year, rocznik_session_get_comparison_year (self->session) == year ? 0 : rocznik_session_get_comparison_year (self->session));
       return;
     }
   category = find_category (self, key);
-  if (category && self->chart_type == ROCZNIK_CHART_COMPARE && self->by_categories)
+  if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && by_categories (self))
     {
-      select_keys (self, category->keys);
+      rocznik_window_select_keys (self, category->keys);
       return;
     }
   /* The comparison is made of the selection: a click on one of its bars
    * must not take the others away. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
     return;
   g_ptr_array_set_size (keys, 0);
   g_ptr_array_add (keys, g_strdup (key));
-  select_keys (self, keys);
+  rocznik_window_select_keys (self, keys);
 }
 
 static void
 rebuild_table (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_table = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->topic_view));
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   gboolean show_remainder = self->settings ? g_settings_get_boolean (self->settings, "show-remainder") : TRUE;
 
   g_clear_pointer (&self->table, rocznik_table_free);
-  if (self->years && self->year != 0)
+  if (rocznik_session_get_years (self->session) && rocznik_session_get_year (self->session) != 0)
     {
-      self->table = rocznik_table_new (self->years, self->year, self->compare_year, &error);
+      self->table = rocznik_table_new (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), &error);
       if (self->table == NULL)
-        toast_error (self, error);
+        rocznik_window_toast_error (self, error);
     }
 
   if (self->table)
     {
       for (guint i = 0; i < self->table->rows->len; i++)
-        g_ptr_array_add (rows, rocznik_topic_row_new (g_ptr_array_index (self->table->rows, i), self->year));
+        g_ptr_array_add (rows, rocznik_topic_row_new (g_ptr_array_index (self->table->rows, i), rocznik_session_get_year (self->session)));
       /* The sum of topics first, then what the topics leave out of the
        * declared total: a total below the remainder would read as its sum. */
-      g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, self->year));
+      g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, rocznik_session_get_year (self->session)));
       if (self->table->remainder && show_remainder)
-        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, self->year));
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, rocznik_session_get_year (self->session)));
     }
   g_list_store_splice (self->topics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->topics)),
                        rows->pdata, rows->len);
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
                        footer->pdata, footer->len);
-  select_keys (self, keys);
+  rocznik_window_select_keys (self, keys);
+  /* The rows are new: the focus stays in the table, not on Import. */
+  if (in_table)
+    gtk_widget_grab_focus (GTK_WIDGET (self->topic_view));
 
   update_columns (self);
   update_summary (self);
@@ -498,124 +463,94 @@ rebuild_table (RocznikWindow *self)
 }
 
 static void
-fill_year_lists (RocznikWindow *self)
-{
-  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) compare = g_ptr_array_new_with_free_func (g_free);
-  guint year_pos = GTK_INVALID_LIST_POSITION, compare_pos = 0;
-
-  g_ptr_array_add (compare, g_strdup (_("No Comparison")));
-  for (guint i = 0; self->years && i < self->years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-
-      if (y->year == self->year)
-        year_pos = years->len;
-      g_ptr_array_add (years, g_strdup_printf ("%d", y->year));
-      if (y->year == self->year)
-        continue;
-      if (y->year == self->compare_year)
-        compare_pos = compare->len;
-      /* Translators: the comparison year in the header bar, "vs 2017" */
-      g_ptr_array_add (compare, g_strdup_printf (_("vs %d"), y->year));
-    }
-  g_ptr_array_add (years, NULL);
-  g_ptr_array_add (compare, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->year_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_list)),
-                          (const char *const *) years->pdata);
-  gtk_string_list_splice (self->compare_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_list)),
-                          (const char *const *) compare->pdata);
-  gtk_drop_down_set_selected (self->year_dropdown, year_pos);
-  gtk_drop_down_set_selected (self->compare_dropdown, compare_pos);
-  self->updating = FALSE;
-}
-
-static void
 update_year_panel (RocznikWindow *self)
 {
-  if (self->years == NULL || self->year == 0)
+  GPtrArray *years = rocznik_session_get_years (self->session);
+  int year = rocznik_session_get_year (self->session);
+
+  if (years == NULL || year == 0)
     return;
-  rocznik_year_panel_set_years (self->year_panel, self->years, self->year, self->categories);
+  rocznik_year_panel_set_years (self->year_panel, years, year, rocznik_session_get_categories (self->session));
 }
 
-/* Shows @year compared with @compare_year (0: none); both must be stored. */
 static void
-show_year (RocznikWindow *self,
-           int            year,
-           int            compare_year)
+select_year (GtkDropDown *dropdown,
+             int          year)
 {
-  const RocznikYear *y;
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
 
-  if (self->years == NULL || rocznik_years_find (self->years, year) == NULL)
-    year = 0;
-  if (compare_year == year || (compare_year != 0 && rocznik_years_find (self->years, compare_year) == NULL))
-    compare_year = 0;
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (dropdown, pos);
+}
 
-  self->year = year;
-  self->compare_year = compare_year;
-  /* Until the user picks a chart, it shows what the table shows. */
-  if (!self->chart_type_chosen)
-    self->chart_type = compare_year ? ROCZNIK_CHART_YOY : ROCZNIK_CHART_RANKING;
-  sync_chart_controls (self);
+/* Another year or comparison: the table, chart and panel follow. */
+static void
+shown_year_changed_cb (RocznikWindow *self)
+{
+  const RocznikYear *y = rocznik_session_get_current (self->session);
+  int year = rocznik_session_get_year (self->session);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->year_items));
+
   if (self->settings && year != 0)
     {
       g_settings_set_int (self->settings, "last-year", year);
-      g_settings_set_int (self->settings, "compare-year", compare_year);
+      g_settings_set_int (self->settings, "compare-year", rocznik_session_get_comparison_year (self->session));
     }
-  fill_year_lists (self);
+  /* The comparison menu offers only the years that can be compared. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RocznikYearItem) item = g_list_model_get_item (G_LIST_MODEL (self->year_items), i);
+      rocznik_year_item_set_comparable (item, rocznik_session_can_compare (self->session,
+                                                                           rocznik_year_item_get_year (item)));
+    }
+  /* The comparison shown is comparable (the session sees to it); the menu
+   * shows it first, as notifications may come in either order, so it
+   * keeps its choice while the others come and go. */
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
   rebuild_table (self);
   update_year_panel (self);
-
-  y = current_year (self);
   gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
+}
+
+/* Undo and redo are there when the history has something to give back. */
+static void
+history_changed_cb (RocznikWindow *self)
+{
+  RocznikHistory *h = rocznik_window_history (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", h && rocznik_history_get_can_undo (h));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", h && rocznik_history_get_can_redo (h));
+}
+
+/* The workspace was read again: the year menus follow, in place. */
+static void
+years_changed_cb (RocznikWindow *self)
+{
+  GPtrArray *years = rocznik_session_get_years (self->session);
+  gboolean any = years && years->len > 0;
+
+  rocznik_year_items_add (self->year_items, years, rocznik_session_get_year (self->session));
+  /* The bindings ran before the new years were listed: show them now,
+   * before a year that is gone leaves the list. */
+  select_year (self->year_dropdown, rocznik_session_get_year (self->session));
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  rocznik_year_items_prune (self->year_items, years);
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "content" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), any);
+  /* Counts, names or categories may have changed under the same year. */
+  shown_year_changed_cb (self);
 }
 
 static void
 reload (RocznikWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *years;
-  int year = self->year;
 
-  if (self->workspace == NULL)
-    return;
-  years = rocznik_workspace_load_all (self->workspace, &error);
-  if (years == NULL)
-    {
-      toast_error (self, error);
-      return;
-    }
-  g_clear_pointer (&self->years, g_ptr_array_unref);
-  self->years = years;
-  g_clear_pointer (&self->categories, g_ptr_array_unref);
-  self->categories = rocznik_workspace_list_categories (self->workspace);
-
-  gtk_stack_set_visible_child_name (self->main_stack, years->len ? "content" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", years->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", years->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), years->len > 0);
-  if (year == 0 || rocznik_years_find (years, year) == NULL)
-    year = rocznik_years_default (years);
-  show_year (self, year, self->compare_year);
-}
-
-static gboolean
-workspace_changed_idle (gpointer data)
-{
-  reload (ROCZNIK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-workspace_changed_cb (RocznikWorkspace *workspace,
-                      gpointer          user_data)
-{
-  /* Runs at once on the main thread; a worker thread's import is handed over. */
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT,
-                              workspace_changed_idle,
-                              g_object_ref (user_data), g_object_unref);
+  if (!rocznik_session_reload (self->session, &error))
+    rocznik_window_toast_error (self, error);
 }
 
 /* cell factories */
@@ -634,7 +569,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
     }
   else
@@ -643,6 +578,30 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "numeric");
     }
   gtk_list_item_set_child (item, label);
+}
+
+/* A screen reader reads a row by its name and count, not its type: GTK
+ * 4.8 has no API for a column view's row, so the name goes on the row
+ * widget that holds this cell (label → cell → row). */
+static void
+name_row (GtkWidget       *label,
+          RocznikTopicRow *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell ? gtk_widget_get_parent (cell) : NULL;
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+  g_autofree char *name = NULL;
+
+  /* Translators: a table row as a screen reader reads it, "gospodarka odpadami: 70 055 calls, 18,0%" */
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s call, %s", "%s: %s calls, %s", (gulong) (r->count % 1000000)),
+                          rocznik_topic_row_get_name (row),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_COUNT),
+                          rocznik_topic_row_get_text (row, ROCZNIK_COLUMN_SHARE));
+  if (cell)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rocznik_topic_row_get_name (row), -1);
+  if (row_widget && row_widget != GTK_WIDGET (gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -682,6 +641,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (label, "decline");
     }
 
+  if (column == ROCZNIK_COLUMN_NAME)
+    name_row (label, row);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
     gtk_widget_set_tooltip_text (label, r->more_than
                                  ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
@@ -733,39 +694,76 @@ add_column (RocznikWindow *self,
 
 /* callbacks */
 
-static void
-year_selected_cb (RocznikWindow *self)
+/* A year menu's position and the year it lists, both ways. */
+static gboolean
+position_to_year (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  guint pos = gtk_drop_down_get_selected (self->year_dropdown);
+  GtkDropDown *dropdown = user_data;
+  guint pos = g_value_get_uint (from);
+  g_autoptr(RocznikYearItem) item = NULL;
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION || self->years == NULL || pos >= self->years->len)
-    return;
-  /* The list holds every year in the order of self->years. */
-  show_year (self, ((const RocznikYear *) g_ptr_array_index (self->years, pos))->year, self->compare_year);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  item = g_list_model_get_item (gtk_drop_down_get_model (dropdown), pos);
+  if (item == NULL)
+    return FALSE;
+  g_value_set_int (to, rocznik_year_item_get_year (item));
+  return TRUE;
 }
 
-static void
-compare_selected_cb (RocznikWindow *self)
+static gboolean
+year_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  guint pos = gtk_drop_down_get_selected (self->compare_dropdown);
-  int compare = 0;
+  GtkDropDown *dropdown = user_data;
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), g_value_get_int (from));
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  /* The list holds "No Comparison", then every other year in order. */
-  for (guint i = 0, n = 0; pos > 0 && self->years && i < self->years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (self->years, i);
-      if (y->year == self->year)
-        continue;
-      if (++n == pos)
-        compare = y->year;
-    }
-  show_year (self, self->year, compare);
+  g_value_set_uint (to, pos);
+  return TRUE;
 }
 
-static void
-search_changed_cb (RocznikWindow *self)
+/* A dropdown of fixed entries and an enum property, both ways. */
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint pos = g_value_get_uint (from);
+
+  if (pos > GPOINTER_TO_UINT (user_data))
+    return FALSE;
+  g_value_set_int (to, pos);
+  return TRUE;
+}
+
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_int (from));
+  return TRUE;
+}
+
+static gboolean
+is_comparison (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == ROCZNIK_CHART_COMPARE);
+  return TRUE;
+}
+
+void
+rocznik_window_search_changed (RocznikWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
@@ -773,56 +771,57 @@ search_changed_cb (RocznikWindow *self)
   self->query = rocznik_search_fold (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_table_page (self);
+  update_summary (self);
 }
 
 static void
 selection_changed_cb (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  gboolean one_topic = selected_row (self) != NULL;
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  gboolean one_topic = rocznik_window_selected_row (self) != NULL;
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", !gtk_bitset_is_empty (set));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
+  g_ptr_array_add (keys, NULL);
+  rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
+}
+
+static void
+selected_topics_changed_cb (RocznikWindow *self)
+{
   /* A comparison of topics is made of the selection. */
-  if (self->chart_type == ROCZNIK_CHART_COMPARE && !self->by_categories)
+  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE
+      && rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_TOPICS)
     update_chart (self);
   else
     update_chart_highlight (self);
 }
 
 static void
-chart_type_selected_cb (RocznikWindow *self)
-{
-  guint pos = gtk_drop_down_get_selected (self->chart_type_dropdown);
-
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION || pos > ROCZNIK_CHART_TREND)
-    return;
-  self->chart_type = pos;
-  self->chart_type_chosen = TRUE;
-  update_chart (self);
-}
-
-static void
-compare_by_selected_cb (RocznikWindow *self)
-{
-  if (self->updating)
-    return;
-  self->by_categories = gtk_drop_down_get_selected (self->compare_by_dropdown) == 1;
-  update_chart (self);
-}
-
-static void
 chart_text_changed_cb (GtkEditable   *entry,
                        RocznikWindow *self)
 {
-  RocznikChartText field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "field"));
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    if (GTK_EDITABLE (self->text_entries[i]) == entry)
+      rocznik_session_set_chart_text (self->session, i, gtk_editable_get_text (entry));
+}
 
-  g_free (self->chart_texts[field]);
-  self->chart_texts[field] = g_strdup (gtk_editable_get_text (entry));
+/* Another year or chart type has texts of its own: the entries show them. */
+static void
+chart_texts_changed_cb (RocznikWindow *self)
+{
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    {
+      const char *text = rocznik_session_get_chart_text (self->session, i);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_entries[i])), text ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->text_entries[i]), text ? text : "");
+    }
   update_chart (self);
 }
 
@@ -848,15 +847,83 @@ button_content (const char *icon,
   return content;
 }
 
+/* The table is one stop of the Tab chain: arrows move between rows, Tab
+ * goes on to the chart and Shift+Tab back to the topic actions. */
+static gboolean
+table_key_cb (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              RocznikWindow         *self)
+{
+  gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & GDK_CONTROL_MASK))
+    return FALSE;
+  if (back)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->topic_menu_button));
+  return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
+}
+
+/* Icon-only header buttons leave room for the title when narrow; a label
+ * of their own only when no text shows, else names are doubled. */
+static void
+set_header_labels (RocznikWindow *self,
+                   gboolean       icons)
+{
+  if (icons)
+    {
+      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
+      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+    }
+  else
+    {
+      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
+      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
+/* At phone width the year menus leave the header for a bar of their own
+ * and the chart's buttons go under its menus, so the window fits 360 px. */
+static void
+set_phone_layout (RocznikWindow *self,
+                  gboolean       phone)
+{
+  GtkWidget *year_box = GTK_WIDGET (self->year_box);
+
+  if (phone == (gtk_widget_get_parent (year_box) == GTK_WIDGET (self->year_bar)))
+    return;
+  g_object_ref (year_box);
+  if (phone)
+    {
+      adw_header_bar_remove (self->header_bar, year_box);
+      gtk_box_append (self->year_bar, year_box);
+    }
+  else
+    {
+      gtk_box_remove (self->year_bar, year_box);
+      adw_header_bar_pack_start (self->header_bar, year_box);
+    }
+  g_object_unref (year_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_bar), phone);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_toolbar),
+                                  phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static void
 width_changed_cb (RocznikWindow *self)
 {
   int width, height;
-
-  gboolean narrow;
+  gboolean narrow, phone;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   narrow = width > 0 && width < NARROW_WIDTH;
+  phone = width > 0 && width < PHONE_WIDTH;
+  set_phone_layout (self, phone);
   if (narrow == self->narrow && self->layout_done)
     return;
   self->narrow = narrow;
@@ -868,18 +935,7 @@ width_changed_cb (RocznikWindow *self)
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (!narrow)
     gtk_paned_set_position (self->paned, width * 3 / 5);
-
-  /* Icon-only header buttons leave room for the title when narrow. */
-  if (narrow)
-    {
-      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
-      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
-    }
-  else
-    {
-      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
-      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
-    }
+  set_header_labels (self, narrow);
 }
 
 static void
@@ -890,10 +946,10 @@ year_panel_save_cb (RocznikWindow *self)
 
   if (details == NULL || !rocznik_window_save_details (self, details, &error))
     {
-      toast_error (self, error);
+      rocznik_window_toast_error (self, error);
       return;
     }
-  toast (self, _("Year details saved"), _("_Undo"), "win.undo", NULL);
+  rocznik_window_toast (self, _("Year details saved"), _("_Undo"), "win.undo", NULL);
 }
 
 static gboolean
@@ -914,23 +970,6 @@ drop_cb (GtkDropTarget *target,
   return files != NULL;
 }
 
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RocznikWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          rocznik_window_import_file (self, file);
-        }
-    }
-  g_object_unref (chooser);
-}
 
 /* Shows the newest year the import stored. */
 static void
@@ -946,500 +985,18 @@ imported_cb (RocznikWindow       *self,
     return;
   year = ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year;
   reload (self);
-  show_year (self, year, self->compare_year);
+  rocznik_window_show_year (self, year, rocznik_session_get_comparison_year (self->session));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u year", "Imported %u years", years->len),
                              years->len);
   /* a replaced year was kept in a snapshot: the toast brings it back */
   if (rocznik_workspace_get_last_snapshot (self->workspace))
-    toast (self, message, _("_Undo import"), "win.restore-snapshot",
-           g_variant_new_string (rocznik_workspace_get_last_snapshot (self->workspace)));
+    rocznik_window_toast (self, message, _("_Undo import"), "win.restore-snapshot",
+                          g_variant_new_string (rocznik_workspace_get_last_snapshot (self->workspace)));
   else
-    toast (self, message, NULL, NULL, NULL);
+    rocznik_window_toast (self, message, NULL, NULL, NULL);
 }
 
-/* Dialogs for editing topics */
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
-static AdwMessageDialog *
-edit_dialog_new (RocznikWindow *self,
-                 const char    *heading,
-                 const char    *body,
-                 const char    *apply,
-                 GtkWidget    **box)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  adw_message_dialog_set_extra_child (dialog, *box);
-  return dialog;
-}
-
-static void
-edit_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkEditable *count = g_object_get_data (G_OBJECT (dialog), "count");
-  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
-  const char *old_count = g_object_get_data (G_OBJECT (dialog), "old-count");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-  g_autofree char *new_count = NULL;
-  gboolean changed = FALSE;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  /* Read both before storing: a store reloads the table. */
-  new_name = g_strdup (gtk_editable_get_text (name));
-  new_count = g_strdup (gtk_editable_get_text (count));
-  if (!g_str_equal (new_count, old_count))
-    {
-      if (!rocznik_window_set_topic_count (self, key, new_count, &error))
-        {
-          toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (!g_str_equal (new_name, old_name))
-    {
-      if (!rocznik_window_set_topic_name (self, key, new_name, &error))
-        {
-          toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (changed)
-    toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-count_entry_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  gint64 count;
-  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (entry), -1, &count);
-
-  /* Say what is wrong while typing rather than after "Save". */
-  adw_message_dialog_set_response_enabled (dialog, "apply", result == ROCZNIK_COUNT_OK);
-  if (result == ROCZNIK_COUNT_OK)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  new_name = g_strdup (gtk_editable_get_text (name));
-  if (!rocznik_window_rename_topic (self, key, new_name, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  guint pos = gtk_drop_down_get_selected (into);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "apply") || pos >= keys->len)
-    return;
-  if (!rocznik_history_merge_topics (self->history, key, g_ptr_array_index (keys, pos), &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-categorize_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        RocznikWindow    *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *clean = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
-  for (guint i = 0; i < keys->len; i++)
-    g_ptr_array_add (list, g_ptr_array_index (keys, i));
-  g_ptr_array_add (list, NULL);
-  if (!rocznik_window_add_to_category (self, clean, (const char *const *) list->pdata, &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (_("Added to the category „%s”"), clean);
-  toast (self, message, _("_Undo"), "win.undo", NULL);
-}
-
-/* Export */
-
-typedef struct
-{
-  char         *path;
-  char         *format;
-  char         *workspace_path;
-  RocznikChart *chart;          /* charts: prepared on the main thread */
-  int           width;          /* charts: CSS px and pixel density */
-  int           height;
-  double        dpi;
-  int           year;
-  int           compare_year;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job->workspace_path);
-  g_clear_pointer (&job->chart, rocznik_chart_free);
-  g_free (job->format);
-  g_free (job);
-}
-
-/* Off the main loop. Reports read the workspace through a connection of
- * their own, so the window may go on using its one meanwhile. */
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (job->chart)
-    ok = rocznik_chart_export (job->chart, job->path, job->width, job->height, job->dpi, &error);
-  else
-    {
-      g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
-      RocznikReportOptions options = { 0 };
-
-      options.year = job->year;
-      options.compare_year = job->compare_year ? job->compare_year : -1;
-      ok = ws && rocznik_report_write (ws, &options, job->path, cancellable, &error);
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  self->exporting--;
-  g_autofree char *base = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *uri = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  base = g_path_get_basename (job->path);
-  uri = g_filename_to_uri (job->path, NULL, NULL);
-  /* Translators: a toast after an export, "Saved raport.pdf" */
-  message = g_strdup_printf (_("Saved %s"), base);
-  toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
-}
-
-static void
-run_export (RocznikWindow *self,
-            ExportJob     *job)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-
-  self->exporting++;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RocznikWindow   *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      rocznik_window_export (self, format, path);
-    }
-  g_object_unref (chooser);
-}
-
-/* actions */
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Year Data"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (all, _("Tables and reports"));
-  gtk_file_filter_add_suffix (all, "csv");
-  gtk_file_filter_add_suffix (all, "tsv");
-  gtk_file_filter_add_suffix (all, "txt");
-  gtk_file_filter_add_suffix (all, "xlsx");
-  gtk_file_filter_add_mime_type (all, "text/csv");
-  gtk_file_filter_add_mime_type (all, "text/plain");
-  gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_filter_set_name (any, _("All files"));
-  gtk_file_filter_add_pattern (any, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  if (self->year == 0)
-    return;
-  if (self->compare_year)
-    name = g_strdup_printf ("rocznik-%d-%d.%s", self->year, self->compare_year, format);
-  else
-    name = g_strdup_printf ("rocznik-%d.%s", self->year, format);
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_add_suffix (filter, format);
-  gtk_file_filter_set_name (filter, format);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_menu_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
-}
-
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  const char *uri = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (uri[0] == '\0')
-    return;
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    toast_error (ROCZNIK_WINDOW (widget), error);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  adw_view_stack_set_visible_child_name (ROCZNIK_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (parameter, NULL));
-}
-
-static void
-filter_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
-
-  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* GtkSearchEntry delays ::search-changed; apply at once. */
-  search_changed_cb (self);
-}
-
-static void
-select_year_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  show_year (self, g_variant_get_int32 (parameter), self->compare_year);
-}
-
-static void
-compare_year_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  show_year (self, self->year, g_variant_get_int32 (parameter));
-}
-
-/* (column, descending): what a click on a column header does. */
-static void
-sort_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  gint32 column;
-  gboolean descending;
-
-  g_variant_get (parameter, "(ib)", &column, &descending);
-  if (column < 0 || column >= N_COLUMNS)
-    return;
-  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-}
-
-static void
-select_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
-
-  g_ptr_array_add (keys, g_steal_pointer (&key));
-  select_keys (self, keys);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autofree char *tsv = rocznik_window_get_selected_tsv (self);
-
-  if (tsv == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  toast (self, _("Copied; paste into a spreadsheet"), NULL, NULL, NULL);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!rocznik_window_undo (self, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Undone"), NULL, NULL, NULL);
-}
-
-/* Another program (say `rocznik --import`) changed the workspace: offer to
- * show it. Never reloaded unasked, so an edit in progress is not lost. */
-static void
-check_workspace_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  if (self->workspace && rocznik_workspace_changed_elsewhere (self->workspace))
-    toast (self, _("Another program changed the workspace"), _("_Show"), "win.reload", NULL);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  reload (ROCZNIK_WINDOW (widget));
-}
-
+/* Back from a terminal where `rocznik --import` ran: look for its change. */
 static void
 is_active_cb (RocznikWindow *self)
 {
@@ -1447,295 +1004,71 @@ is_active_cb (RocznikWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.check-workspace", NULL);
 }
 
-/* "Cofnij import": the snapshot kept before the import replaced a year. */
-static void
-restore_snapshot_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+static gboolean
+is_comparable (gpointer item,
+               gpointer user_data)
 {
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  gboolean comparable;
 
-  if (!rocznik_workspace_restore_snapshot (self->workspace, g_variant_get_string (parameter, NULL), NULL, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("The import was undone"), NULL, NULL, NULL);
+  g_object_get (item, "comparable", &comparable, NULL);
+  return comparable;
 }
 
 static void
-edit_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+bind_session (RocznikWindow *self)
 {
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  g_autofree char *body = NULL;
-  g_autofree char *count = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *name_entry, *count_entry;
+  g_autoptr(GListStore) none = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(RocznikYearItem) none_item = rocznik_year_item_new (0);
+  g_autoptr(GtkListItemFactory) year_rows = rocznik_year_item_factory_new (FALSE);
+  g_autoptr(GtkListItemFactory) compare_rows = rocznik_year_item_factory_new (TRUE);
+  g_autoptr(GtkExpression) label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "label");
+  g_autoptr(GtkExpression) compare_label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "compare-label");
+  GtkFlattenListModel *compare_items;
+  GtkFilterListModel *comparable;
 
-  if (row == NULL)
-    return;
-  body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
-                          self->year);
-  dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
-  name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
-  count_entry = labelled_entry (box, _("_Calls"), count);
-  g_signal_connect (count_entry, "changed", G_CALLBACK (count_entry_changed_cb), dialog);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (rocznik_topic_row_get_name (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-count", g_strdup (count), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
-  g_object_set_data (G_OBJECT (dialog), "count", count_entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+  self->session = rocznik_session_new ();
+  self->year_items = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
+  g_list_store_append (none, none_item);
+  g_list_store_append (parts, none);
+  /* The comparison menu lists only the years the core says compare. */
+  self->comparable_filter = gtk_custom_filter_new (is_comparable, NULL, NULL);
+  comparable = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->year_items)),
+                                          GTK_FILTER (g_object_ref (self->comparable_filter)));
+  g_list_store_append (parts, comparable);
+  g_object_unref (comparable);
+  compare_items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
 
-static void
-rename_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
+  gtk_drop_down_set_expression (self->year_dropdown, label);
+  gtk_drop_down_set_list_factory (self->year_dropdown, year_rows);
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->year_items));
+  gtk_drop_down_set_expression (self->compare_dropdown, compare_label);
+  gtk_drop_down_set_list_factory (self->compare_dropdown, compare_rows);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (compare_items));
+  g_object_unref (compare_items);
 
-  if (row == NULL)
-    return;
-  dialog = edit_dialog_new (self, _("Rename Topic in All Years"),
-                            _("The old name stays known, so later imports that use it still land on this topic."),
-                            _("_Rename"), &box);
-  entry = labelled_entry (box, _("New _name"), rocznik_topic_row_get_name (row));
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+  g_object_bind_property_full (self->session, "year", self->year_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               year_to_position, position_to_year, self->year_dropdown, NULL);
+  g_object_bind_property_full (self->session, "comparison-year", self->compare_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               year_to_position, position_to_year, self->compare_dropdown, NULL);
+  g_object_bind_property_full (self->session, "chart-type", self->chart_type_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_CHART_TREND), NULL);
+  g_object_bind_property_full (self->session, "compare-by", self->compare_by_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_COMPARE_BY_CATEGORIES), NULL);
+  g_object_bind_property_full (self->session, "chart-type", self->compare_by_dropdown, "visible",
+                               G_BINDING_SYNC_CREATE, is_comparison, NULL, NULL, NULL);
 
-static void
-merge_topic_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *dropdown;
-
-  if (row == NULL)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
-  /* Every topic of every year but this one, to merge into. */
-  all = rocznik_topics_list_all (self->years, rocznik_topic_row_get_key (row));
-  for (guint i = 0; i < all->len; i++)
-    {
-      const RocznikTopic *topic = g_ptr_array_index (all, i);
-
-      g_ptr_array_add (keys, g_strdup (topic->key));
-      g_ptr_array_add (names, topic->name);
-    }
-  g_ptr_array_add (names, NULL);
-
-  body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added."),
-                          rocznik_topic_row_get_name (row));
-  dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
-  label = gtk_label_new_with_mnemonic (_("_Topic to merge into"));
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic to merge into"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), dropdown);
-  adw_message_dialog_set_response_enabled (dialog, "apply", keys->len > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "into", dropdown);
-  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-categorize_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GPtrArray *keys = selected_keys (self);
-  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
-
-  if (keys->len == 0)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Group the selected topic under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       "Group the %u selected topics under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       keys->len), keys->len);
-  dialog = edit_dialog_new (self, _("Add to Category"), body, _("_Add"), &box);
-  entry = labelled_entry (box, _("_Category"),
-                          categories && categories->len ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : "");
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-chart_file_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        RocznikWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      rocznik_window_export_chart (self, path, &self->export_options);
-    }
-  g_object_unref (chooser);
-}
-
-/* The dialog chose format and size; now where to save. */
-static void
-chart_export_cb (RocznikChartExportDialog *dialog,
-                 RocznikWindow            *self)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  const char *format;
-  GtkFileChooserNative *chooser;
-
-  rocznik_chart_export_dialog_get_options (dialog, &self->export_options);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  format = self->export_options.format;
-  /* Translators: the start of a chart's file name, "chart-2018.png" */
-  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), self->year, format);
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_add_suffix (filter, format);
-  gtk_file_filter_set_name (filter, format);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* @parameter: a format to preselect, or "" for the last one used. */
-static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  RocznikChartExportOptions options = self->export_options;
-  RocznikChartExportDialog *dialog;
-
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
-    return;
-  if (*format)
-    options.format = format;
-  dialog = rocznik_chart_export_dialog_new (GTK_WINDOW (self), &options);
-  g_signal_connect_object (dialog, "export", G_CALLBACK (chart_export_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-copy_chart_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
-    return;
-  /* The chart as exported: light, at the social-media size. */
-  rocznik_chart_view_copy (self->chart_view, 0, 0);
-  toast (self, _("Chart copied as an image"), NULL, NULL, NULL);
-}
-
-static void
-chart_type_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikChartType type;
-
-  if (!rocznik_chart_type_from_string (g_variant_get_string (parameter, NULL), &type))
-    return;
-  gtk_drop_down_set_selected (self->chart_type_dropdown, type);
-}
-
-/* "topics" or "categories" */
-static void
-compare_by_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  gtk_drop_down_set_selected (self->compare_by_dropdown,
-                              g_str_equal (g_variant_get_string (parameter, NULL), "categories") ? 1 : 0);
-}
-
-static void
-chart_texts_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->chart_texts_button);
-}
-
-static void
-reset_chart_texts_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    rocznik_window_set_chart_text (self, i, "");
-}
-
-static void
-delete_category_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autofree char *name = g_variant_dup_string (parameter, NULL);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!rocznik_window_delete_category (self, name, &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  /* Translators: a toast, "Removed the category „Transport”" */
-  message = g_strdup_printf (_("Removed the category „%s”"), name);
-  toast (self, message, _("_Undo"), "win.undo", NULL);
+  g_signal_connect_object (self->session, "notify::year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::comparison-year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::chart-type", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::compare-by", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selected-topics", G_CALLBACK (selected_topics_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "years-changed", G_CALLBACK (years_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "chart-texts-changed", G_CALLBACK (chart_texts_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* GObject overrides */
@@ -1761,9 +1094,6 @@ rocznik_window_dispose (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  if (self->workspace)
-    rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
-  g_clear_object (&self->history);
   self->workspace = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1772,8 +1102,9 @@ rocznik_window_dispose (GObject *object)
   g_clear_object (&self->footer);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->table, rocznik_table_free);
-  g_clear_pointer (&self->years, g_ptr_array_unref);
-  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  g_clear_object (&self->year_items);
+  g_clear_object (&self->comparable_filter);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
 }
@@ -1785,8 +1116,6 @@ rocznik_window_finalize (GObject *object)
 
   g_free (self->query);
   g_free (self->last_toast);
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    g_free (self->chart_texts[i]);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->finalize (object);
 }
@@ -1805,6 +1134,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_box);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_bar);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_toolbar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, switcher_title);
@@ -1832,45 +1164,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_button);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_grid);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
-  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.select-year", "i", select_year_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-year", "i", compare_year_action);
-  gtk_widget_class_install_action (widget_class, "win.sort", "(ib)", sort_action);
-  gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-snapshot", "s", restore_snapshot_action);
-  gtk_widget_class_install_action (widget_class, "win.check-workspace", NULL, check_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.categorize", NULL, categorize_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-category", "s", delete_category_action);
-  gtk_widget_class_install_action (widget_class, "win.chart-type", "s", chart_type_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-by", "s", compare_by_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-chart-texts", NULL, reset_chart_texts_action);
-  gtk_widget_class_install_action (widget_class, "win.chart-texts", NULL, chart_texts_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
+  rocznik_window_actions_class_init (widget_class);
 }
 
 static void
@@ -1879,8 +1173,11 @@ rocznik_window_init (RocznikWindow *self)
   GtkFlattenListModel *flat;
   GListStore *parts;
   GtkDropTarget *drop;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bind_session (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
   self->query = g_strdup ("");
 
@@ -1909,22 +1206,13 @@ rocznik_window_init (RocznikWindow *self)
   gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
 
-  /* back from a terminal where `rocznik --import` ran: look for its change */
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
-  self->year_list = gtk_string_list_new (NULL);
-  self->compare_list = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->year_list));
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_list));
-  g_object_unref (self->year_list);
-  g_object_unref (self->compare_list);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+  rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
+  rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
+  rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));
+  rocznik_accessible_name_dropdown (self->compare_by_dropdown, _("What to compare"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->topic_view))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_button),
@@ -1940,16 +1228,12 @@ rocznik_window_init (RocznikWindow *self)
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
-  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (rocznik_window_search_changed), self);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_table_page), self);
   g_signal_connect_swapped (self->topic_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (width_changed_cb), self);
   g_signal_connect_swapped (self->year_panel, "save", G_CALLBACK (year_panel_save_cb), self);
-  g_signal_connect_swapped (self->chart_type_dropdown, "notify::selected", G_CALLBACK (chart_type_selected_cb), self);
-  g_signal_connect_swapped (self->compare_by_dropdown, "notify::selected", G_CALLBACK (compare_by_selected_cb), self);
 
   {
     const char *labels[ROCZNIK_CHART_N_TEXTS] = {
@@ -1968,7 +1252,6 @@ rocznik_window_init (RocznikWindow *self)
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
         gtk_widget_set_hexpand (entry, TRUE);
         gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
-        g_object_set_data (G_OBJECT (entry), "field", GINT_TO_POINTER (i));
         g_signal_connect (entry, "changed", G_CALLBACK (chart_text_changed_cb), self);
         gtk_grid_attach (self->chart_texts_grid, label, 0, i, 1, 1);
         gtk_grid_attach (self->chart_texts_grid, entry, 1, i, 1, 1);
@@ -1977,6 +1260,11 @@ rocznik_window_init (RocznikWindow *self)
     gtk_entry_set_placeholder_text (self->text_entries[ROCZNIK_CHART_TEXT_NOTES],
                                     _("Added below the notes the data calls for"));
   }
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (table_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), keys);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -1993,11 +1281,19 @@ rocznik_window_init (RocznikWindow *self)
   adw_status_page_set_icon_name (self->no_chart_page, "io.github.rocznik.Rocznik-symbolic");
   adw_status_page_set_title (self->no_chart_page, _("No Chart"));
   gtk_widget_add_css_class (GTK_WIDGET (self->no_chart_page), "compact");
+  self->trend_button = gtk_button_new_with_mnemonic (_("Show _Totals over Time"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->trend_button), "win.chart-type");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->trend_button), "s", "trend");
+  gtk_widget_set_halign (self->trend_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->trend_button, "pill");
+  adw_status_page_set_child (self->no_chart_page, self->trend_button);
   gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
-  update_undo_action (self);
   selection_changed_cb (self);
+  history_changed_cb (self);
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
 
 /* public API */
@@ -2047,13 +1343,12 @@ rocznik_window_new (RocznikApplication *application,
       gtk_widget_set_sensitive (GTK_WIDGET (self->compare_dropdown), FALSE);
       return self;
     }
-  rocznik_workspace_set_changed_func (self->workspace, workspace_changed_cb, self);
-  self->history = rocznik_history_new (self->workspace, 0);
-  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_action),
-                           self, G_CONNECT_SWAPPED);
-  update_undo_action (self);
-  self->year = year;
-  self->compare_year = compare_year;
+  rocznik_session_set_workspace (self->session, self->workspace);
+  g_signal_connect_object (rocznik_window_history (self), "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rocznik_window_history (self), "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
+  rocznik_session_set_year (self->session, year);
+  rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
   return self;
 }
@@ -2079,7 +1374,7 @@ int
 rocznik_window_get_year (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
-  return self->year;
+  return rocznik_session_get_year (self->session);
 }
 
 /* 0 when no comparison year is chosen. */
@@ -2087,7 +1382,7 @@ int
 rocznik_window_get_compare_year (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), 0);
-  return self->compare_year;
+  return rocznik_session_get_comparison_year (self->session);
 }
 
 gboolean
@@ -2095,7 +1390,7 @@ rocznik_window_has_year (RocznikWindow *self,
                          int            year)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
-  return self->years && rocznik_years_find (self->years, year) != NULL;
+  return rocznik_session_get_years (self->session) && rocznik_years_find (rocznik_session_get_years (self->session), year) != NULL;
 }
 
 /* What the window shows: "empty", "error", or the table's state: "table",
@@ -2184,22 +1479,18 @@ rocznik_window_get_selected_tsv (RocznikWindow *self)
       g_ptr_array_add (objects, row);
       g_ptr_array_add (rows, (gpointer) rocznik_topic_row_get_row (row));
     }
-  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, self->compare_year);
-}
-
-static const RocznikTopic *
-find_topic (RocznikWindow *self,
-            const char    *key)
-{
-  const RocznikYear *y = current_year (self);
-
-  return y ? rocznik_year_find_topic (y, key) : NULL;
+  return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, rocznik_session_get_comparison_year (self->session));
 }
 
 static gboolean
-no_topic_error (const char *key,
-                GError    **error)
+no_topic_error (RocznikWindow *self,
+                const char    *key,
+                GError       **error)
 {
+  const RocznikYear *y = current_year (self);
+
+  if (y && rocznik_year_find_topic (y, key))
+    return TRUE;
   g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no topic „%s” in this year"), key);
   return FALSE;
 }
@@ -2217,11 +1508,9 @@ rocznik_window_set_topic_count (RocznikWindow *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  if (find_topic (self, key) == NULL)
-    return no_topic_error (key, error);
-  if (!rocznik_parse_count_typed (text, &count, error))
+  if (!no_topic_error (self, key, error) || !rocznik_parse_count_typed (text, &count, error))
     return FALSE;
-  return rocznik_history_set_topic_count (self->history, self->year, key, count, error);
+  return rocznik_history_set_topic_count (rocznik_window_history (self), rocznik_session_get_year (self->session), key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2234,9 +1523,8 @@ rocznik_window_set_topic_name (RocznikWindow *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  if (find_topic (self, key) == NULL)
-    return no_topic_error (key, error);
-  return rocznik_history_set_topic_name (self->history, self->year, key, name, error);
+  return no_topic_error (self, key, error)
+         && rocznik_history_set_topic_name (rocznik_window_history (self), rocznik_session_get_year (self->session), key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2249,9 +1537,7 @@ rocznik_window_rename_topic (RocznikWindow *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  if (find_topic (self, key) == NULL)
-    return no_topic_error (key, error);
-  return rocznik_history_rename_topic (self->history, key, name, error);
+  return no_topic_error (self, key, error) && rocznik_history_rename_topic (rocznik_window_history (self), key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2263,7 +1549,13 @@ rocznik_window_save_details (RocznikWindow     *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  return rocznik_history_update_details (self->history, details, error);
+  if (rocznik_years_find (rocznik_session_get_years (self->session), details->year) == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
+                   _("The year %d is not in the workspace"), details->year);
+      return FALSE;
+    }
+  return rocznik_history_update_details (rocznik_window_history (self), details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2272,71 +1564,19 @@ rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
-
-  return rocznik_history_undo (self->history, error);
+  return rocznik_history_undo (rocznik_window_history (self), error);
 }
 
-/* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
- * the report; "png", "svg": the chart) to @path in a worker thread; a toast
- * says when it is done. */
-void
-rocznik_window_export (RocznikWindow *self,
-                       const char    *format,
-                       const char    *path)
+/* Makes the latest undone edit again. */
+gboolean
+rocznik_window_redo (RocznikWindow *self,
+                     GError       **error)
 {
-  ExportJob *job;
-
-  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
-  g_return_if_fail (format != NULL && path != NULL);
-
-  if (self->workspace == NULL)
-    return;
-  /* Charts go the way the chart dialog sends them: sharp, light. */
-  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
-    {
-      RocznikChartExportOptions options = { g_str_equal (format, "png") ? "png" : "svg", 1200, 675, 2, FALSE };
-
-      rocznik_window_export_chart (self, path, &options);
-      return;
-    }
-  job = g_new0 (ExportJob, 1);
-  /* The writer picks the format by the extension: make sure it is there. */
-  job->path = rocznik_file_with_extension (path, format);
-  job->format = g_strdup (format);
-  job->year = self->year;
-  job->compare_year = self->compare_year;
-  job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
-  run_export (self, job);
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return rocznik_history_redo (rocznik_window_history (self), error);
 }
 
-/* Writes the chart the window shows, with its texts, as @options say, to
- * @path (the format's extension added when missing) in a worker thread. */
-void
-rocznik_window_export_chart (RocznikWindow                   *self,
-                             const char                      *path,
-                             const RocznikChartExportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  ExportJob *job;
 
-  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
-  g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
-
-  job = g_new0 (ExportJob, 1);
-  job->chart = chart_new (self, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
-  if (job->chart == NULL)
-    {
-      toast_error (self, error);
-      export_job_free (job);
-      return;
-    }
-  job->path = rocznik_file_with_extension (path, options->format);
-  job->format = g_strdup (options->format);
-  job->width = options->width;
-  job->height = options->height;
-  job->dpi = 96.0 * MAX (options->scale, 1);
-  run_export (self, job);
-}
 
 /* The chart the window shows (its own, light theme), or NULL. */
 RocznikChart *
@@ -2352,7 +1592,7 @@ RocznikChartType
 rocznik_window_get_chart_type (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), ROCZNIK_CHART_RANKING);
-  return self->chart_type;
+  return rocznik_session_get_chart_type (self->session);
 }
 
 /* @text: NULL or "" for the renderer's own text. */
@@ -2388,7 +1628,7 @@ rocznik_window_add_to_category (RocznikWindow      *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  return rocznik_history_add_to_category (self->history, name, keys, error);
+  return rocznik_history_add_to_category (rocznik_window_history (self), name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2400,7 +1640,12 @@ rocznik_window_delete_category (RocznikWindow *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  return rocznik_history_delete_category (self->history, name, error);
+  if (find_category (self, name) == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
+      return FALSE;
+    }
+  return rocznik_history_delete_category (rocznik_window_history (self), name, error);
 }
 
 /* Whether an export is still being written. */

@@ -6,21 +6,12 @@
 #include "rocznik-application.h"
 #include "rocznik-chart.h"
 #include "rocznik-chart-export-dialog.h"
+#include "rocznik-session.h"
 #include "rocznik-table.h"
 
 G_BEGIN_DECLS
 
 #define ROCZNIK_TYPE_WINDOW (rocznik_window_get_type ())
-
-/* The chart's texts a user may write; empty means the renderer's own. */
-typedef enum
-{
-  ROCZNIK_CHART_TEXT_TITLE,
-  ROCZNIK_CHART_TEXT_SUBTITLE,
-  ROCZNIK_CHART_TEXT_SOURCE,
-  ROCZNIK_CHART_TEXT_NOTES,
-  ROCZNIK_CHART_N_TEXTS,
-} RocznikChartText;
 
 G_DECLARE_FINAL_TYPE (RocznikWindow, rocznik_window, ROCZNIK, WINDOW, AdwApplicationWindow)
 
@@ -80,6 +71,8 @@ gboolean            rocznik_window_delete_category   (RocznikWindow      *self,
 gboolean            rocznik_window_get_busy          (RocznikWindow      *self);
 const char         *rocznik_window_get_last_toast    (RocznikWindow      *self);
 gboolean            rocznik_window_undo              (RocznikWindow      *self,
+                                                      GError            **error);
+gboolean            rocznik_window_redo              (RocznikWindow      *self,
                                                       GError            **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-table.h"
+#include "rocznik-accessible.h"
 #include "rocznik-year-panel.h"
 
 struct _RocznikYearPanel
@@ -78,6 +79,8 @@ text_view_new (GtkTextBuffer *buffer,
   GtkWidget *frame = gtk_frame_new (NULL);
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Tab moves on, as in every other field; Ctrl+Tab inserts a tab. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
@@ -446,8 +449,7 @@ rocznik_year_panel_init (RocznikYearPanel *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (more_than_row), _("The report says “ponad”: the real total is higher"));
   self->more_than_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->more_than_switch), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_than_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Published as “more than”"), -1);
+  /* Named by the row it activates (a label of its own doubled the name). */
   g_signal_connect_swapped (self->more_than_switch, "notify::active", G_CALLBACK (changed_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (more_than_row), GTK_WIDGET (self->more_than_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (more_than_row), GTK_WIDGET (self->more_than_switch));
@@ -467,6 +469,7 @@ rocznik_year_panel_init (RocznikYearPanel *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   adw_bin_set_child (ADW_BIN (self), scrolled);
   set_modified (self, FALSE);
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /* @years: every year, ascending (rocznik_workspace_load_all()); @year: the

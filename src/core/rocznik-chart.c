@@ -304,11 +304,9 @@ prepare_ranking (RocznikChart           *chart,
           g_autofree char *total = table->declared_more_than
             ? rocznik_format_short (table->declared_total, TRUE)
             : rocznik_format_count (table->declared_total);
-          g_autofree char *rest = rocznik_format_count (table->remainder->count);
-          g_autofree char *note = g_strdup_printf ("Suma tematów: %s z %s rozmów; %s%s %s bez przypisanego tematu.",
-                                                   sum, total,
-                                                   table->remainder->more_than ? "ponad " : "",
-                                                   rest,
+          g_autofree char *rest = rocznik_row_format_count (table->remainder);
+          g_autofree char *note = g_strdup_printf ("Suma tematów: %s z %s rozmów; %s %s bez przypisanego tematu.",
+                                                   sum, total, rest,
                                                    rocznik_plural (table->remainder->count, "rozmowa", "rozmowy", "rozmów"));
           chart->remainder_note = rocznik_typography (note);
         }
@@ -340,6 +338,8 @@ prepare_compare (RocznikChart           *chart,
   int list[CHART_MAX_SERIES];
   int n = 0;
   gboolean missing = FALSE;
+  gboolean all_categories = TRUE;
+  const char *what;
 
   g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
   if (spec->years && spec->years[0])
@@ -428,16 +428,20 @@ prepare_compare (RocznikChart           *chart,
       g_ptr_array_add (chart->groups, g);
     }
 
+  /* Categories compared are named as such, not as topics. */
+  for (guint i = 0; i < entries->len; i++)
+    all_categories &= g_array_index (entries, Entry, i).keys != NULL;
+  what = all_categories ? "kategorii" : "tematów";
   org = organisation_of (years, list, n);
   span = year_span (list, n);
   if (spec->title)
     chart->title = g_strdup (spec->title);
   else if (n == 1)
-    chart->title = g_strdup_printf ("Porównanie tematów w %d" ROCZNIK_NBSP "r.", list[0]);
+    chart->title = g_strdup_printf ("Porównanie %s w %d" ROCZNIK_NBSP "r.", what, list[0]);
   else
     {
       g_autofree char *joined = join_years (list, n);
-      chart->title = g_strdup_printf ("Porównanie tematów: %s", joined);
+      chart->title = g_strdup_printf ("Porównanie %s: %s", what, joined);
     }
   if (spec->subtitle == NULL)
     chart->subtitle = g_strdup (n > 1 ? "Liczba rozmów w kolejnych latach" : "Liczba rozmów");

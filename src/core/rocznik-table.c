@@ -468,3 +468,19 @@ rocznik_table_to_tsv (const RocznikTable *table)
     g_ptr_array_add (rows, table->declared);
   return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, table->compare_year);
 }
+
+/* A row's count as every view writes it: the remainder of a total given as
+ * "ponad …" is a lower bound, "ponad 197 532", in the table, the chart's
+ * note and the report alike. */
+char *
+rocznik_row_format_count (const RocznikRow *row)
+{
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  count = rocznik_format_count (row->count);
+  if (row->kind == ROCZNIK_ROW_REMAINDER && row->more_than)
+    return g_strconcat ("ponad ", count, NULL);
+  return g_steal_pointer (&count);
+}
