@@ -28,8 +28,8 @@ from rocznik_ui import (App, Failure, Hung, NBSP, ROCZNIK, SHOT_DIR, check, chil
 import pyatspi  # noqa: E402
 from gi.repository import GLib  # noqa: E402
 
-CASE_SECONDS = 45          # a case that takes longer is stuck
-YEAR_SECONDS = 5           # a year switch not shown by then is the freeze
+CASE_SECONDS = 100         # a case that takes longer is stuck
+YEAR_SECONDS = 8           # a year switch not shown by then is the freeze
 
 # The published 2018 figures (resources/sample/poznan-kontakt-2018.txt), as
 # the city printed them: the expected values are these, not the program's.
@@ -181,6 +181,11 @@ def item_matches(t, item_text):
     return t.startswith(item_text) or re.search(rf'(^|\s){re.escape(item_text)}(\s|$)', t) is not None
 
 
+def choosable(item):
+    """Not greyed out: the item and what it shows are sensitive."""
+    return all(pyatspi.STATE_SENSITIVE in states(a) for a in [item] + children(item))
+
+
 def choose_by_click(w, dropdown, item_text):
     combo, button = dropdown_button(w, dropdown)
     click(button)
@@ -198,10 +203,18 @@ def choose_by_keyboard(w, dropdown, item_text):
     texts = [t for _, t in items]
     target = [i for i, t in enumerate(texts) if item_matches(t, item_text)]
     check(target, f'"{item_text}" not offered in {texts}')
-    current = [i for i, (a, _) in enumerate(items) if pyatspi.STATE_FOCUSED in states(a)]
-    start = current[0] if current else 0
-    step = target[0] - start
-    key(*(['Down'] * step if step > 0 else ['Up'] * -step))
+    check(choosable(items[target[0]][0]), f'“{texts[target[0]]}” is greyed out')
+
+    def at():
+        now = [i for i, (a, _) in enumerate(dropdown_items(combo)) if pyatspi.STATE_FOCUSED in states(a)]
+        return now[0] if now else None
+    for _ in range(len(items) + 2):
+        i = wait_for(lambda: at() is not None, 3, 'focus in the open list') and at()
+        if i == target[0]:
+            break
+        key('Down' if i < target[0] else 'Up')
+        time.sleep(0.15)
+    check(at() == target[0], f'the arrow keys do not reach “{texts[target[0]]}”')
     key('Return')
 
 
@@ -455,14 +468,20 @@ def year_by_keyboard(c):
         c.shot(f'year-{year}')
 
 
+def compare_column(w, year):
+    return any(str(year) in plain(name(x)) for h in column_headers(w) for x in walk(h))
+
+
 @case
 def compare_by_click(c):
     """Choosing a comparison year with the mouse adds its columns (item 1)."""
-    c.start()
-    choose_by_click(c.w, 'Porównaj z', '2017')
-    wait_for(lambda: any('2017' in plain(name(x)) for h in column_headers(c.w) for x in walk(h)),
-             YEAR_SECONDS, 'the 2017 column after choosing it by a click')
-    c.shot('compare-2017')
+    c.with_2019()
+    c.start('--year', '2018')
+    choose_by_click(c.w, 'Porównaj z', '2019')
+    wait_for(lambda: compare_column(c.w, 2019), YEAR_SECONDS, 'the 2019 column after choosing it by a click')
+    c.shot('compare-2019')
+    choose_by_click(c.w, 'Porównaj z', 'Bez porównania')
+    wait_for(lambda: not compare_column(c.w, 2019), YEAR_SECONDS, 'no 2019 column after “Bez porównania”')
 
 
 @case
@@ -471,9 +490,17 @@ def compare_by_keyboard(c):
     c.with_2019()
     c.start('--year', '2019')
     choose_by_keyboard(c.w, 'Porównaj z', '2018')
-    wait_for(lambda: any('2018' in plain(name(x)) for h in column_headers(c.w) for x in walk(h)),
-             YEAR_SECONDS, 'the 2018 column after choosing it with the keyboard')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column after choosing it with the keyboard')
     c.shot('compare-2018')
+
+
+@case
+def compare_from_command_line(c):
+    """`rocznik --year 2019 --compare 2018` opens with the comparison."""
+    c.with_2019()
+    c.start('--year', '2019', '--compare', '2018')
+    wait_for(lambda: year_shown(c.w, 2019) and compare_column(c.w, 2018), YEAR_SECONDS,
+             '2019 compared with 2018 as the command line asks')
 
 
 def polish_sorted(names):
@@ -591,7 +618,9 @@ def select_and_highlight(c):
 def chart_types(c):
     """Every chart type from the chart type dropdown, by clicks."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     titles = {}
     for i in (1, 2, 3, 0):
         combo, button = dropdown_button(c.w, 'Rodzaj wykresu')
@@ -835,8 +864,11 @@ def tab_order(c):
               (want in ('Rok', 'Porównaj z', 'Rodzaj wykresu') and any(r == 'combo box' and n == want
                                                                           for r, n in stops)),
               f'Tab never reaches “{want}”; stops: {stops[:30]}')
-    rowstops = [s for s in stops if s[0] in ('table row', 'list item') and s[1] != 'Tematy roku']
-    check(len(rowstops) <= 2, f'Tab stops on {len(rowstops)} table rows')
+    run = longest = 0
+    for r, n in stops:
+        run = run + 1 if r in ('table row', 'list item') else 0
+        longest = max(longest, run)
+    check(longest <= 1, f'one Tab pass stops on {longest} table rows in a row')
     check(any(r == 'image' for r, n in stops), 'the chart never takes focus')
 
 
@@ -858,6 +890,11 @@ def notes_tab(c):
     c.shot('after-tab')
 
 
+# What Tab, arrows or a click land on; GTK 4.8's own inner nodes (GtkColumnViewCell,
+# a popup's GtkListView) are out of the app's reach and not checked.
+CONTROLS = ('push button', 'toggle button', 'combo box', 'check box', 'radio button', 'menu item',
+            'page tab', 'table row', 'list item', 'entry', 'text', 'image', 'spin button', 'slider',
+            'column header', 'frame', 'dialog', 'switch')
 BAD_NAME = re.compile(r'^(Gtk|Adw)[A-Z]\w+$')
 
 
@@ -866,8 +903,7 @@ def name_problems(root):
     for a in walk(root):
         r, n = role(a), plain(name(a))
         st = states(a)
-        interactive = pyatspi.STATE_FOCUSABLE in st or r in ('table row', 'table cell', 'push button',
-                                                             'combo box', 'menu item', 'check box')
+        interactive = r in CONTROLS and (pyatspi.STATE_FOCUSABLE in st or r in ('table row', 'combo box'))
         if not interactive:
             continue
         if BAD_NAME.match(n):
@@ -940,7 +976,9 @@ def compare_like_with_like(c):
     """2019 (6 topics) against 2018 (17): the change is over the topics both
     have, and the missing ones are named (item 4)."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     time.sleep(0.5)
     c.shot('2019-vs-2018')
     common = [n for n, _ in TOPICS_2019 if n in SAMPLE_2018]
@@ -964,9 +1002,6 @@ def total_only_year_empty_state(c):
     c.shot('2017')
     seen = labels(c.w)
     check(any('574' in s for s in seen), f'2017 does not show its declared total ponad 574 tys.: {seen[:8]}')
-    buttons = [plain(name(b)) for b in find_all(c.w, 'push button')
-               if re.search(r'Importuj|Dodaj|Wpisz', plain(name(b)))
-               and not is_inside(b, find(c.w, 'filler', pred=lambda a: True)) or False]
     page = [a for a in walk(c.w) if role(a) == 'panel' and plain(name(a)).startswith('Brak')]
     onward = [b for p in page for b in walk(p) if role(b) == 'push button' and shown(b)]
     check(onward, f'the empty state ({[plain(name(p)) for p in page]}) offers no way onward')
@@ -986,7 +1021,8 @@ def year_menus_say_what_they_hold(c):
     check(strip('2018') != strip('2017'), f'the year list shows 2018 and 2017 alike: {list(items.values())}')
     combo, button = dropdown_button(c.w, 'Porównaj z')
     click(button)
-    offered = [t for _, t in wait_for(lambda: dropdown_items(combo), 3, 'the comparison list')]
+    offered = [t for a, t in wait_for(lambda: dropdown_items(combo), 3, 'the comparison list')
+               if choosable(a)]
     c.shot('compare-list')
     key('Escape')
     check(not any(t.split(' ')[0] == '2018' for t in offered), f'2018 is offered to compare with itself: {offered}')
@@ -1022,7 +1058,9 @@ def narrow_window(c):
     """The window takes 360 px, as the metainfo promises; at the default size
     the comparison columns are not cut off (item 7)."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     time.sleep(0.4)
     hdr = [plain(name(x)) for h in column_headers(c.w) for x in walk(h) if role(x) == 'label']
     c.shot('default-size')
