@@ -1,8 +1,12 @@
 /* Polish numbers, plurals, dates, collation and topic keys. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
+#include "rocznik-error.h"
 #include "rocznik-format.h"
 
 #define NB ROCZNIK_NBSP
@@ -175,6 +179,46 @@ test_parse_count (void)
     }
 }
 
+/* One message for a count that is not one, in English and in Polish. */
+static void
+test_count_problem (void)
+{
+  static const struct { const char *text; const char *en; const char *pl; } cases[] = {
+    { "-5", "„-5” is negative; a number of calls cannot be",
+      "„-5” jest liczbą ujemną, a liczba rozmów nie może być ujemna" },
+    { "12,5", "„12,5” is not a whole number of calls", "„12,5” nie jest całkowitą liczbą rozmów" },
+    { "9007199254740993", "„9007199254740993” is too large (more than 2⁵³ calls)",
+      "„9007199254740993” to za dużo (ponad 2⁵³ rozmów)" },
+    { "dużo", "„dużo” is not a number of calls", "„dużo” nie jest liczbą rozmów" },
+    { " ", "The number of calls is empty", "Brak liczby rozmów" },
+  };
+  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
+  gint64 count = -1;
+
+  g_assert_null (rocznik_count_problem (ROCZNIK_COUNT_OK, "5"));
+  g_assert_true (rocznik_parse_count_typed ("70 055", &count, NULL));
+  g_assert_cmpint (count, ==, 70055);
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_assert_nonnull (setlocale (LC_ALL, pass ? "pl_PL.UTF-8" : "C.UTF-8"));
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *problem = rocznik_count_problem (rocznik_parse_count (cases[i].text, -1, &count),
+                                                            cases[i].text);
+
+          g_assert_cmpstr (problem, ==, pass ? cases[i].pl : cases[i].en);
+          g_assert_false (rocznik_parse_count_typed (cases[i].text, &count, &error));
+          g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+          g_assert_cmpstr (error->message, ==, problem);
+        }
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,5 +232,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/topic-key", test_topic_key);
   g_test_add_func ("/format/typography", test_typography);
   g_test_add_func ("/format/parse-count", test_parse_count);
+  g_test_add_func ("/format/count-problem", test_count_problem);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rocznik-import-dialog.h"
+#include "rocznik-table.h"
 #include "rocznik-workspace.h"
 
 static GFile *
@@ -54,6 +55,12 @@ row_titled (GtkWidget *widget, gconstpointer title)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_spin (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
 }
 
 static gboolean
@@ -121,9 +128,26 @@ test_preview_and_import (void)
   wait_idle (dialog);
   g_assert_cmpstr (rocznik_import_get_encoding (rocznik_import_dialog_get_import (dialog)), ==, "WINDOWS-1250");
 
+  /* the year field shows this file's year, the preview its first rows in
+   * the file's order, written as they will be stored */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (GTK_WIDGET (dialog), is_spin, NULL))), ==, 2018);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "2018: gospodarka odpadami — 70\u00a0055\n"
+                                                                 "2018: świadczenia wychowawcze 500+"));
+  /* the organisation, as the user writes it, goes to the stored year */
+  row = find (GTK_WIDGET (dialog), row_titled, "_Organisation");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Biuro Poznań Kontakt (UMP)");
+
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   g_assert_cmpint (imported, ==, 1);
   g_assert_true (rocznik_workspace_has_year (ws, 2018));
+  {
+    g_autoptr(GPtrArray) years = rocznik_workspace_load_all (ws, NULL);
+    const RocznikYear *y = rocznik_years_find (years, 2018);
+
+    g_assert_nonnull (y);
+    g_assert_cmpstr (y->organisation, ==, "Biuro Poznań Kontakt (UMP)");
+  }
   g_object_unref (dialog);
 }
 

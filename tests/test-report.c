@@ -6,8 +6,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-report.h"
 #include "rocznik-workspace.h"
 
@@ -228,6 +230,117 @@ test_csv_sample (void)
   g_assert_nonnull (strstr (text, "\"transport miejski i strefa parkowania\";58759;15,1\r\n"));
 }
 
+/* The PDF's text as pdftotext reads it, every run of spaces (U+00A0 too) one space. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\xc2\xa0)+", 0, 0, NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* 2019 with 6 topics (5 of 2018's) against 2018 with 17: the key figure and
+ * the totals compare the 5 shared topics (134 100 against 130 908, +2,4 %),
+ * never the sums (135 100 against 388 468, −65,2 %), and name the missing. */
+static void
+test_compare_like_with_like (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  g_autoptr(RocznikYear) y = rocznik_year_new (2019);
+  g_autoptr(GDateTime) now = fixed_now ();
+  RocznikReportOptions options = { .year = 2019, .now = now };
+  g_autofree char *pdf = out_path ("2019.pdf");
+  g_autofree char *csv = out_path ("2019.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rocznik_year_add_topic (y, "gospodarka odpadami", 72000);
+  rocznik_year_add_topic (y, "transport miejski i strefa parkowania", 60000);
+  rocznik_year_add_topic (y, "oświata", 1500);
+  rocznik_year_add_topic (y, "Akcja Zima", 400);
+  rocznik_year_add_topic (y, "Powstanie Wielkopolskie", 200);
+  rocznik_year_add_topic (y, "nowy temat", 1000);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  /* 3 192 / 130 908 = 2,44 % */
+  /* the cards stand two a row: figures, then captions */
+  g_assert_nonnull (strstr (text, "Najważniejsze liczby 135 100 +2,4% rozmów przypisanych do 6 tematów"));
+  g_assert_nonnull (strstr (text, "zmiana sumy 5 tematów obecnych w obu latach wobec 2018 r. (+3 192 rozmów; 130 908)"));
+  g_assert_null (strstr (text, "65,2"));
+  g_assert_nonnull (strstr (text, "Tematy obecne w obu latach 134 100 130 908 +3 192 +2,4%"));
+  g_assert_nonnull (strstr (text, "Zmianę policzono dla 5 tematów obecnych w obu latach. Brak w 2019 r.: "));
+  g_assert_nonnull (strstr (text, "Brak w 2018 r.: nowy temat."));
+
+  g_assert_true (rocznik_report_write (ws, &options, csv, NULL, &error));
+  g_assert_no_error (error);
+  table = read_file (csv);
+  g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";135100;100,0;;;\r\n"));
+  g_assert_nonnull (strstr (table, "\r\n\"Suma tematów obecnych w obu latach\";134100;;130908;3192;2,4\r\n"));
+}
+
+/* 2018 against 2017, which has only "ponad 574 tys.": never 2017 = 0. */
+static void
+test_compare_declared_only (void)
+{
+  g_autoptr(RocznikWorkspace) ws = sample_workspace ();
+  g_autoptr(GDateTime) now = fixed_now ();
+  RocznikReportOptions options = { .year = 2018, .compare_year = 2017, .now = now };
+  g_autofree char *pdf = out_path ("2018-2017.pdf");
+  g_autofree char *csv = out_path ("2018-2017.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "388 468 0"));
+  g_assert_null (strstr (text, "+388 468"));
+  /* 12 000 / 574 000 = 2,09 % */
+  g_assert_nonnull (strstr (text, "zmiana liczby rozmów ogółem wobec 2017 r. (+12 000 rozmów; ponad 574 tys.), według liczb zaokrąglonych"));
+  g_assert_nonnull (strstr (text, "+2,1%"));
+  g_assert_nonnull (strstr (text, "Rok 2017 nie ma liczb dla tematów: porównano liczby rozmów ogółem podane w sprawozdaniach."));
+
+  g_assert_true (rocznik_report_write (ws, &options, csv, NULL, &error));
+  g_assert_no_error (error);
+  table = read_file (csv);
+  g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";388468;100,0;;;\r\n"));
+  g_assert_nonnull (strstr (table, "\r\n\"Liczba rozmów ogółem (ze sprawozdań)\";586000;;574000;12000;2,1\r\n"));
+}
+
+/* The format's extension is added when missing, in one place. */
+static void
+test_file_extension (void)
+{
+  static const char *cases[][3] = {
+    { "raport", "pdf", "raport.pdf" },
+    { "raport.pdf", "pdf", "raport.pdf" },
+    { "Raport.PDF", "pdf", "Raport.PDF" },
+    { "raport.xlsx", "pdf", "raport.xlsx.pdf" },
+    { "/tmp/wykres.svg", "PNG", "/tmp/wykres.svg.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = rocznik_file_with_extension (cases[i][0], cases[i][1]);
+
+      g_assert_cmpstr (path, ==, cases[i][2]);
+    }
+}
+
 static void
 test_csv_hostile (void)
 {
@@ -346,6 +459,9 @@ main (int    argc,
   g_test_add_func ("/report/failure-keeps-file", test_failure_keeps_file);
   g_test_add_func ("/report/cancelled", test_cancelled);
   g_test_add_func ("/report/topics", test_topics_option);
+  g_test_add_func ("/report/file-extension", test_file_extension);
+  g_test_add_func ("/report/compare/like-with-like", test_compare_like_with_like);
+  g_test_add_func ("/report/compare/declared-only", test_compare_declared_only);
 
   status = g_test_run ();
   remove_tree (tmpdir);

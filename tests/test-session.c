@@ -61,7 +61,7 @@ test_rules (void)
   g_assert_cmpint (notified, ==, 1);
   g_assert_cmpint (rocznik_session_get_chart_type (session), ==, ROCZNIK_CHART_RANKING);
 
-  /* only years with topics other than the one shown can be compared */
+  /* a year shares a topic with the one shown, or both declare a total */
   g_assert_false (rocznik_session_can_compare (session, 2031));
   g_assert_false (rocznik_session_can_compare (session, 2033));
   g_assert_false (rocznik_session_can_compare (session, 2030));

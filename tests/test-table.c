@@ -1,10 +1,16 @@
 /* Derived figures: sums, shares, changes, remainder, sorting. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "rocznik-format.h"
+#include "rocznik-error.h"
 #include "rocznik-table.h"
+#include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
 static GPtrArray *
@@ -219,6 +225,429 @@ test_default_year (void)
   g_assert_cmpint (rocznik_years_default (years), ==, 2017);
 }
 
+/* Comparing like with like: the basis of a comparison, its figures and its
+ * note, with numbers worked out here from the seed data (17 topics summing
+ * to 388 468; declared totals from FACTS.md). */
+
+/* A 2019 with 6 topics: 5 the seed has, 1 new; no declared total. */
+static RocznikYear *
+year_2019 (void)
+{
+  RocznikYear *y = rocznik_year_new (2019);
+
+  rocznik_year_add_topic (y, "gospodarka odpadami", 72000);
+  rocznik_year_add_topic (y, "transport miejski i strefa parkowania", 60000);
+  rocznik_year_add_topic (y, "oświata", 1500);
+  rocznik_year_add_topic (y, "Akcja Zima", 400);
+  rocznik_year_add_topic (y, "Powstanie Wielkopolskie", 200);
+  rocznik_year_add_topic (y, "nowy temat", 1000);
+  return y;
+}
+
+static void
+insert_year (GPtrArray   *years,
+             RocznikYear *y)
+{
+  guint i = 0;
+
+  while (i < years->len && ((RocznikYear *) g_ptr_array_index (years, i))->year < y->year)
+    i++;
+  g_ptr_array_insert (years, i, y);
+}
+
+/* 2018 against 2017, which has only "ponad 574 tys.": never 2017 = 0 and
+ * +388 468, but the declared totals, said to be approximate. */
+static void
+test_declared_only (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  g_autofree char *tsv = NULL;
+  const RocznikComparison *c;
+
+  t = rocznik_table_new (years, 2018, 2017, &error);
+  g_assert_no_error (error);
+  c = t->comparison;
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (c->count, ==, 586000);
+  g_assert_cmpint (c->other_count, ==, 574000);
+  g_assert_cmpint (c->change, ==, 12000);
+  g_assert_true (c->more_than && c->other_more_than);
+  g_assert_cmpfloat_with_epsilon (c->change_percent, 1200000.0 / 574000.0, 1e-9);
+
+  /* the totals row compares nothing; the declared totals have their row */
+  g_assert_cmpint (t->total->count, ==, 388468);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_null (t->common);
+  g_assert_nonnull (t->declared);
+  g_assert_cmpint (t->declared->count, ==, 586000);
+  g_assert_cmpint (t->declared->other_count, ==, 574000);
+  g_assert_cmpint (t->declared->change, ==, 12000);
+  for (guint i = 0; i < t->rows->len; i++)
+    g_assert_cmpint (((RocznikRow *) g_ptr_array_index (t->rows, i))->other_year, ==, 0);
+
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "2017 has no topic counts: the declared totals are compared. "
+                             "A total published as „more than” makes the change approximate.");
+  note_pl = rocznik_comparison_note_pl (c);
+  g_assert_cmpstr (note_pl, ==, "Rok 2017 nie ma liczb dla tematów: porównano liczby rozmów ogółem "
+                                "podane w sprawozdaniach. Liczba podana jako „ponad” sprawia, że "
+                                "zmiana jest przybliżona.");
+
+  /* 12 000 / 574 000 = 2,09 %: no +388468 anywhere */
+  tsv = rocznik_table_to_tsv (t);
+  g_assert_nonnull (strstr (tsv, "\r\nTotal\t388468\t100,0%\t\t\t\r\n"));
+  g_assert_nonnull (strstr (tsv, "\r\nDeclared total\t586000\t\t574000\t12000\t2,1%\r\n"));
+  g_assert_null (strstr (tsv, "388468\t"  "\t0\t"));
+
+  /* and the other way round: 2017 has no topic rows, its figure is its total */
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2017, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->change, ==, -12000);
+  g_free (note);
+  note = rocznik_table_get_note (t);
+  g_assert_true (g_str_has_prefix (note, "2017 has no topic counts"));
+}
+
+/* 2019 with 6 topics against 2018 with 17: not 135 100 against 388 468
+ * (−65,2 %), but the 5 shared topics, and the missing ones named. */
+static void
+test_common_topics (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  const RocznikComparison *c;
+  /* 2019: 72 000 + 60 000 + 1 500 + 400 + 200 = 134 100 over the shared five;
+   * 2018: 70 055 + 58 759 + 1 389 + 513 + 192 = 130 908. */
+  const gint64 now = 72000 + 60000 + 1500 + 400 + 200;
+  const gint64 then = 70055 + 58759 + 1389 + 513 + 192;
+
+  g_assert_cmpint (now, ==, 134100);
+  g_assert_cmpint (then, ==, 130908);
+  insert_year (years, year_2019 ());
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  c = t->comparison;
+  g_assert_cmpint (c->basis, ==, ROCZNIK_COMPARISON_COMMON);
+  g_assert_cmpuint (c->n_topics, ==, 5);
+  g_assert_cmpint (c->count, ==, now);
+  g_assert_cmpint (c->other_count, ==, then);
+  g_assert_cmpint (c->change, ==, 3192);
+  g_assert_cmpfloat_with_epsilon (c->change_percent, 319200.0 / 130908.0, 1e-9);
+  g_assert_cmpuint (c->only_here->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (c->only_here, 0), ==, "nowy temat");
+  g_assert_cmpuint (c->only_there->len, ==, 12);
+
+  g_assert_cmpint (t->sum, ==, now + 1000);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_nonnull (t->common);
+  g_assert_null (t->declared);
+  g_assert_cmpint (t->common->count, ==, 134100);
+  g_assert_cmpint (t->common->other_count, ==, 130908);
+  g_assert_cmpint (t->common->other_year, ==, 2018);
+
+  note = rocznik_table_get_note (t);
+  g_assert_true (g_str_has_prefix (note, "The change is counted over the 5 topics both years have. Missing in 2019: "));
+  /* in 2018's published order: "sprawy ogólne" last */
+  g_assert_true (g_str_has_suffix (note, "; sprawy ogólne (w tym Poznański Budżet Obywatelski, działania na rzecz seniorów)."
+                                         " Missing in 2018: nowy temat."));
+  note_pl = rocznik_comparison_note_pl (c);
+  g_assert_true (g_str_has_prefix (note_pl, "Zmianę policzono dla 5 tematów obecnych w obu latach. Brak w 2019 r.: "));
+  g_assert_true (g_str_has_suffix (note_pl, ". Brak w 2018 r.: nowy temat."));
+  /* "świadczenia…, działania prorodzinne…" has a comma: names are split by „;” */
+  g_assert_nonnull (strstr (note_pl, "świadczenia wychowawcze 500+, działania prorodzinne i pomoc społeczna; "));
+}
+
+static void
+test_same_topics (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  RocznikYear *y = rocznik_year_copy (rocznik_years_find (years, 2018));
+
+  /* a 2019 with the same 17 topics, one count 1 000 higher */
+  y->year = 2019;
+  ((RocznikTopic *) g_ptr_array_index (y->topics, 0))->count += 1000;
+  y->declared_total = ROCZNIK_NO_TOTAL;
+  insert_year (years, y);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_TOPICS);
+  g_assert_cmpuint (t->comparison->n_topics, ==, 17);
+  g_assert_cmpint (t->total->count, ==, 389468);
+  g_assert_cmpint (t->total->other_year, ==, 2018);
+  g_assert_cmpint (t->total->other_count, ==, 388468);
+  g_assert_cmpint (t->total->change, ==, 1000);
+  g_assert_null (t->common);
+  g_assert_null (t->declared);
+  note = rocznik_table_get_note (t);
+  g_assert_null (note);
+}
+
+/* Nothing shared: no topic in common and no declared total on one side. */
+static void
+test_nothing (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *note_pl = NULL;
+  RocznikYear *y = rocznik_year_new (2019);
+
+  rocznik_year_add_topic (y, "nowy temat", 1000);
+  insert_year (years, y);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_NONE);
+  g_assert_cmpint (t->total->other_year, ==, 0);
+  g_assert_null (t->common);
+  g_assert_null (t->declared);
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "2019 and 2018 cannot be compared: they share no topic and do not both have a declared total.");
+  note_pl = rocznik_comparison_note_pl (t->comparison);
+  g_assert_cmpstr (note_pl, ==, "Lat 2019 i 2018 nie da się porównać: nie mają wspólnych tematów ani obu liczb rozmów ogółem.");
+
+  /* with a declared total it can: 2019's 600 000 against "ponad 586 tys." */
+  y->declared_total = 600000;
+  g_clear_pointer (&t, rocznik_table_free);
+  t = rocznik_table_new (years, 2019, 2018, &error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->change, ==, 14000);
+  g_free (note);
+  note = rocznik_table_get_note (t);
+  g_assert_cmpstr (note, ==, "The two years have no topic in common: the declared totals are compared. "
+                             "A total published as „more than” makes the change approximate.");
+}
+
+/* What a comparison menu offers: 2019 (topics, no total) only 2018, with
+ * which it shares topics; 2018 (topics and a total) every other year. */
+static void
+test_comparable_years (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(GArray) for_2018 = NULL;
+  g_autoptr(GArray) for_2019 = NULL;
+  g_autoptr(GArray) for_none = NULL;
+  const int expected[] = { 2015, 2017, 2019, 2020, 2021 };
+
+  insert_year (years, year_2019 ());
+  for_2018 = rocznik_comparison_years (years, 2018);
+  g_assert_cmpmem (for_2018->data, for_2018->len * sizeof (int), expected, sizeof expected);
+  for_2019 = rocznik_comparison_years (years, 2019);
+  g_assert_cmpuint (for_2019->len, ==, 1);
+  g_assert_cmpint (g_array_index (for_2019, int, 0), ==, 2018);
+  for_none = rocznik_comparison_years (years, 2016);
+  g_assert_cmpuint (for_none->len, ==, 0);
+}
+
+/* 2015 (472 553) against 2017 (ponad 574 tys.): totals only on both sides. */
+static void
+test_totals_only (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note_pl = NULL;
+
+  t = rocznik_table_new (years, 2015, 2017, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->comparison->basis, ==, ROCZNIK_COMPARISON_DECLARED);
+  g_assert_cmpint (t->declared->count, ==, 472553);
+  g_assert_false (t->declared->more_than);
+  g_assert_cmpint (t->declared->change, ==, 472553 - 574000);
+  note_pl = rocznik_comparison_note_pl (t->comparison);
+  g_assert_cmpstr (note_pl, ==, "Ani rok 2015, ani 2017 nie ma liczb dla tematów: porównano liczby "
+                                "rozmów ogółem podane w sprawozdaniach. Liczba podana jako „ponad” "
+                                "sprawia, że zmiana jest przybliżona.");
+}
+
+/* Under pl_PL the window's note (gettext, po/pl.po) says word for word what
+ * the report's fixed Polish says, in every case. */
+static void
+test_polish_note (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
+  const int pairs[][2] = { { 2018, 2017 }, { 2019, 2018 }, { 2015, 2017 }, { 2019, 2020 }, { 2019, 2015 } };
+  RocznikYear *single = rocznik_year_copy (rocznik_years_find (years, 2018));
+
+  g_assert_nonnull (localedir);
+  insert_year (years, year_2019 ());
+  /* a 2022 sharing one topic: the singular form */
+  single->year = 2022;
+  g_ptr_array_set_size (single->topics, 1);
+  rocznik_year_add_topic (single, "inny temat", 5);
+  insert_year (years, single);
+
+  g_assert_nonnull (setlocale (LC_ALL, "pl_PL.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  for (guint i = 0; i <= G_N_ELEMENTS (pairs); i++)
+    {
+      int year = i < G_N_ELEMENTS (pairs) ? pairs[i][0] : 2022;
+      int other = i < G_N_ELEMENTS (pairs) ? pairs[i][1] : 2018;
+      g_autoptr(RocznikComparison) c = rocznik_comparison_new (rocznik_years_find (years, year),
+                                                               rocznik_years_find (years, other));
+      g_autofree char *note = rocznik_comparison_note (c);
+      g_autofree char *note_pl = rocznik_comparison_note_pl (c);
+
+      g_assert_nonnull (note_pl);
+      g_assert_cmpstr (note, ==, note_pl);
+    }
+  {
+    g_autoptr(RocznikComparison) c = rocznik_comparison_new (rocznik_years_find (years, 2022),
+                                                             rocznik_years_find (years, 2018));
+    g_autofree char *note = rocznik_comparison_note (c);
+
+    g_assert_true (g_str_has_prefix (note, "Zmianę policzono dla 1 tematu obecnego w obu latach. Brak w 2022 r.: "));
+  }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* The one resolver (chart, report, --topics, window) and the choices a
+ * comparison makes, on the seed's 17 topics. */
+static void
+test_resolve (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) all = NULL;
+  const char *keys[] = { "gospodarka odpadami", "akcja zima", NULL };
+  const char *typed[] = { "transport", " ", "MIASTO", "Akcja Zima", NULL };
+  RocznikTopicRef ref;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_true (rocznik_workspace_set_category (ws, "Miasto", keys, &error));
+  g_assert_true (rocznik_workspace_rename_topic (ws, "akcja zima", "Zima w mieście", &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  categories = rocznik_workspace_list_categories (ws);
+
+  /* the one topic that starts with it, accents and case aside */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "TRANSPORT", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "transport miejski i strefa parkowania");
+  g_assert_cmpstr (ref.name, ==, "transport miejski i" ROCZNIK_NBSP "strefa parkowania");
+  g_assert_null (ref.keys);
+  rocznik_topic_ref_clear (&ref);
+  /* else the one that contains it */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "architektura", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "urbanistyka i architektura");
+  rocznik_topic_ref_clear (&ref);
+  /* "wy": "wybory…" and "wykorzystanie…" both start with it */
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "wy", &ref, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "„wy” matches several topics: „"));
+  g_clear_error (&error);
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "lotnisko", &ref, &error));
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* a category, its topics */
+  g_assert_true (rocznik_topics_resolve (years, categories, NULL, "miasto", &ref, &error));
+  g_assert_cmpstr (ref.name, ==, "Miasto");
+  g_assert_cmpuint (ref.keys->len, ==, 2);
+  rocznik_topic_ref_clear (&ref);
+  /* the name before a rename: through the workspace's alias only */
+  g_assert_false (rocznik_topics_resolve (years, categories, NULL, "Akcja Zima", &ref, NULL));
+  g_assert_true (rocznik_topics_resolve (years, categories, ws, "Akcja Zima", &ref, &error));
+  g_assert_cmpstr (ref.key, ==, "zima w mieście");
+  g_assert_cmpstr (ref.name, ==, "Zima w mieście");
+  rocznik_topic_ref_clear (&ref);
+
+  all = rocznik_topics_resolve_all (years, categories, ws, typed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 3);
+  g_assert_cmpstr (all[0], ==, "transport miejski i strefa parkowania");
+  g_assert_cmpstr (all[1], ==, "Miasto");
+  g_assert_cmpstr (all[2], ==, "zima w mieście");
+}
+
+static void
+test_topic_choices (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_category_free);
+  g_autoptr(RocznikTable) t = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) entries = NULL;
+  g_auto(GStrv) lit = NULL;
+  RocznikYear *y = rocznik_year_new (2019);
+  RocznikCategory *c = g_new0 (RocznikCategory, 1);
+  const char *one[] = { "oświata", NULL };
+  const char *two[] = { "oświata", "gospodarka odpadami", NULL };
+
+  /* 2019 spells a topic anew: the list shows the latest spelling */
+  rocznik_year_add_topic (y, "Gospodarka Odpadami", 1);
+  insert_year (years, y);
+  all = rocznik_topics_list_all (years, "oświata");
+  g_assert_cmpuint (all->len, ==, 16);
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 0))->name, ==, "administracja cmentarzy komunalnych");
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 1))->name, ==, "Akcja Zima");
+  g_assert_cmpstr (((RocznikTopic *) g_ptr_array_index (all, 3))->name, ==, "Gospodarka Odpadami");
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (rocznik_collate (((RocznikTopic *) g_ptr_array_index (all, i - 1))->name,
+                                      ((RocznikTopic *) g_ptr_array_index (all, i))->name), <, 0);
+
+  t = rocznik_table_new (years, 2018, 0, &error);
+  g_assert_no_error (error);
+  /* nothing chosen: the three largest, 100 990, 70 055, 67 941 */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, NULL, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 3);
+  g_assert_true (g_str_has_prefix (entries[0], "sprawy ogólne"));
+  g_assert_cmpstr (entries[1], ==, "gospodarka odpadami");
+  g_assert_true (g_str_has_prefix (entries[2], "świadczenia wychowawcze"));
+  g_clear_pointer (&entries, g_strfreev);
+  /* one chosen: it and the three largest */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, one, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 4);
+  g_assert_cmpstr (entries[0], ==, "oświata");
+  g_clear_pointer (&entries, g_strfreev);
+  /* two chosen: exactly those; one of them among the largest is not doubled */
+  entries = rocznik_topics_compare_default (t, NULL, FALSE, two, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 2);
+  g_clear_pointer (&entries, g_strfreev);
+  /* by categories: none yet is an error that says what to do */
+  entries = rocznik_topics_compare_default (t, categories, TRUE, NULL, &error);
+  g_assert_null (entries);
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  c->name = g_strdup ("Miasto");
+  c->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (c->keys, g_strdup ("gospodarka odpadami"));
+  g_ptr_array_add (categories, c);
+  entries = rocznik_topics_compare_default (t, categories, TRUE, NULL, &error);
+  g_assert_cmpuint (g_strv_length (entries), ==, 1);
+  g_assert_cmpstr (entries[0], ==, "Miasto");
+
+  /* a comparison made of two selected: only their category stands out */
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_COMPARE, FALSE, 2018, categories, two);
+  g_assert_cmpuint (g_strv_length (lit), ==, 1);
+  g_assert_cmpstr (lit[0], ==, "Miasto");
+  g_clear_pointer (&lit, g_strfreev);
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_RANKING, FALSE, 2018, categories, one);
+  g_assert_cmpuint (g_strv_length (lit), ==, 1);
+  g_assert_cmpstr (lit[0], ==, "oświata");
+  g_clear_pointer (&lit, g_strfreev);
+  lit = rocznik_topics_highlight (ROCZNIK_CHART_TREND, FALSE, 2018, categories, two);
+  g_assert_cmpuint (g_strv_length (lit), ==, 4);
+  g_assert_cmpstr (lit[2], ==, "Miasto");
+  g_assert_cmpstr (lit[3], ==, "2018");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,5 +657,14 @@ main (int argc, char **argv)
   g_test_add_func ("/table/default-year", test_default_year);
   g_test_add_func ("/table/tsv", test_tsv);
   g_test_add_func ("/table/top-keys", test_top_keys);
+  g_test_add_func ("/comparison/declared-only", test_declared_only);
+  g_test_add_func ("/comparison/common-topics", test_common_topics);
+  g_test_add_func ("/comparison/same-topics", test_same_topics);
+  g_test_add_func ("/comparison/nothing", test_nothing);
+  g_test_add_func ("/comparison/totals-only", test_totals_only);
+  g_test_add_func ("/comparison/years", test_comparable_years);
+  g_test_add_func ("/comparison/polish-note", test_polish_note);
+  g_test_add_func ("/topics/resolve", test_resolve);
+  g_test_add_func ("/topics/choices", test_topic_choices);
   return g_test_run ();
 }

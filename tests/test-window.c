@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rocznik-application.h"
@@ -18,6 +19,8 @@
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
+#include "rocznik-print.h"
+#include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
 
@@ -447,20 +450,24 @@ test_header_menus (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
   g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
 
-  /* 2017 has only its declared total, and the menu says so */
+  /* 2017 has only its declared total, and the menu says so; 2018 has one
+   * too, so the totals compare */
   y2017 = g_list_model_get_item (year_items, 1);
   g_object_get (y2017, "description", &description, "comparable", &comparable, NULL);
+  g_assert_true (comparable);
   g_test_message ("2017: %s", description);
   g_assert_true (g_str_has_prefix (description, g_strcmp0 (g_getenv ("LC_ALL"), "pl_PL.UTF-8") == 0
                                                 ? "tylko suma: ponad 574" : "only the total: "));
   g_assert_nonnull (strstr (description, "574"));
-  g_assert_false (comparable);
 
   gtk_drop_down_set_selected (years, 3);
   drain ();
   g_assert_cmpint (rocznik_window_get_year (window), ==, 2019);
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (year_items), ==, G_N_ELEMENTS (stored));
+  /* 2019 declares no total and shares no topic with 2017: not offered */
+  g_object_get (y2017, "comparable", &comparable, NULL);
+  g_assert_false (comparable);
 
   /* compare with 2018: position 3 in "none, 2015, 2017, 2018, …" */
   c2018 = g_list_model_get_item (compare_items, 3);
@@ -547,6 +554,33 @@ test_edit_and_undo (void)
   activate ("win.filter", g_variant_new_string (""));
   activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (rocznik_window_get_selection (window))), ==, 1);
+
+  /* Ctrl+Shift+Z gives the rename back, Ctrl+Z takes it away again */
+  activate ("win.redo", NULL);
+  g_assert_cmpstr (rocznik_window_get_last_toast (window), ==, _("Redone"));
+  activate ("win.filter", g_variant_new_string ("odpady komunalne"));
+  g_assert_cmpuint (n_topic_rows (), ==, 1);
+  activate ("win.filter", g_variant_new_string (""));
+  activate ("win.undo", NULL);
+
+  /* a wrong topic deleted from the year, and back: 388 468 − 70 055 */
+  activate ("win.select-topic", g_variant_new_string ("gospodarka odpadami"));
+  activate ("win.delete-topic", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 318413);
+  g_assert_cmpuint (n_topic_rows (), ==, 16);
+  activate ("win.undo", NULL);
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpuint (n_topic_rows (), ==, 17);
+
+  /* a wrong year deleted, and back, topics and total included */
+  activate ("win.delete-year", NULL);
+  g_assert_false (rocznik_window_has_year (window, 2018));
+  g_assert_cmpint (rocznik_window_get_year (window), !=, 2018);
+  activate ("win.undo", NULL);
+  g_assert_true (rocznik_window_has_year (window, 2018));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_cmpint (rocznik_window_get_table (window)->sum, ==, 388468);
+  g_assert_cmpint (rocznik_window_get_table (window)->declared_total, ==, 586000);
 }
 
 static void
@@ -611,9 +645,21 @@ test_narrow_and_dark (void)
   g_assert_cmpint (rocznik_window_get_orientation (window), ==, GTK_ORIENTATION_VERTICAL);
   /* as narrow as the window goes, with the chart's widest controls */
   activate ("win.chart-type", g_variant_new_string ("compare"));
+  activate ("win.compare-year", g_variant_new_int32 (2019));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   frames_wanted = 40;
   screenshot ("11-narrowest-compare");
+  /* the metainfo promises 360 px: the window really is that narrow (the
+   * default size counts the frame, the widget's width does not) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
+  screenshot ("11-width-600-compare");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  activate ("win.chart-type", g_variant_new_string ("yoy"));
+  screenshot ("11-width-1200-compare");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  activate ("win.compare-year", g_variant_new_int32 (0));
   activate ("win.chart-type", g_variant_new_string ("ranking"));
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -849,6 +895,49 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, NULL, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* Ctrl+P prints the report's own pages: the printout (exported here, as
+ * the dialog's "Print to File" does) has the PDF report's pages and text. */
+static void
+test_print (void)
+{
+  g_autofree char *printed = g_build_filename (tmpdir, "wydruk.pdf", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "raport-druk.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  RocznikReportOptions options = { 2018, -1, NULL, NULL };
+  g_autoptr(GtkPrintOperation) operation = rocznik_print_operation_new (ws, 2018, 0, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write_pdf (ws, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (report));
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "gospodarka odpadami"));
+  g_assert_nonnull (strstr (text, "70 055") ? strstr (text, "70 055") : strstr (text, "70\u00a0055"));
+  g_unlink (printed);
+  g_unlink (report);
 }
 
 static gboolean
@@ -1271,6 +1360,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-texts", test_chart_texts);
   g_test_add_func ("/window/chart-export-presets", test_chart_export_presets);
   g_test_add_func ("/window/export-highlight", test_export_highlight);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);

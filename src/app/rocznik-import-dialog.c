@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rocznik-error.h"
+#include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
 
 /* The roles a user can give a column, in the order of the combo rows. */
@@ -61,6 +62,8 @@ struct _RocznikImportDialog
   GtkWidget         *summary_label;
   GtkWidget         *year_from_file;
   GtkWidget         *year_spin;
+  GtkWidget         *organisation_row;
+  GtkWidget         *preview_label;
   GtkWidget         *encoding_row;
   GtkWidget         *delimiter_row;
   GtkWidget         *sheet_row;
@@ -185,6 +188,39 @@ fill_sheets (RocznikImportDialog *self)
   gtk_widget_set_visible (self->sheet_row, sheets != NULL);
 }
 
+/* The first rows of each year as they will be stored: "2018: gospodarka
+ * odpadami — 70 055". */
+static void
+fill_preview (RocznikImportDialog *self)
+{
+  GPtrArray *years = rocznik_import_get_years (self->import);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const guint max_rows = 6;
+
+  for (guint i = 0; years && i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      for (guint t = 0; t < y->topics->len && t < max_rows; t++)
+        {
+          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
+          g_autofree char *count = rocznik_format_count (topic->count);
+
+          g_string_append_printf (text, "%s%d: %s — %s", text->len ? "\n" : "", y->year, topic->name, count);
+        }
+      if (y->topics->len > max_rows)
+        {
+          guint more = y->topics->len - max_rows;
+          g_string_append_c (text, '\n');
+          /* Translators: under the preview's rows, "… and 11 more topics in 2018" */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more topic in %d", "… and %u more topics in %d", more),
+                                  more, y->year);
+        }
+    }
+  gtk_label_set_text (GTK_LABEL (self->preview_label), text->str);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->preview_label, ADW_TYPE_PREFERENCES_GROUP), text->len > 0);
+}
+
 static void
 show_preview (RocznikImportDialog *self)
 {
@@ -209,6 +245,25 @@ show_preview (RocznikImportDialog *self)
 
   fill_sheets (self);
   fill_columns (self);
+  fill_preview (self);
+  /* The year field shows this file's year, never a default or another file's. */
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->year_from_file)))
+    {
+      GPtrArray *years = rocznik_import_get_years (import);
+
+      if (years && years->len > 0)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin),
+                                   ((const RocznikYear *) g_ptr_array_index (years, years->len - 1))->year);
+    }
+  /* …and the organisation the file names, which the user may correct. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)), "") == 0)
+    {
+      GPtrArray *years = rocznik_import_get_years (import);
+      const RocznikYear *y = years && years->len ? g_ptr_array_index (years, 0) : NULL;
+
+      if (y && y->organisation)
+        gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), y->organisation);
+    }
   self->updating = FALSE;
 }
 
@@ -403,6 +458,24 @@ cancel_activated (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* What the user wrote in "Organisation" goes to every year of the file. */
+static void
+apply_organisation (RocznikImportDialog *self)
+{
+  g_autofree char *organisation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
+  GPtrArray *years = rocznik_import_get_years (self->import);
+
+  if (*organisation == '\0')
+    return;
+  for (guint i = 0; years && i < years->len; i++)
+    {
+      RocznikYear *y = g_ptr_array_index (years, i);
+
+      g_free (y->organisation);
+      y->organisation = g_strdup (organisation);
+    }
+}
+
 static void
 import_activated (GtkWidget  *widget,
                   const char *action,
@@ -414,6 +487,7 @@ import_activated (GtkWidget  *widget,
 
   if (self->busy || self->import == NULL)
     return;
+  apply_organisation (self);
   if (!rocznik_import_store (self->import, self->workspace, replace, &error))
     {
       if (g_error_matches (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS))
@@ -502,6 +576,8 @@ rocznik_import_dialog_class_init (RocznikImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_from_file);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, RocznikImportDialog, sheet_row);

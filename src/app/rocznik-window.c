@@ -15,37 +15,20 @@
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
+#include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
+#include "rocznik-print.h"
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
+#include "rocznik-topics.h"
 #include "rocznik-window.h"
 #include "rocznik-year-item.h"
 #include "rocznik-year-panel.h"
 
 #define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
 #define NARROW_WIDTH 860
-
-typedef enum
-{
-  UNDO_COUNT,
-  UNDO_NAME,
-  UNDO_RENAME,
-  UNDO_DETAILS,
-  UNDO_CATEGORY,
-} UndoKind;
-
-/* What brings the workspace back to where it was before one edit. */
-typedef struct
-{
-  UndoKind     kind;
-  int          year;
-  char        *key;
-  gint64       count;
-  char        *name;
-  RocznikYear *details;
-  GStrv        keys;      /* a category's topics before; NULL: it did not exist */
-} UndoOp;
+#define PHONE_WIDTH 600
 
 struct _RocznikWindow
 {
@@ -60,7 +43,6 @@ struct _RocznikWindow
   gboolean             narrow;
   gboolean             layout_done;
   char                *query;          /* folded search text */
-  GArray              *undo;           /* UndoOp */
 
   GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
   RocznikChartExportOptions export_options;
@@ -81,6 +63,9 @@ struct _RocznikWindow
   /* template */
   AdwHeaderBar        *header_bar;
   GtkButton           *import_button;
+  GtkBox              *year_box;
+  GtkBox              *year_bar;
+  GtkBox              *chart_toolbar;
   GtkDropDown         *year_dropdown;
   GtkDropDown         *compare_dropdown;
   AdwViewSwitcherTitle *switcher_title;
@@ -116,29 +101,6 @@ static void reload (RocznikWindow *self);
 /* helpers */
 
 static void
-undo_op_clear (UndoOp *op)
-{
-  g_free (op->key);
-  g_free (op->name);
-  g_clear_pointer (&op->details, rocznik_year_free);
-  g_clear_pointer (&op->keys, g_strfreev);
-}
-
-static void
-update_undo_action (RocznikWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
-}
-
-static void
-push_undo (RocznikWindow *self,
-           UndoOp        *op)
-{
-  g_array_append_val (self->undo, *op);
-  update_undo_action (self);
-}
-
-static void
 toast (RocznikWindow *self,
        const char    *title,
        const char    *button,
@@ -171,6 +133,12 @@ toast_error (RocznikWindow *self,
   adw_toast_set_timeout (t, 10);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static RocznikHistory *
+history (RocznikWindow *self)
+{
+  return rocznik_session_get_history (self->session);
 }
 
 static const RocznikYear *
@@ -342,38 +310,16 @@ find_category (RocznikWindow *self,
   return NULL;
 }
 
-/* What a comparison chart compares: every category, or the topics selected
- * in the table (two or more), else the three largest and the one selected. */
+/* What a comparison chart compares: the core's rule on the selection. */
 static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  if (by_categories (self))
-    {
-      if (rocznik_session_get_categories (self->session) == NULL || rocznik_session_get_categories (self->session)->len == 0)
-        {
-          g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                               _("There are no categories yet. Select topics in the table and choose “Add to Category…” to group them."));
-          return NULL;
-        }
-      for (guint i = 0; i < rocznik_session_get_categories (self->session)->len; i++)
-        g_strv_builder_add (builder, ((RocznikCategory *) g_ptr_array_index (rocznik_session_get_categories (self->session), i))->name);
-      return g_strv_builder_end (builder);
-    }
-  if (keys->len < 2)
-    {
-      g_auto(GStrv) top = rocznik_table_top_keys (self->table, 3);
-
-      for (guint i = 0; top[i]; i++)
-        if (!keys_contain (keys, top[i]))
-          g_ptr_array_add (keys, g_strdup (top[i]));
-    }
-  for (guint i = 0; i < keys->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_compare_default (self->table, rocznik_session_get_categories (self->session), by_categories (self),
+                                         (const char *const *) keys->pdata, error);
 }
 
 static char *
@@ -383,31 +329,16 @@ chart_text (RocznikWindow    *self,
   return (char *) rocznik_session_get_chart_text (self->session, field);
 }
 
-/* The bars to draw in the accent colour: the selected topics, the
- * categories they belong to, and in a trend the year shown. */
-static GPtrArray *
+/* The bars in the accent colour: the core's rule on the selection. */
+static GStrv
 highlight_keys (RocznikWindow *self)
 {
-  GPtrArray *keys = selected_keys (self);
-  guint n_selected = keys->len;
+  g_autoptr(GPtrArray) keys = selected_keys (self);
 
-  /* A comparison made of the selection would be all accent: none then. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && !by_categories (self) && n_selected > 1)
-    g_ptr_array_set_size (keys, 0);
-
-  for (guint i = 0; rocznik_session_get_categories (self->session) && i < rocznik_session_get_categories (self->session)->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (rocznik_session_get_categories (self->session), i);
-      for (guint k = 0; k < c->keys->len; k++)
-        if (keys_contain_n (keys, n_selected, g_ptr_array_index (c->keys, k)))
-          {
-            g_ptr_array_add (keys, g_strdup (c->name));
-            break;
-          }
-    }
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
-    g_ptr_array_add (keys, g_strdup_printf ("%d", rocznik_session_get_year (self->session)));
-  return keys;
+  g_ptr_array_add (keys, NULL);
+  return rocznik_topics_highlight (rocznik_session_get_chart_type (self->session), by_categories (self),
+                                   rocznik_session_get_year (self->session),
+                                   rocznik_session_get_categories (self->session), (const char *const *) keys->pdata);
 }
 
 /* The chart the window shows and exports: one spec for both, so an export
@@ -418,7 +349,7 @@ chart_new (RocznikWindow     *self,
            GError           **error)
 {
   g_auto(GStrv) topics = NULL;
-  g_autoptr(GPtrArray) highlight = highlight_keys (self);
+  g_auto(GStrv) highlight = highlight_keys (self);
   RocznikChartSpec spec = { 0 };
 
   if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
@@ -447,18 +378,16 @@ chart_new (RocznikWindow     *self,
   spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
   spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
   /* The highlight too: an export or a copy shows what the window shows. */
-  g_ptr_array_add (highlight, NULL);
-  spec.highlight = (GStrv) highlight->pdata;
+  spec.highlight = highlight;
   return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
 }
 
 static void
 update_chart_highlight (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = highlight_keys (self);
+  g_auto(GStrv) lit = highlight_keys (self);
 
-  g_ptr_array_add (keys, NULL);
-  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) keys->pdata);
+  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
 }
 
 /* The entries show the renderer's own texts as placeholders. */
@@ -641,6 +570,16 @@ select_year (GtkDropDown *dropdown,
     gtk_drop_down_set_selected (dropdown, pos);
 }
 
+/* Undo and redo are there when the history has something to give back. */
+static void
+history_changed_cb (RocznikWindow *self)
+{
+  RocznikHistory *h = history (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", h && rocznik_history_get_can_undo (h));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", h && rocznik_history_get_can_redo (h));
+}
+
 /* The workspace was read again: the year menus follow, in place. */
 static void
 years_changed_cb (RocznikWindow *self)
@@ -687,7 +626,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
     }
   else
@@ -903,6 +842,7 @@ selection_changed_cb (RocznikWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-topic", one_topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-topic", one_topic);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categorize", keys->len > 0);
   g_ptr_array_add (keys, NULL);
   rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
@@ -983,15 +923,64 @@ table_key_cb (GtkEventControllerKey *controller,
   return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
 }
 
+/* Icon-only header buttons leave room for the title when narrow; a label
+ * of their own only when no text shows, else names are doubled. */
+static void
+set_header_labels (RocznikWindow *self,
+                   gboolean       icons)
+{
+  if (icons)
+    {
+      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
+      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
+    }
+  else
+    {
+      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
+      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
+/* At phone width the year menus leave the header for a bar of their own
+ * and the chart's buttons go under its menus, so the window fits 360 px. */
+static void
+set_phone_layout (RocznikWindow *self,
+                  gboolean       phone)
+{
+  GtkWidget *year_box = GTK_WIDGET (self->year_box);
+
+  if (phone == (gtk_widget_get_parent (year_box) == GTK_WIDGET (self->year_bar)))
+    return;
+  g_object_ref (year_box);
+  if (phone)
+    {
+      adw_header_bar_remove (self->header_bar, year_box);
+      gtk_box_append (self->year_bar, year_box);
+    }
+  else
+    {
+      gtk_box_remove (self->year_bar, year_box);
+      adw_header_bar_pack_start (self->header_bar, year_box);
+    }
+  g_object_unref (year_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_bar), phone);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_toolbar),
+                                  phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static void
 width_changed_cb (RocznikWindow *self)
 {
   int width, height;
-
-  gboolean narrow;
+  gboolean narrow, phone;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   narrow = width > 0 && width < NARROW_WIDTH;
+  phone = width > 0 && width < PHONE_WIDTH;
+  set_phone_layout (self, phone);
   if (narrow == self->narrow && self->layout_done)
     return;
   self->narrow = narrow;
@@ -1003,24 +992,7 @@ width_changed_cb (RocznikWindow *self)
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (!narrow)
     gtk_paned_set_position (self->paned, width * 3 / 5);
-
-  /* Icon-only header buttons leave room for the title when narrow. */
-  /* A label of its own only when no text shows; else names doubled. */
-  if (narrow)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import"), -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  if (narrow)
-    {
-      gtk_button_set_icon_name (self->import_button, "document-open-symbolic");
-      gtk_menu_button_set_icon_name (self->export_button, "document-save-symbolic");
-    }
-  else
-    {
-      gtk_button_set_child (self->import_button, button_content ("document-open-symbolic", _("_Import")));
-      gtk_menu_button_set_child (self->export_button, button_content ("document-save-symbolic", _("_Export")));
-    }
+  set_header_labels (self, narrow);
 }
 
 static void
@@ -1220,10 +1192,10 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "apply") || pos >= keys->len)
     return;
-  if (!rocznik_workspace_merge_topics (self->workspace, key, g_ptr_array_index (keys, pos), &error))
+  if (!rocznik_history_merge_topics (history (self), key, g_ptr_array_index (keys, pos), &error))
     toast_error (self, error);
   else
-    toast (self, _("Topics merged in every year"), NULL, NULL, NULL);
+    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1564,7 +1536,84 @@ undo_action (GtkWidget  *widget,
   if (!rocznik_window_undo (self, &error))
     toast_error (self, error);
   else
-    toast (self, _("Undone"), NULL, NULL, NULL);
+    toast (self, _("Undone"), _("_Redo"), "win.redo", NULL);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_redo (self, &error))
+    toast_error (self, error);
+  else
+    toast (self, _("Redone"), _("_Undo"), "win.undo", NULL);
+}
+
+/* Removes the selected topic from the year shown (a wrong import); undoable. */
+static void
+delete_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = selected_row (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (row == NULL)
+    return;
+  message = g_strdup_printf (_("Deleted „%s” from %d"), rocznik_topic_row_get_name (row),
+                             rocznik_session_get_year (self->session));
+  if (!rocznik_history_delete_topic (history (self), rocznik_session_get_year (self->session),
+                                     rocznik_topic_row_get_key (row), &error))
+    toast_error (self, error);
+  else
+    toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+/* Ctrl+P: the annual report of the year shown, drawn as the PDF is. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL || rocznik_session_get_year (self->session) == 0)
+    return;
+  operation = rocznik_print_operation_new (self->workspace, rocznik_session_get_year (self->session),
+                                           rocznik_session_get_comparison_year (self->session), &error);
+  if (operation == NULL
+      || gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast_error (self, error);
+}
+
+/* Removes the year shown from the workspace (a wrong import); undoable. */
+static void
+delete_year_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  int year = rocznik_session_get_year (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (year == 0)
+    return;
+  /* Translators: a toast, "Deleted the year 2019" */
+  message = g_strdup_printf (_("Deleted the year %d"), year);
+  if (!rocznik_history_delete_year (history (self), year, &error))
+    toast_error (self, error);
+  else
+    toast (self, message, _("_Undo"), "win.undo", NULL);
 }
 
 static void
@@ -1628,7 +1677,7 @@ merge_topic_action (GtkWidget  *widget,
   RocznikTopicRow *row = selected_row (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *dropdown;
@@ -1639,23 +1688,18 @@ merge_topic_action (GtkWidget  *widget,
       return;
     }
   /* Every topic of every year but this one, to merge into. */
-  for (guint i = 0; i < rocznik_session_get_years (self->session)->len; i++)
+  all = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
+  for (guint i = 0; i < all->len; i++)
     {
-      const RocznikYear *y = g_ptr_array_index (rocznik_session_get_years (self->session), i);
-      for (guint t = 0; t < y->topics->len; t++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          if (g_str_equal (topic->key, rocznik_topic_row_get_key (row)) || g_hash_table_contains (seen, topic->key))
-            continue;
-          g_hash_table_add (seen, topic->key);
-          g_ptr_array_add (keys, g_strdup (topic->key));
-          g_ptr_array_add (names, topic->name);
-        }
+      const RocznikTopic *topic = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (keys, g_strdup (topic->key));
+      g_ptr_array_add (names, topic->name);
     }
   g_ptr_array_add (names, NULL);
 
   body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added. This cannot be undone."),
+                            "counts of a year that has both are added."),
                           rocznik_topic_row_get_name (row));
   dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
@@ -1944,7 +1988,6 @@ rocznik_window_finalize (GObject *object)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (object);
 
-  g_array_unref (self->undo);
   g_free (self->query);
   g_free (self->last_toast);
 
@@ -1965,6 +2008,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_box);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_bar);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_toolbar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, switcher_title);
@@ -2006,6 +2052,10 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-topic", NULL, delete_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-year", NULL, delete_year_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
   gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
@@ -2019,6 +2069,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
@@ -2026,7 +2077,9 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-topic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
@@ -2044,8 +2097,6 @@ rocznik_window_init (RocznikWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_session (self);
   self->export_options = (RocznikChartExportOptions) { "png", 1200, 675, 1, FALSE };
-  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoOp));
-  g_array_set_clear_func (self->undo, (GDestroyNotify) undo_op_clear);
   self->query = g_strdup ("");
 
   add_column (self, ROCZNIK_COLUMN_NAME, _("Topic"), TRUE);
@@ -2157,8 +2208,8 @@ rocznik_window_init (RocznikWindow *self)
   gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
-  update_undo_action (self);
   selection_changed_cb (self);
+  history_changed_cb (self);
   rocznik_accessible_fix_names (GTK_WIDGET (self));
   rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
@@ -2211,6 +2262,9 @@ rocznik_window_new (RocznikApplication *application,
       return self;
     }
   rocznik_session_set_workspace (self->session, self->workspace);
+  g_signal_connect_object (history (self), "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history (self), "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
@@ -2346,19 +2400,15 @@ rocznik_window_get_selected_tsv (RocznikWindow *self)
   return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, rocznik_session_get_comparison_year (self->session));
 }
 
-static const RocznikTopic *
-find_topic (RocznikWindow *self,
-            const char    *key)
+static gboolean
+no_topic_error (RocznikWindow *self,
+                const char    *key,
+                GError       **error)
 {
   const RocznikYear *y = current_year (self);
 
-  return y ? rocznik_year_find_topic (y, key) : NULL;
-}
-
-static gboolean
-no_topic_error (const char *key,
-                GError    **error)
-{
+  if (y && rocznik_year_find_topic (y, key))
+    return TRUE;
   g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no topic „%s” in this year"), key);
   return FALSE;
 }
@@ -2371,47 +2421,14 @@ rocznik_window_set_topic_count (RocznikWindow *self,
                                 const char    *text,
                                 GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_COUNT };
   gint64 count;
 
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  switch (rocznik_parse_count (text, -1, &count))
-    {
-    case ROCZNIK_COUNT_OK:
-      break;
-    case ROCZNIK_COUNT_NEGATIVE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is negative: a number of calls cannot be"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_FRACTION:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a whole number of calls"), text);
-      return FALSE;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is too large for a number of calls"), text);
-      return FALSE;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” is not a number of calls"), text);
-      return FALSE;
-    }
-  op.year = rocznik_session_get_year (self->session);
-  op.key = g_strdup (topic->key);
-  op.count = topic->count;
-  if (!rocznik_workspace_set_topic_count (self->workspace, rocznik_session_get_year (self->session), key, count, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  if (!no_topic_error (self, key, error) || !rocznik_parse_count_typed (text, &count, error))
+    return FALSE;
+  return rocznik_history_set_topic_count (history (self), rocznik_session_get_year (self->session), key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2421,25 +2438,11 @@ rocznik_window_set_topic_name (RocznikWindow *self,
                                const char    *name,
                                GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_NAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  op.year = rocznik_session_get_year (self->session);
-  op.key = g_strdup (topic->key);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_set_topic_name (self->workspace, rocznik_session_get_year (self->session), key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return no_topic_error (self, key, error)
+         && rocznik_history_set_topic_name (history (self), rocznik_session_get_year (self->session), key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2449,24 +2452,10 @@ rocznik_window_rename_topic (RocznikWindow *self,
                              const char    *name,
                              GError       **error)
 {
-  const RocznikTopic *topic;
-  UndoOp op = { UNDO_RENAME };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  topic = find_topic (self, key);
-  if (topic == NULL)
-    return no_topic_error (key, error);
-  op.key = rocznik_topic_key (name);
-  op.name = g_strdup (topic->name);
-  if (!rocznik_workspace_rename_topic (self->workspace, key, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return no_topic_error (self, key, error) && rocznik_history_rename_topic (history (self), key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2475,27 +2464,16 @@ rocznik_window_save_details (RocznikWindow     *self,
                              const RocznikYear *details,
                              GError           **error)
 {
-  const RocznikYear *y;
-  UndoOp op = { UNDO_DETAILS };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
-  y = rocznik_years_find (rocznik_session_get_years (self->session), details->year);
-  if (y == NULL)
+  if (rocznik_years_find (rocznik_session_get_years (self->session), details->year) == NULL)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
                    _("The year %d is not in the workspace"), details->year);
       return FALSE;
     }
-  op.details = rocznik_year_copy (y);
-  if (!rocznik_workspace_update_details (self->workspace, details, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_update_details (history (self), details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2503,45 +2481,17 @@ gboolean
 rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
-  UndoOp op;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return rocznik_history_undo (history (self), error);
+}
 
-  if (self->undo->len == 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is nothing to undo"));
-      return FALSE;
-    }
-  /* Take it off first: the store below reloads the window. */
-  op = g_array_index (self->undo, UndoOp, self->undo->len - 1);
-  memset (&g_array_index (self->undo, UndoOp, self->undo->len - 1), 0, sizeof op);
-  g_array_set_size (self->undo, self->undo->len - 1);
-  update_undo_action (self);
-
-  switch (op.kind)
-    {
-    case UNDO_COUNT:
-      ok = rocznik_workspace_set_topic_count (self->workspace, op.year, op.key, op.count, error);
-      break;
-    case UNDO_NAME:
-      ok = rocznik_workspace_set_topic_name (self->workspace, op.year, op.key, op.name, error);
-      break;
-    case UNDO_RENAME:
-      ok = rocznik_workspace_rename_topic (self->workspace, op.key, op.name, error);
-      break;
-    case UNDO_DETAILS:
-      ok = rocznik_workspace_update_details (self->workspace, op.details, error);
-      break;
-    case UNDO_CATEGORY:
-      ok = op.keys ? rocznik_workspace_set_category (self->workspace, op.name, (const char *const *) op.keys, error)
-                   : rocznik_workspace_delete_category (self->workspace, op.name, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  undo_op_clear (&op);
-  return ok;
+/* Makes the latest undone edit again. */
+gboolean
+rocznik_window_redo (RocznikWindow *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
+  return rocznik_history_redo (history (self), error);
 }
 
 /* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
@@ -2552,7 +2502,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *format,
                        const char    *path)
 {
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2568,10 +2517,9 @@ rocznik_window_export (RocznikWindow *self,
       rocznik_window_export_chart (self, path, &options);
       return;
     }
-  suffix = g_strconcat (".", format, NULL);
   job = g_new0 (ExportJob, 1);
   /* The writer picks the format by the extension: make sure it is there. */
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, format);
   job->format = g_strdup (format);
   job->year = rocznik_session_get_year (self->session);
   job->compare_year = rocznik_session_get_comparison_year (self->session);
@@ -2587,7 +2535,6 @@ rocznik_window_export_chart (RocznikWindow                   *self,
                              const RocznikChartExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *suffix = NULL;
   ExportJob *job;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
@@ -2601,8 +2548,7 @@ rocznik_window_export_chart (RocznikWindow                   *self,
       export_job_free (job);
       return;
     }
-  suffix = g_strconcat (".", options->format, NULL);
-  job->path = g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+  job->path = rocznik_file_with_extension (path, options->format);
   job->format = g_strdup (options->format);
   job->width = options->width;
   job->height = options->height;
@@ -2650,16 +2596,6 @@ rocznik_window_get_chart_text (RocznikWindow    *self,
   return chart_text (self, field);
 }
 
-static GStrv
-category_keys (const RocznikCategory *category)
-{
-  GStrv keys = g_new0 (char *, category->keys->len + 1);
-
-  for (guint i = 0; i < category->keys->len; i++)
-    keys[i] = g_strdup (g_ptr_array_index (category->keys, i));
-  return keys;
-}
-
 /* Adds @keys to the category @name (made when new); undoable. */
 gboolean
 rocznik_window_add_to_category (RocznikWindow      *self,
@@ -2667,30 +2603,10 @@ rocznik_window_add_to_category (RocznikWindow      *self,
                                 const char *const  *keys,
                                 GError            **error)
 {
-  const RocznikCategory *category;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  /* Adding to a category keeps the topics it already has. */
-  category = find_category (self, name);
-  for (guint i = 0; category && i < category->keys->len; i++)
-    g_ptr_array_add (all, g_strdup (g_ptr_array_index (category->keys, i)));
-  for (guint i = 0; keys[i]; i++)
-    if (!keys_contain (all, keys[i]))
-      g_ptr_array_add (all, g_strdup (keys[i]));
-  g_ptr_array_add (all, NULL);
-  op.name = g_strdup (name);
-  op.keys = category ? category_keys (category) : NULL;
-  if (!rocznik_workspace_set_category (self->workspace, name, (const char *const *) all->pdata, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_add_to_category (history (self), name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2699,27 +2615,15 @@ rocznik_window_delete_category (RocznikWindow *self,
                                 const char    *name,
                                 GError       **error)
 {
-  const RocznikCategory *category;
-  UndoOp op = { UNDO_CATEGORY };
-
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  category = find_category (self, name);
-  if (category == NULL)
+  if (find_category (self, name) == NULL)
     {
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
       return FALSE;
     }
-  op.name = g_strdup (name);
-  op.keys = category_keys (category);
-  if (!rocznik_workspace_delete_category (self->workspace, name, error))
-    {
-      undo_op_clear (&op);
-      return FALSE;
-    }
-  push_undo (self, &op);
-  return TRUE;
+  return rocznik_history_delete_category (history (self), name, error);
 }
 
 /* Whether an export is still being written. */

@@ -72,5 +72,7 @@ gboolean            rocznik_window_get_busy          (RocznikWindow      *self);
 const char         *rocznik_window_get_last_toast    (RocznikWindow      *self);
 gboolean            rocznik_window_undo              (RocznikWindow      *self,
                                                       GError            **error);
+gboolean            rocznik_window_redo              (RocznikWindow      *self,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -507,6 +507,7 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
   g_autoptr(RocznikYear) y = NULL;
   const char *total;
   gint64 count;
+  RocznikCountResult result;
 
   g_return_val_if_fail (ROCZNIK_IS_YEAR_PANEL (self), NULL);
   g_return_val_if_fail (self->year != NULL, NULL);
@@ -518,17 +519,17 @@ rocznik_year_panel_get_details (RocznikYearPanel *self,
   y->notes = buffer_text (self->notes);
 
   total = gtk_editable_get_text (GTK_EDITABLE (self->total_row));
-  switch (rocznik_parse_count (total, -1, &count))
+  result = rocznik_parse_count (total, -1, &count);
+  if (result == ROCZNIK_COUNT_EMPTY)
+    y->declared_total = ROCZNIK_NO_TOTAL;
+  else if (result == ROCZNIK_COUNT_OK)
+    y->declared_total = count;
+  else
     {
-    case ROCZNIK_COUNT_OK:
-      y->declared_total = count;
-      break;
-    case ROCZNIK_COUNT_EMPTY:
-      y->declared_total = ROCZNIK_NO_TOTAL;
-      break;
-    default:
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("The declared total „%s” is not a whole number of calls"), total);
+      g_autofree char *problem = rocznik_count_problem (result, total);
+
+      /* Translators: "Declared total: „-5” is negative; …" */
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA, _("Declared total: %s"), problem);
       return NULL;
     }
   y->declared_more_than = gtk_switch_get_active (self->more_than_switch) && y->declared_total != ROCZNIK_NO_TOTAL;

@@ -16,6 +16,7 @@
 #include "rocznik-cli.h"
 #include "rocznik-import.h"
 #include "rocznik-report.h"
+#include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
 /* Imports the FILEs into @ws, all in one transaction. A file that does
@@ -114,13 +115,19 @@ cli_export_chart (const RocznikCliOptions *o)
     return ROCZNIK_EXIT_DATA;
   categories = rocznik_workspace_list_categories (ws);
   if (o->topics)
-    topics = g_strsplit (o->topics, ";", -1);
+    {
+      g_auto(GStrv) typed = g_strsplit (o->topics, ";", -1);
+
+      /* The report's resolver, aliases included: an old name means the same topic. */
+      topics = rocznik_topics_resolve_all (years, categories, ws, (const char *const *) typed, &error);
+    }
   spec.year = o->year;
   spec.compare_year = o->compare;
   spec.topics = topics;
   spec.title = o->title;
 
-  chart = rocznik_chart_new (years, categories, &spec, &error);
+  if (error == NULL)
+    chart = rocznik_chart_new (years, categories, &spec, &error);
   if (chart == NULL || !rocznik_chart_export (chart, o->export_path, width, height, 96, &error))
     {
       g_printerr ("rocznik: %s\n", error->message);

@@ -19,27 +19,15 @@
 #include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-table.h"
+#include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
 /* A topic or a category the user named, resolved against the years. */
-typedef struct
-{
-  char      *name;
-  char      *key;
-  GPtrArray *keys;     /* category: its topic keys; NULL for a topic */
-} Entry;
+typedef RocznikTopicRef Entry;
 
 static const char *type_names[] = { "ranking", "compare", "yoy", "trend" };
 
 /* Helpers */
-
-static void
-entry_clear (Entry *e)
-{
-  g_free (e->name);
-  g_free (e->key);
-  g_clear_pointer (&e->keys, g_ptr_array_unref);
-}
 
 static ChartGroup *
 group_new (const char *name,
@@ -94,103 +82,13 @@ main_year (GPtrArray *years,
 }
 
 static gboolean
-folded_equal (const char *a,
-              const char *b)
-{
-  g_autofree char *fa = rocznik_search_fold (a);
-  g_autofree char *fb = rocznik_search_fold (b);
-
-  return strcmp (fa, fb) == 0;
-}
-
-/* Categories by name, then topics by key, then the one topic whose name
- * starts with or contains the text ("transport" finds "transport miejski i …"). */
-static gboolean
 resolve_entry (GPtrArray  *years,
                GPtrArray  *categories,
                const char *text,
                Entry      *out,
                GError    **error)
 {
-  g_autofree char *folded = rocznik_search_fold (text);
-  g_autoptr(GPtrArray) matches = g_ptr_array_new ();   /* RocznikTopic*, distinct keys */
-  g_autoptr(GPtrArray) prefixed = g_ptr_array_new ();  /* the ones that start with it */
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean exact = FALSE;
-
-  memset (out, 0, sizeof *out);
-  for (guint i = 0; categories && i < categories->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (categories, i);
-
-      if (folded_equal (c->name, text))
-        {
-          out->name = g_strdup (c->name);
-          out->key = g_strdup (c->name);
-          out->keys = g_ptr_array_new_with_free_func (g_free);
-          for (guint k = 0; k < c->keys->len; k++)
-            g_ptr_array_add (out->keys, g_strdup (g_ptr_array_index (c->keys, k)));
-          return TRUE;
-        }
-    }
-
-  /* Latest years first, so a renamed topic shows its current name. */
-  for (guint i = years->len; i > 0 && !exact; i--)
-    {
-      const RocznikYear *y = g_ptr_array_index (years, i - 1);
-      const RocznikTopic *t = rocznik_year_find_topic (y, text);
-
-      if (t)
-        {
-          g_ptr_array_set_size (matches, 0);
-          g_ptr_array_add (matches, (gpointer) t);
-          exact = TRUE;
-          break;
-        }
-      for (guint k = 0; k < y->topics->len; k++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, k);
-          g_autofree char *name = rocznik_search_fold (topic->name);
-
-          if (*folded && strstr (name, folded) && !g_hash_table_contains (seen, topic->key))
-            {
-              g_hash_table_add (seen, topic->key);
-              g_ptr_array_add (matches, (gpointer) topic);
-              if (g_str_has_prefix (name, folded))
-                g_ptr_array_add (prefixed, (gpointer) topic);
-            }
-        }
-    }
-
-  if (!exact && prefixed->len == 1)
-    {
-      g_ptr_array_set_size (matches, 0);
-      g_ptr_array_add (matches, g_ptr_array_index (prefixed, 0));
-    }
-  if (matches->len == 1)
-    {
-      const RocznikTopic *t = g_ptr_array_index (matches, 0);
-
-      out->name = g_strdup (t->name);
-      out->key = g_strdup (t->key);
-      return TRUE;
-    }
-  if (matches->len > 1)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint i = 0; i < matches->len && i < 4; i++)
-        {
-          const RocznikTopic *t = g_ptr_array_index (matches, i);
-          g_string_append_printf (names, "%s„%s”", i ? ", " : "", t->name);
-        }
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("„%s” matches several topics: %s"), text, names->str);
-      return FALSE;
-    }
-  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-               _("No topic or category matches „%s”"), text);
-  return FALSE;
+  return rocznik_topics_resolve (years, categories, NULL, text, out, error);
 }
 
 static gboolean
@@ -347,7 +245,7 @@ prepare_ranking (RocznikChart           *chart,
       gint64 sum = rocznik_year_topic_sum (y);
 
       entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-      g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
+      g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
       if (!resolve_entries (years, categories, spec->topics, entries, error))
         return FALSE;
       for (guint i = 0; i < entries->len; i++)
@@ -425,7 +323,7 @@ prepare_compare (RocznikChart           *chart,
   gboolean all_categories = TRUE;
   const char *what;
 
-  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
+  g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
   if (spec->years && spec->years[0])
     {
       for (int i = 0; spec->years[i]; i++)
@@ -551,7 +449,7 @@ prepare_yoy (RocznikChart           *chart,
   int list[2];
   const char *org;
 
-  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
+  g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
   if (later == NULL)
     return FALSE;
   if (spec->compare_year)
@@ -672,7 +570,7 @@ prepare_trend (RocznikChart           *chart,
   int list[2];
   const char *org;
 
-  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
+  g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
   if (spec->topics && spec->topics[0])
     {
       if (!resolve_entries (years, categories, spec->topics, entries, error))

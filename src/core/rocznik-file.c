@@ -88,3 +88,24 @@ rocznik_file_abort (const char *temp_path)
   if (temp_path)
     g_unlink (temp_path);
 }
+
+/* @path ending in ".@extension" (any case: "Raport.PDF" stays as it is),
+ * the extension added when missing: writers choose the format by it. */
+char *
+rocznik_file_with_extension (const char *path,
+                             const char *extension)
+{
+  g_autofree char *ext = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  ext = g_ascii_strdown (extension, -1);
+  suffix = g_strconcat (".", ext, NULL);
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, suffix))
+    return g_strdup (path);
+  return g_strconcat (path, suffix, NULL);
+}

@@ -11,5 +11,7 @@ gboolean  rocznik_file_commit   (const char  *temp_path,
                                  const char  *path,
                                  GError     **error);
 void      rocznik_file_abort    (const char  *temp_path);
+char     *rocznik_file_with_extension (const char *path,
+                                       const char *extension);
 
 G_END_DECLS

@@ -2,12 +2,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
+#include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-year.h"
 
@@ -474,4 +476,52 @@ rocznik_parse_count (const char *text,
   if (count)
     *count = (gint64) value;
   return ROCZNIK_COUNT_OK;
+}
+
+/* Why @text (as rocznik_parse_count() found it, @result) is not a number of
+ * calls: the one wording for the importer, the window and the year panel.
+ * NULL for ROCZNIK_COUNT_OK. */
+char *
+rocznik_count_problem (RocznikCountResult  result,
+                       const char         *text)
+{
+  switch (result)
+    {
+    case ROCZNIK_COUNT_OK:
+      return NULL;
+    case ROCZNIK_COUNT_EMPTY:
+      return g_strdup (_("The number of calls is empty"));
+    case ROCZNIK_COUNT_NEGATIVE:
+      return g_strdup_printf (_("„%s” is negative; a number of calls cannot be"), text);
+    case ROCZNIK_COUNT_FRACTION:
+      return g_strdup_printf (_("„%s” is not a whole number of calls"), text);
+    case ROCZNIK_COUNT_TOO_LARGE:
+      return g_strdup_printf (_("„%s” is too large (more than 2⁵³ calls)"), text);
+    case ROCZNIK_COUNT_NOT_NUMBER:
+    default:
+      return g_strdup_printf (_("„%s” is not a number of calls"), text);
+    }
+}
+
+/* rocznik_parse_count() for a count a person typed: anything but a count
+ * (an empty field too) is an error saying why. */
+gboolean
+rocznik_parse_count_typed (const char  *text,
+                           gint64      *count,
+                           GError     **error)
+{
+  RocznikCountResult result;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  result = rocznik_parse_count (text, -1, count);
+  if (result != ROCZNIK_COUNT_OK)
+    {
+      g_autofree char *problem = rocznik_count_problem (result, text);
+
+      g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA, problem);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -53,6 +53,11 @@ typedef enum
 RocznikCountResult rocznik_parse_count (const char *text,
                                         gssize      length,
                                         gint64     *count);
+char    *rocznik_count_problem         (RocznikCountResult  result,
+                                        const char         *text);
+gboolean rocznik_parse_count_typed     (const char  *text,
+                                        gint64      *count,
+                                        GError     **error);
 
 char    *rocznik_topic_key             (const char  *name);
 char    *rocznik_search_fold           (const char  *text);

@@ -322,6 +322,7 @@ cell_count (Ctx               *c,
 {
   RocznikCountResult r;
   g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
 
   for (guint i = 0; i < cell->len; i++)
     if ((guchar) cell->data[i] >= 0x80)
@@ -336,21 +337,8 @@ cell_count (Ctx               *c,
     return r;
   if (text == NULL)
     text = g_strndup (cell->data, MIN (cell->len, 200));
-  switch (r)
-    {
-    case ROCZNIK_COUNT_NEGATIVE:
-      fail_at (c, column, error, _("„%s” is negative; a number of calls cannot be"), text);
-      break;
-    case ROCZNIK_COUNT_FRACTION:
-      fail_at (c, column, error, _("„%s” is not a whole number of calls"), text);
-      break;
-    case ROCZNIK_COUNT_TOO_LARGE:
-      fail_at (c, column, error, _("„%s” is too large (more than 2⁵³ calls)"), text);
-      break;
-    default:
-      fail_at (c, column, error, _("„%s” is not a number of calls"), text);
-      break;
-    }
+  problem = rocznik_count_problem (r, text);
+  fail_at (c, column, error, "%s", problem);
   return r;
 }
 

@@ -458,6 +458,37 @@ add_card (GArray     *cards,
   g_array_append_val (cards, card);
 }
 
+/* The change since the previous year with figures, like with like: over
+ * the topics both years have, or the declared totals; never a year as 0. */
+static void
+add_change_card (GArray            *cards,
+                 const RocznikYear *y,
+                 const RocznikYear *p)
+{
+  g_autoptr(RocznikComparison) c = rocznik_comparison_new (y, p);
+  g_autofree char *delta = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
+  gboolean rounded;
+
+  if (c->basis == ROCZNIK_COMPARISON_NONE || !c->has_change_percent)
+    return;
+  delta = rocznik_format_signed_count (c->change);
+  rounded = c->basis == ROCZNIK_COMPARISON_DECLARED && (c->more_than || c->other_more_than);
+  before = c->basis == ROCZNIK_COMPARISON_DECLARED && c->other_more_than
+    ? rocznik_format_short (c->other_count, TRUE) : rocznik_format_count (c->other_count);
+  if (c->basis == ROCZNIK_COMPARISON_DECLARED)
+    what = g_strdup ("zmiana liczby rozmów ogółem");
+  else if (c->basis == ROCZNIK_COMPARISON_COMMON)
+    what = g_strdup_printf ("zmiana sumy %u %s obecnych w obu latach", c->n_topics,
+                            rocznik_plural (c->n_topics, "tematu", "tematów", "tematów"));
+  else
+    what = g_strdup ("zmiana sumy tematów");
+  add_card (cards, rocznik_format_signed_percent (c->change_percent, 1),
+            g_strdup_printf ("%s wobec %d r. (%s rozmów; %s)%s", what, p->year, delta, before,
+                             rounded ? ", według liczb zaokrąglonych" : ""));
+}
+
 static GArray *
 key_cards (const RocznikReport *report)
 {
@@ -485,28 +516,7 @@ key_cards (const RocznikReport *report)
 
 change:
   if (report->previous)
-    {
-      const RocznikYear *p = report->previous;
-      gboolean totals = y->declared_total != ROCZNIK_NO_TOTAL && p->declared_total != ROCZNIK_NO_TOTAL;
-      gint64 now = totals ? y->declared_total : rocznik_year_topic_sum (y);
-      gint64 then = totals ? p->declared_total : rocznik_year_topic_sum (p);
-
-      if (then > 0 && (totals || p->topics->len > 0))
-        {
-          double percent = 100.0 * (double) (now - then) / (double) then;
-          g_autofree char *delta = rocznik_format_signed_count (now - then);
-          g_autofree char *before = p->declared_total != ROCZNIK_NO_TOTAL && totals
-            ? (p->declared_more_than ? rocznik_format_short (p->declared_total, TRUE) : rocznik_format_count (p->declared_total))
-            : rocznik_format_count (then);
-          gboolean rounded = totals && (y->declared_more_than || p->declared_more_than);
-
-          add_card (cards, rocznik_format_signed_percent (percent, 1),
-                    g_strdup_printf ("%s wobec %d r. (%s %s; %s)%s",
-                                     totals ? "zmiana liczby rozmów" : "zmiana sumy tematów",
-                                     p->year, delta, "rozmów", before,
-                                     rounded ? ", według liczb zaokrąglonych" : ""));
-        }
-    }
+    add_change_card (cards, y, report->previous);
   return cards;
 }
 
@@ -691,6 +701,36 @@ table_place (Pdf             *pdf,
   pdf->y += h;
 }
 
+/* When the totals are not compared on the same topics: the row they are
+ * compared on (the topics both years have, or the declared totals). */
+static void
+comparison_rows (Pdf             *pdf,
+                 const TableSpec *spec)
+{
+  const RocznikTable *t = pdf->report->table;
+  const RocznikRow *r = t->common ? t->common : t->declared;
+  g_autofree char *count = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *change_pct = NULL;
+  const char *cells[7] = { "" };
+
+  if (r == NULL)
+    return;
+  count = r->more_than ? rocznik_format_short (r->count, TRUE) : rocznik_format_count (r->count);
+  other = t->declared && t->comparison->other_more_than ? rocznik_format_short (r->other_count, TRUE)
+                                                        : rocznik_format_count (r->other_count);
+  change = rocznik_format_signed_count (r->change);
+  change_pct = r->has_change_percent ? rocznik_format_signed_percent (r->change_percent, 1) : g_strdup ("—");
+  cells[1] = t->common ? "Tematy obecne w obu latach" : "Ogółem (liczby ze sprawozdań)";
+  cells[2] = count;
+  cells[3] = "";
+  cells[4] = other;
+  cells[5] = change;
+  cells[6] = change_pct;
+  table_place (pdf, spec, cells, FONT_SANS " Italic 9", NULL, &MUTED);
+}
+
 static void
 topic_table (Pdf *pdf)
 {
@@ -762,8 +802,17 @@ topic_table (Pdf *pdf)
       table_place (pdf, &spec, r_cells, FONT_SANS " Italic 9", NULL, &MUTED);
       table_place (pdf, &spec, d_cells, FONT_SANS " Italic 9", NULL, &MUTED);
     }
+  if (report->compare)
+    comparison_rows (pdf, &spec);
   hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
   pdf->y += 6;
+  if (t->comparison)
+    {
+      g_autofree char *note = rocznik_comparison_note_pl (t->comparison);
+
+      if (note)
+        paragraph (pdf, FONT_SERIF " 9.5", note, &MUTED, 8);
+    }
 }
 
 /* ---- 4. charts --------------------------------------------------------- */

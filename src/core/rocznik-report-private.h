@@ -27,7 +27,7 @@ typedef struct
   const RocznikYear *previous;     /* the previous year with a declared total, or NULL */
   RocznikTable      *table;        /* sorted by count, largest first */
   GPtrArray         *series;       /* RocznikReportSeries*, the chosen topics */
-  GStrv              topics;       /* their names, for the chart spec */
+  GStrv              topics;       /* their keys (a category's name), for the chart spec */
   GDateTime         *now;
 } RocznikReport;
 

@@ -202,6 +202,35 @@ add_year_chart (Writer             *w,
   worksheet_insert_chart_opt (ws, TABLE_FIRST_ROW, at_col, chart, &options);
 }
 
+/* When the totals are not compared on the same topics: the row they are
+ * compared on, and a sentence saying why, from @row; returns the row after. */
+static lxw_row_t
+write_comparison (Writer             *w,
+                  lxw_worksheet      *ws,
+                  const RocznikTable *table,
+                  lxw_row_t           row,
+                  double             *name_width)
+{
+  const RocznikRow *r = table->common ? table->common : table->declared;
+  g_autofree char *note = table->comparison ? rocznik_comparison_note_pl (table->comparison) : NULL;
+
+  if (r)
+    {
+      const char *label = table->common ? "Suma tematów obecnych w obu latach"
+                                        : "Liczba rozmów ogółem (ze sprawozdań)";
+
+      write_text (ws, row, 0, label, w->aside_name);
+      worksheet_write_number (ws, row, 1, (double) r->count, w->aside_count);
+      worksheet_write_number (ws, row, 3, (double) r->other_count, w->aside_count);
+      write_change (w, ws, row, r, FALSE);
+      *name_width = MAX (*name_width, text_width (label));
+      row++;
+    }
+  if (note)
+    write_text (ws, row++, 0, note, w->note);
+  return row + 1;
+}
+
 static void
 write_year_sheet (Writer             *w,
                   const RocznikReport *report,
@@ -220,7 +249,7 @@ write_year_sheet (Writer             *w,
   lxw_col_t last_col = compare ? 5 : 2;
   lxw_row_t first = TABLE_FIRST_ROW + 1;
   lxw_row_t row = first;
-  lxw_row_t sum_row;
+  lxw_row_t sum_row, next_row;
   double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
 
   worksheet_set_paper (ws, 9); /* A4 */
@@ -305,11 +334,15 @@ write_year_sheet (Writer             *w,
       name_width = MAX (name_width, text_width (remainder_label));
     }
 
+  next_row = sum_row + (table->remainder ? 4 : 2);
+  if (compare)
+    next_row = write_comparison (w, ws, table, next_row - 1, &name_width);
+
   /* The year's notes (source, context) below, a paragraph a row. */
   if (y->notes && *y->notes)
     {
       g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
-      lxw_row_t note_row = sum_row + (table->remainder ? 4 : 2);
+      lxw_row_t note_row = next_row;
 
       write_text (ws, note_row++, 0, "Uwagi", w->total_name);
       for (guint i = 0; paragraphs[i]; i++)

@@ -12,6 +12,7 @@
 #include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-report-private.h"
+#include "rocznik-topics.h"
 
 static void
 series_free (RocznikReportSeries *series)
@@ -86,51 +87,31 @@ topic_display_name (RocznikReport *report,
   return t ? t->name : key;
 }
 
-/* A category by name, a topic by name or alias, else the one topic whose
- * name contains what was typed ("transport"), accents and case aside. */
+/* What a person typed, through the one resolver the charts use too. */
 static RocznikReportSeries *
 resolve_series (RocznikReport    *report,
                 RocznikWorkspace *ws,
-                GPtrArray        *categories,
                 const char       *wanted,
+                GStrvBuilder     *chart_keys,
                 GError          **error)
 {
-  g_autofree char *wanted_key = rocznik_topic_key (wanted);
-  g_autofree char *wanted_fold = rocznik_search_fold (wanted);
-  g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  RocznikTopicRef ref;
+  RocznikReportSeries *series;
 
-  for (guint i = 0; i < categories->len; i++)
+  if (!rocznik_topics_resolve (report->years, report->categories, ws, wanted, &ref, error))
+    return NULL;
+  if (ref.keys)
+    series = series_for_keys (report, ref.name, ref.keys);
+  else
     {
-      RocznikCategory *c = g_ptr_array_index (categories, i);
-      g_autofree char *ckey = rocznik_topic_key (c->name);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-      if (g_strcmp0 (ckey, wanted_key) == 0)
-        return series_for_keys (report, c->name, c->keys);
+      g_ptr_array_add (keys, g_strdup (ref.key));
+      series = series_for_keys (report, topic_display_name (report, ref.key), keys);
     }
-
-  key = rocznik_workspace_resolve_key (ws, wanted);
-  for (guint i = report->years->len; key == NULL && i > 0; i--)
-    {
-      const RocznikYear *y = g_ptr_array_index (report->years, i - 1);
-
-      for (guint t = 0; key == NULL && t < y->topics->len; t++)
-        {
-          const RocznikTopic *topic = g_ptr_array_index (y->topics, t);
-          g_autofree char *fold = rocznik_search_fold (topic->name);
-
-          if (*wanted_fold && strstr (fold, wanted_fold))
-            key = g_strdup (topic->key);
-        }
-    }
-  if (key == NULL)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,
-                   _("There is no topic or category „%s” in the workspace"), wanted);
-      return NULL;
-    }
-  g_ptr_array_add (keys, g_strdup (key));
-  return series_for_keys (report, topic_display_name (report, key), keys);
+  g_strv_builder_add (chart_keys, ref.key);
+  rocznik_topic_ref_clear (&ref);
+  return series;
 }
 
 static gboolean
@@ -139,7 +120,7 @@ choose_series (RocznikReport              *report,
                const RocznikReportOptions *options,
                GError                    **error)
 {
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) chart_keys = g_strv_builder_new ();
 
   report->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   if (options && options->topics && options->topics[0])
@@ -151,7 +132,7 @@ choose_series (RocznikReport              *report,
 
           if (*wanted == '\0')
             continue;
-          series = resolve_series (report, ws, report->categories, wanted, error);
+          series = resolve_series (report, ws, wanted, chart_keys, error);
           if (series == NULL)
             return FALSE;
           g_ptr_array_add (report->series, series);
@@ -167,22 +148,10 @@ choose_series (RocznikReport              *report,
 
           g_ptr_array_add (keys, g_strdup (row->key));
           g_ptr_array_add (report->series, series_for_keys (report, row->name, keys));
+          g_strv_builder_add (chart_keys, row->key);
         }
     }
-  for (guint i = 0; i < report->series->len; i++)
-    g_strv_builder_add (names, ((RocznikReportSeries *) g_ptr_array_index (report->series, i))->name);
-  report->topics = g_strv_builder_end (names);
-
-  /* The PDF's comparison chart must show what the workbook shows: a name
-   * the chart renderer finds ambiguous ("sprawy") is refused here. */
-  if (options && options->topics && options->topics[0])
-    {
-      RocznikChartSpec spec = { .type = ROCZNIK_CHART_COMPARE, .year = report->year->year,
-                                .topics = options->topics };
-      g_autoptr(RocznikChart) chart = rocznik_chart_new (report->years, report->categories, &spec, error);
-
-      return chart != NULL;
-    }
+  report->topics = g_strv_builder_end (chart_keys);
   return TRUE;
 }
 
@@ -414,7 +383,7 @@ csv_append_row (GString          *out,
         g_string_append_printf (out, "%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";",
                                 row->other_count, row->change);
       else
-        g_string_append_c (out, ';');
+        g_string_append (out, ";;");  /* other and change empty: every row has 6 fields */
       if (row->other_year && row->has_change_percent)
         csv_append_decimal (out, row->change_percent, 1);
     }
@@ -473,6 +442,11 @@ rocznik_report_write_csv (RocznikWorkspace           *ws,
       csv_append_row (out, row->name, row, TRUE, compare);
     }
   csv_append_row (out, "Suma tematów", table->total, TRUE, compare);
+  /* Totals compared like with like: over the shared topics or the declared totals. */
+  if (compare && table->common)
+    csv_append_row (out, "Suma tematów obecnych w obu latach", table->common, FALSE, TRUE);
+  if (compare && table->declared)
+    csv_append_row (out, "Liczba rozmów ogółem (ze sprawozdań)", table->declared, FALSE, TRUE);
   if (table->remainder)
     {
       RocznikRow declared = { .count = table->declared_total };

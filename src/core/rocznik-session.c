@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "rocznik-comparison.h"
 #include "rocznik-session.h"
 #include "rocznik-table.h"
 
@@ -19,6 +20,7 @@ struct _RocznikSession
   GObject           parent_instance;
 
   RocznikWorkspace *workspace;   /* not owned: the application's */
+  RocznikHistory   *history;     /* undo and redo of this session's edits */
   GPtrArray        *years;       /* RocznikYear*, ascending */
   GPtrArray        *categories;  /* RocznikCategory* */
   int               year;
@@ -169,6 +171,7 @@ rocznik_session_dispose (GObject *object)
   if (self->workspace)
     rocznik_workspace_set_changed_func (self->workspace, NULL, NULL);
   self->workspace = NULL;
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (rocznik_session_parent_class)->dispose (object);
 }
 
@@ -236,8 +239,18 @@ rocznik_session_set_workspace (RocznikSession   *self,
   g_return_if_fail (self->workspace == NULL);
 
   self->workspace = workspace;
-  if (workspace)
-    rocznik_workspace_set_changed_func (workspace, workspace_changed_cb, self);
+  if (workspace == NULL)
+    return;
+  self->history = rocznik_history_new (workspace, ROCZNIK_HISTORY_DEFAULT_LIMIT);
+  rocznik_workspace_set_changed_func (workspace, workspace_changed_cb, self);
+}
+
+/* The edits made in this session, to undo and redo; NULL without a workspace. */
+RocznikHistory *
+rocznik_session_get_history (RocznikSession *self)
+{
+  g_return_val_if_fail (ROCZNIK_IS_SESSION (self), NULL);
+  return self->history;
 }
 
 RocznikWorkspace *
@@ -354,20 +367,23 @@ rocznik_session_set_comparison_year (RocznikSession *self,
   update_chart_type (self);
 }
 
-/* Whether @year can be compared with the year shown: another stored year
- * that has topics (a year with only its total has no rows to compare). */
+/* Whether @year can be compared with the year shown: the core's rule
+ * (a topic in common, or a declared total in both). */
 gboolean
 rocznik_session_can_compare (RocznikSession *self,
                              int             year)
 {
-  const RocznikYear *y;
+  g_autoptr(GArray) comparable = NULL;
 
   g_return_val_if_fail (ROCZNIK_IS_SESSION (self), FALSE);
 
-  if (self->years == NULL || year == self->year)
+  if (self->years == NULL || self->year == 0 || year == self->year)
     return FALSE;
-  y = rocznik_years_find (self->years, year);
-  return y != NULL && y->topics->len > 0;
+  comparable = rocznik_comparison_years (self->years, self->year);
+  for (guint i = 0; i < comparable->len; i++)
+    if (g_array_index (comparable, int, i) == year)
+      return TRUE;
+  return FALSE;
 }
 
 RocznikChartType

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "rocznik-chart.h"
+#include "rocznik-history.h"
 #include "rocznik-workspace.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ RocznikSession     *rocznik_session_new                 (void);
 void                rocznik_session_set_workspace       (RocznikSession     *self,
                                                          RocznikWorkspace   *workspace);
 RocznikWorkspace   *rocznik_session_get_workspace       (RocznikSession     *self);
+RocznikHistory     *rocznik_session_get_history         (RocznikSession     *self);
 gboolean            rocznik_session_reload              (RocznikSession     *self,
                                                          GError            **error);
 GPtrArray          *rocznik_session_get_years           (RocznikSession     *self);

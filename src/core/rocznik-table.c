@@ -129,6 +129,37 @@ previous_topic (GPtrArray  *years,
   return best;
 }
 
+/* Like with like: the totals are compared only over the same topics; else
+ * a row of the shared topics or of the declared totals says what is. */
+static void
+add_comparison (RocznikTable      *table,
+                const RocznikYear *y,
+                const RocznikYear *other)
+{
+  RocznikComparison *c = rocznik_comparison_new (y, other);
+
+  table->comparison = c;
+  switch (c->basis)
+    {
+    case ROCZNIK_COMPARISON_TOPICS:
+      row_set_other (table->total, c->other_year, c->other_count);
+      break;
+    case ROCZNIK_COMPARISON_COMMON:
+      table->common = row_new (ROCZNIK_ROW_COMMON, _("Topics in both years"), NULL, c->count);
+      table->common->share = table->sum > 0 ? 100.0 * (double) c->count / (double) table->sum : 0;
+      row_set_other (table->common, c->other_year, c->other_count);
+      break;
+    case ROCZNIK_COMPARISON_DECLARED:
+      table->declared = row_new (ROCZNIK_ROW_DECLARED, _("Declared total"), NULL, c->count);
+      table->declared->more_than = c->more_than;
+      row_set_other (table->declared, c->other_year, c->other_count);
+      break;
+    case ROCZNIK_COMPARISON_NONE:
+    default:
+      break;
+    }
+}
+
 /* @years: every year of the workspace (rocznik_workspace_load_all()).
  * @compare_year: 0 compares each topic with the previous year that has it. */
 RocznikTable *
@@ -200,7 +231,7 @@ rocznik_table_new (GPtrArray *years,
   table->total = row_new (ROCZNIK_ROW_TOTAL, _("Total"), NULL, table->sum);
   table->total->share = table->sum > 0 ? 100.0 : 0;
   if (other)
-    row_set_other (table->total, other->year, rocznik_year_topic_sum (other));
+    add_comparison (table, y, other);
 
   rocznik_table_sort (table, ROCZNIK_COLUMN_COUNT, TRUE);
   return table;
@@ -214,6 +245,9 @@ rocznik_table_free (RocznikTable *table)
   g_ptr_array_unref (table->rows);
   row_free (table->remainder);
   row_free (table->total);
+  row_free (table->common);
+  row_free (table->declared);
+  rocznik_comparison_free (table->comparison);
   g_free (table);
 }
 
@@ -378,7 +412,7 @@ rocznik_rows_to_tsv (const RocznikRow *const *rows,
 
       append_tsv_name (out, row->name);
       g_string_append_printf (out, "\t%" G_GINT64_FORMAT, row->count);
-      if (row->kind == ROCZNIK_ROW_REMAINDER)
+      if (row->kind == ROCZNIK_ROW_REMAINDER || row->kind == ROCZNIK_ROW_DECLARED)
         g_string_append_c (out, '\t');
       else
         append_tsv_percent (out, row->share);
@@ -399,7 +433,18 @@ rocznik_rows_to_tsv (const RocznikRow *const *rows,
   return g_string_free (out, FALSE);
 }
 
-/* Every topic in the table's order, then the remainder and the total. */
+/* What the comparison's figures are (NULL when the same topics are
+ * compared, or there is no comparison year), in the user's language. */
+char *
+rocznik_table_get_note (const RocznikTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return table->comparison ? rocznik_comparison_note (table->comparison) : NULL;
+}
+
+/* Every topic in the table's order, then the remainder, the total and the
+ * row the comparison is made on when it is not the total. */
 char *
 rocznik_table_to_tsv (const RocznikTable *table)
 {
@@ -413,6 +458,10 @@ rocznik_table_to_tsv (const RocznikTable *table)
   if (table->remainder)
     g_ptr_array_add (rows, table->remainder);
   g_ptr_array_add (rows, table->total);
+  if (table->common)
+    g_ptr_array_add (rows, table->common);
+  if (table->declared)
+    g_ptr_array_add (rows, table->declared);
   return rocznik_rows_to_tsv ((const RocznikRow *const *) rows->pdata, rows->len, table->compare_year);
 }
 

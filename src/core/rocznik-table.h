@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "rocznik-comparison.h"
 #include "rocznik-year.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ typedef enum
   ROCZNIK_ROW_TOPIC,
   ROCZNIK_ROW_REMAINDER,   /* calls without a topic: declared total − sum */
   ROCZNIK_ROW_TOTAL,
+  ROCZNIK_ROW_COMMON,      /* the topics both years have, compared */
+  ROCZNIK_ROW_DECLARED,    /* the declared totals, compared */
 } RocznikRowKind;
 
 typedef enum
@@ -52,7 +55,10 @@ typedef struct
   gboolean    declared_more_than;
   GPtrArray  *rows;           /* RocznikRow*, topics only */
   RocznikRow *remainder;      /* NULL without a declared total */
-  RocznikRow *total;
+  RocznikRow *total;          /* compared only when both years have the same topics */
+  RocznikComparison *comparison;  /* NULL without a comparison year */
+  RocznikRow *common;         /* basis COMMON: the sums over the shared topics */
+  RocznikRow *declared;       /* basis DECLARED: the declared totals */
 } RocznikTable;
 
 RocznikTable *rocznik_table_new        (GPtrArray          *years,
@@ -78,6 +84,7 @@ GStrv         rocznik_table_top_keys   (const RocznikTable *table,
                                         guint               n);
 char         *rocznik_table_to_tsv     (const RocznikTable *table);
 char         *rocznik_row_format_count (const RocznikRow   *row);
+char         *rocznik_table_get_note   (const RocznikTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikTable, rocznik_table_free)
 

@@ -16,6 +16,7 @@
 #include "rocznik-format.h"
 #include "rocznik-sample.h"
 #include "rocznik-workspace.h"
+#include "rocznik-workspace-private.h"
 
 /* 'Rocz': marks the file as ours, so we never write into a stranger's database. */
 #define ROCZNIK_APPLICATION_ID 0x526f637a
@@ -978,6 +979,21 @@ rocznik_workspace_set_topic_count (RocznikWorkspace *self,
                             year, key, NULL, count, error);
 }
 
+/* Removes a topic (and its months) from one year; the topic stays known to
+ * other years, aliases and categories. */
+gboolean
+rocznik_workspace_delete_topic (RocznikWorkspace *self,
+                                int               year,
+                                const char       *key,
+                                GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return update_year_topic (self, "DELETE FROM year_topic WHERE year = ?1 AND topic_id = ?2 AND ?3 IS NOT NULL",
+                            year, key, NULL, 0, error);
+}
+
 /* Corrects the spelling of a topic in one year only. */
 gboolean
 rocznik_workspace_set_topic_name (RocznikWorkspace *self,
@@ -1274,4 +1290,34 @@ rocznik_workspace_delete_category (RocznikWorkspace *self,
       return rollback (self);
     }
   return commit (self, error);
+}
+
+/* For the snapshot of the history (rocznik-snapshot.c): the connection and
+ * one transaction, which tells the changed func when it commits. */
+sqlite3 *
+rocznik_workspace_get_db (RocznikWorkspace *self)
+{
+  return self->db;
+}
+
+gboolean
+rocznik_workspace_begin (RocznikWorkspace *self,
+                         GError          **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+rocznik_workspace_commit (RocznikWorkspace *self,
+                          GError          **error)
+{
+  return commit (self, error);
+}
+
+gboolean
+rocznik_workspace_rollback (RocznikWorkspace *self,
+                            GError          **error)
+{
+  set_sql_error (self, error);
+  return rollback (self);
 }

@@ -61,6 +61,10 @@ gboolean          rocznik_workspace_set_topic_count  (RocznikWorkspace  *self,
                                                       const char        *key,
                                                       gint64             count,
                                                       GError           **error);
+gboolean          rocznik_workspace_delete_topic     (RocznikWorkspace  *self,
+                                                      int                year,
+                                                      const char        *key,
+                                                      GError           **error);
 gboolean          rocznik_workspace_set_topic_name   (RocznikWorkspace  *self,
                                                       int                year,
                                                       const char        *key,
