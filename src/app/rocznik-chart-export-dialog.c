@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-chart-preset.h"
 
@@ -145,6 +146,7 @@ rocznik_chart_export_dialog_init (RocznikChartExportDialog *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
   self->preset_checks = g_ptr_array_new ();
 
   /* One row per preset, above "Custom", as radio buttons. */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-import-dialog.h"
@@ -596,6 +597,7 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
   g_autoptr(GtkStringList) delimiter_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rocznik_accessible_fix_names (GTK_WIDGET (self));
   rocznik_import_options_init (&self->options);
   self->column_rows = g_ptr_array_new ();
 

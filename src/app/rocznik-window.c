@@ -22,7 +22,7 @@
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-topics.h"
-#include "rocznik-window.h"
+#include "rocznik-window-private.h"
 #include "rocznik-year-item.h"
 #include "rocznik-year-panel.h"
 
@@ -30,69 +30,6 @@
 #define NARROW_WIDTH 860
 #define PHONE_WIDTH 600
 
-struct _RocznikWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  RocznikWorkspace    *workspace;
-  GSettings           *settings;
-  RocznikSession      *session;
-  RocznikTable        *table;
-  guint                exporting;
-  char                *last_toast;
-  gboolean             narrow;
-  gboolean             layout_done;
-  char                *query;          /* folded search text */
-
-  GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
-  RocznikChartExportOptions export_options;
-
-  GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
-  GListStore          *footer;         /* remainder and total: never sorted */
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
-  GtkMultiSelection   *selection;
-  GListStore          *year_items;     /* RocznikYearItem*, ascending */
-  GtkColumnViewColumn *columns[N_COLUMNS];
-  GtkStack            *chart_stack;
-  RocznikChartView    *chart_view;
-  AdwStatusPage       *no_chart_page;
-  GtkWidget           *trend_button;
-
-  /* template */
-  AdwHeaderBar        *header_bar;
-  GtkButton           *import_button;
-  GtkBox              *year_box;
-  GtkBox              *year_bar;
-  GtkBox              *chart_toolbar;
-  GtkDropDown         *year_dropdown;
-  GtkDropDown         *compare_dropdown;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkMenuButton       *export_button;
-  GtkMenuButton       *primary_menu_button;
-  GtkToggleButton     *search_button;
-  GtkRevealer         *sample_revealer;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *main_stack;
-  AdwStatusPage       *error_page;
-  AdwViewStack        *view_stack;
-  GtkPaned            *paned;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *summary_label;
-  GtkMenuButton       *topic_menu_button;
-  GtkStack            *table_stack;
-  GtkColumnView       *topic_view;
-  AdwStatusPage       *no_topics_page;
-  GtkBox              *chart_box;
-  GtkBox              *chart_choice_box;
-  GtkDropDown         *chart_type_dropdown;
-  GtkDropDown         *compare_by_dropdown;
-  GtkMenuButton       *chart_texts_button;
-  GtkGrid             *chart_texts_grid;
-  RocznikYearPanel    *year_panel;
-};
 
 G_DEFINE_FINAL_TYPE (RocznikWindow, rocznik_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -100,12 +37,12 @@ static void reload (RocznikWindow *self);
 
 /* helpers */
 
-static void
-toast (RocznikWindow *self,
-       const char    *title,
-       const char    *button,
-       const char    *action,
-       GVariant      *target)
+void
+rocznik_window_toast (RocznikWindow *self,
+                      const char    *title,
+                      const char    *button,
+                      const char    *action,
+                      GVariant      *target)
 {
   AdwToast *t = adw_toast_new (title);
 
@@ -122,9 +59,9 @@ toast (RocznikWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void
-toast_error (RocznikWindow *self,
-             const GError  *error)
+void
+rocznik_window_toast_error (RocznikWindow *self,
+                            const GError  *error)
 {
   AdwToast *t = adw_toast_new (error->message);
 
@@ -135,8 +72,8 @@ toast_error (RocznikWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static RocznikHistory *
-history (RocznikWindow *self)
+RocznikHistory *
+rocznik_window_history (RocznikWindow *self)
 {
   return rocznik_session_get_history (self->session);
 }
@@ -153,8 +90,8 @@ by_categories (RocznikWindow *self)
   return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
 }
 
-static RocznikTopicRow *
-selected_row (RocznikWindow *self)
+RocznikTopicRow *
+rocznik_window_selected_row (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(RocznikTopicRow) row = NULL;
@@ -167,8 +104,8 @@ selected_row (RocznikWindow *self)
   return row;   /* the store keeps it alive */
 }
 
-static GPtrArray *
-selected_keys (RocznikWindow *self)
+GPtrArray *
+rocznik_window_selected_keys (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
@@ -203,9 +140,9 @@ keys_contain (GPtrArray  *keys,
   return keys_contain_n (keys, keys->len, key);
 }
 
-static void
-select_keys (RocznikWindow *self,
-             GPtrArray     *keys)
+void
+rocznik_window_select_keys (RocznikWindow *self,
+                            GPtrArray     *keys)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
@@ -315,7 +252,7 @@ static GStrv
 compare_entries (RocznikWindow *self,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
   g_ptr_array_add (keys, NULL);
   return rocznik_topics_compare_default (self->table, rocznik_session_get_categories (self->session), by_categories (self),
@@ -333,7 +270,7 @@ chart_text (RocznikWindow    *self,
 static GStrv
 highlight_keys (RocznikWindow *self)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
   g_ptr_array_add (keys, NULL);
   return rocznik_topics_highlight (rocznik_session_get_chart_type (self->session), by_categories (self),
@@ -343,10 +280,10 @@ highlight_keys (RocznikWindow *self)
 
 /* The chart the window shows and exports: one spec for both, so an export
  * is exactly what is on screen (in @theme). */
-static RocznikChart *
-chart_new (RocznikWindow     *self,
-           RocznikChartTheme  theme,
-           GError           **error)
+RocznikChart *
+rocznik_window_chart_new (RocznikWindow     *self,
+                          RocznikChartTheme  theme,
+                          GError           **error)
 {
   g_auto(GStrv) topics = NULL;
   g_auto(GStrv) highlight = highlight_keys (self);
@@ -416,7 +353,7 @@ update_chart (RocznikWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE);
   if (self->table && (self->table->rows->len > 0 || rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND))
-    chart = chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
+    chart = rocznik_window_chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
   update_text_placeholders (self, chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
@@ -438,10 +375,10 @@ update_chart (RocznikWindow *self)
   update_chart_highlight (self);
 }
 
-static void
-show_year (RocznikWindow *self,
-           int            year,
-           int            compare_year)
+void
+rocznik_window_show_year (RocznikWindow *self,
+                          int            year,
+                          int            compare_year)
 {
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
@@ -452,7 +389,7 @@ bar_activated_cb (RocznikWindow *self,
                   int            index,
                   const char    *key)
 {
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
   const RocznikCategory *category;
   gint64 year;
 
@@ -462,13 +399,13 @@ bar_activated_cb (RocznikWindow *self,
   if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
     {
       if (g_ascii_string_to_signed (key, 10, 1, 9999, &year, NULL) && rocznik_window_has_year (self, year))
-        show_year (self, year, rocznik_session_get_comparison_year (self->session) == year ? 0 : rocznik_session_get_comparison_year (self->session));
+        rocznik_window_show_year (self, year, rocznik_session_get_comparison_year (self->session) == year ? 0 : rocznik_session_get_comparison_year (self->session));
       return;
     }
   category = find_category (self, key);
   if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && by_categories (self))
     {
-      select_keys (self, category->keys);
+      rocznik_window_select_keys (self, category->keys);
       return;
     }
   /* The comparison is made of the selection: a click on one of its bars
@@ -477,7 +414,7 @@ bar_activated_cb (RocznikWindow *self,
     return;
   g_ptr_array_set_size (keys, 0);
   g_ptr_array_add (keys, g_strdup (key));
-  select_keys (self, keys);
+  rocznik_window_select_keys (self, keys);
 }
 
 static void
@@ -485,7 +422,7 @@ rebuild_table (RocznikWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean in_table = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->topic_view));
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -496,7 +433,7 @@ rebuild_table (RocznikWindow *self)
     {
       self->table = rocznik_table_new (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), &error);
       if (self->table == NULL)
-        toast_error (self, error);
+        rocznik_window_toast_error (self, error);
     }
 
   if (self->table)
@@ -513,7 +450,7 @@ rebuild_table (RocznikWindow *self)
                        rows->pdata, rows->len);
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
                        footer->pdata, footer->len);
-  select_keys (self, keys);
+  rocznik_window_select_keys (self, keys);
   /* The rows are new: the focus stays in the table, not on Import. */
   if (in_table)
     gtk_widget_grab_focus (GTK_WIDGET (self->topic_view));
@@ -533,6 +470,16 @@ update_year_panel (RocznikWindow *self)
   if (years == NULL || year == 0)
     return;
   rocznik_year_panel_set_years (self->year_panel, years, year, rocznik_session_get_categories (self->session));
+}
+
+static void
+select_year (GtkDropDown *dropdown,
+             int          year)
+{
+  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (dropdown, pos);
 }
 
 /* Another year or comparison: the table, chart and panel follow. */
@@ -555,26 +502,21 @@ shown_year_changed_cb (RocznikWindow *self)
       rocznik_year_item_set_comparable (item, rocznik_session_can_compare (self->session,
                                                                            rocznik_year_item_get_year (item)));
     }
+  /* The comparison shown is comparable (the session sees to it); the menu
+   * shows it first, as notifications may come in either order, so it
+   * keeps its choice while the others come and go. */
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
   rebuild_table (self);
   update_year_panel (self);
   gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
-}
-
-static void
-select_year (GtkDropDown *dropdown,
-             int          year)
-{
-  guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), year);
-
-  if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_drop_down_set_selected (dropdown, pos);
 }
 
 /* Undo and redo are there when the history has something to give back. */
 static void
 history_changed_cb (RocznikWindow *self)
 {
-  RocznikHistory *h = history (self);
+  RocznikHistory *h = rocznik_window_history (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", h && rocznik_history_get_can_undo (h));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", h && rocznik_history_get_can_redo (h));
@@ -607,7 +549,7 @@ reload (RocznikWindow *self)
   g_autoptr(GError) error = NULL;
 
   if (!rocznik_session_reload (self->session, &error))
-    toast_error (self, error);
+    rocznik_window_toast_error (self, error);
 }
 
 /* cell factories */
@@ -819,8 +761,8 @@ is_comparison (GBinding     *binding,
   return TRUE;
 }
 
-static void
-search_changed_cb (RocznikWindow *self)
+void
+rocznik_window_search_changed (RocznikWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
@@ -835,8 +777,8 @@ static void
 selection_changed_cb (RocznikWindow *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  gboolean one_topic = selected_row (self) != NULL;
-  g_autoptr(GPtrArray) keys = selected_keys (self);
+  gboolean one_topic = rocznik_window_selected_row (self) != NULL;
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", !gtk_bitset_is_empty (set));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-topic", one_topic);
@@ -1003,10 +945,10 @@ year_panel_save_cb (RocznikWindow *self)
 
   if (details == NULL || !rocznik_window_save_details (self, details, &error))
     {
-      toast_error (self, error);
+      rocznik_window_toast_error (self, error);
       return;
     }
-  toast (self, _("Year details saved"), _("_Undo"), "win.undo", NULL);
+  rocznik_window_toast (self, _("Year details saved"), _("_Undo"), "win.undo", NULL);
 }
 
 static gboolean
@@ -1027,23 +969,6 @@ drop_cb (GtkDropTarget *target,
   return files != NULL;
 }
 
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RocznikWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          rocznik_window_import_file (self, file);
-        }
-    }
-  g_object_unref (chooser);
-}
 
 /* Shows the newest year the import stored. */
 static void
@@ -1059,842 +984,22 @@ imported_cb (RocznikWindow       *self,
     return;
   year = ((RocznikYear *) g_ptr_array_index (years, years->len - 1))->year;
   reload (self);
-  show_year (self, year, rocznik_session_get_comparison_year (self->session));
+  rocznik_window_show_year (self, year, rocznik_session_get_comparison_year (self->session));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u year", "Imported %u years", years->len),
                              years->len);
-  toast (self, message, NULL, NULL, NULL);
+  rocznik_window_toast (self, message, NULL, NULL, NULL);
 }
 
-/* Dialogs for editing topics */
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text)
+static gboolean
+is_comparable (gpointer item,
+               gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
+  gboolean comparable;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
+  g_object_get (item, "comparable", &comparable, NULL);
+  return comparable;
 }
 
-static AdwMessageDialog *
-edit_dialog_new (RocznikWindow *self,
-                 const char    *heading,
-                 const char    *body,
-                 const char    *apply,
-                 GtkWidget    **box)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  adw_message_dialog_set_extra_child (dialog, *box);
-  return dialog;
-}
-
-static void
-edit_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkEditable *count = g_object_get_data (G_OBJECT (dialog), "count");
-  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
-  const char *old_count = g_object_get_data (G_OBJECT (dialog), "old-count");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-  g_autofree char *new_count = NULL;
-  gboolean changed = FALSE;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  /* Read both before storing: a store reloads the table. */
-  new_name = g_strdup (gtk_editable_get_text (name));
-  new_count = g_strdup (gtk_editable_get_text (count));
-  if (!g_str_equal (new_count, old_count))
-    {
-      if (!rocznik_window_set_topic_count (self, key, new_count, &error))
-        {
-          toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (!g_str_equal (new_name, old_name))
-    {
-      if (!rocznik_window_set_topic_name (self, key, new_name, &error))
-        {
-          toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (changed)
-    toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-count_entry_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  gint64 count;
-  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (entry), -1, &count);
-
-  /* Say what is wrong while typing rather than after "Save". */
-  adw_message_dialog_set_response_enabled (dialog, "apply", result == ROCZNIK_COUNT_OK);
-  if (result == ROCZNIK_COUNT_OK)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  new_name = g_strdup (gtk_editable_get_text (name));
-  if (!rocznik_window_rename_topic (self, key, new_name, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  guint pos = gtk_drop_down_get_selected (into);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "apply") || pos >= keys->len)
-    return;
-  if (!rocznik_history_merge_topics (history (self), key, g_ptr_array_index (keys, pos), &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-categorize_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        RocznikWindow    *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *clean = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_str_equal (response, "apply"))
-    return;
-  clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
-  for (guint i = 0; i < keys->len; i++)
-    g_ptr_array_add (list, g_ptr_array_index (keys, i));
-  g_ptr_array_add (list, NULL);
-  if (!rocznik_window_add_to_category (self, clean, (const char *const *) list->pdata, &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (_("Added to the category „%s”"), clean);
-  toast (self, message, _("_Undo"), "win.undo", NULL);
-}
-
-/* Export */
-
-typedef struct
-{
-  char         *path;
-  char         *format;
-  char         *workspace_path;
-  RocznikChart *chart;          /* charts: prepared on the main thread */
-  int           width;          /* charts: CSS px and pixel density */
-  int           height;
-  double        dpi;
-  int           year;
-  int           compare_year;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job->workspace_path);
-  g_clear_pointer (&job->chart, rocznik_chart_free);
-  g_free (job->format);
-  g_free (job);
-}
-
-/* Off the main loop. Reports read the workspace through a connection of
- * their own, so the window may go on using its one meanwhile. */
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (job->chart)
-    ok = rocznik_chart_export (job->chart, job->path, job->width, job->height, job->dpi, &error);
-  else
-    {
-      g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
-      RocznikReportOptions options = { 0 };
-
-      options.year = job->year;
-      options.compare_year = job->compare_year ? job->compare_year : -1;
-      ok = ws && rocznik_report_write (ws, &options, job->path, cancellable, &error);
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  self->exporting--;
-  g_autofree char *base = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *uri = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  base = g_path_get_basename (job->path);
-  uri = g_filename_to_uri (job->path, NULL, NULL);
-  /* Translators: a toast after an export, "Saved raport.pdf" */
-  message = g_strdup_printf (_("Saved %s"), base);
-  toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
-}
-
-static void
-run_export (RocznikWindow *self,
-            ExportJob     *job)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-
-  self->exporting++;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RocznikWindow   *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      rocznik_window_export (self, format, path);
-    }
-  g_object_unref (chooser);
-}
-
-/* actions */
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Year Data"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (all, _("Tables and reports"));
-  gtk_file_filter_add_suffix (all, "csv");
-  gtk_file_filter_add_suffix (all, "tsv");
-  gtk_file_filter_add_suffix (all, "txt");
-  gtk_file_filter_add_suffix (all, "xlsx");
-  gtk_file_filter_add_mime_type (all, "text/csv");
-  gtk_file_filter_add_mime_type (all, "text/plain");
-  gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_filter_set_name (any, _("All files"));
-  gtk_file_filter_add_pattern (any, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  if (rocznik_session_get_year (self->session) == 0)
-    return;
-  if (rocznik_session_get_comparison_year (self->session))
-    name = g_strdup_printf ("rocznik-%d-%d.%s", rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), format);
-  else
-    name = g_strdup_printf ("rocznik-%d.%s", rocznik_session_get_year (self->session), format);
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_add_suffix (filter, format);
-  gtk_file_filter_set_name (filter, format);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_menu_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
-}
-
-/* The topic actions and sorting, from the keyboard (Menu, Shift+F10). */
-static void
-topic_menu_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->topic_menu_button);
-}
-
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  const char *uri = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (uri[0] == '\0')
-    return;
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    toast_error (ROCZNIK_WINDOW (widget), error);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  adw_view_stack_set_visible_child_name (ROCZNIK_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (parameter, NULL));
-}
-
-static void
-filter_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
-
-  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* GtkSearchEntry delays ::search-changed; apply at once. */
-  search_changed_cb (self);
-}
-
-static void
-select_year_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  show_year (self, g_variant_get_int32 (parameter), rocznik_session_get_comparison_year (self->session));
-}
-
-static void
-compare_year_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  show_year (self, rocznik_session_get_year (self->session), g_variant_get_int32 (parameter));
-}
-
-/* (column, descending): what a click on a column header does. */
-static void
-sort_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  gint32 column;
-  gboolean descending;
-
-  g_variant_get (parameter, "(ib)", &column, &descending);
-  if (column < 0 || column >= N_COLUMNS)
-    return;
-  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-}
-
-static void
-select_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
-
-  g_ptr_array_add (keys, g_steal_pointer (&key));
-  select_keys (self, keys);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autofree char *tsv = rocznik_window_get_selected_tsv (self);
-
-  if (tsv == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  toast (self, _("Copied; paste into a spreadsheet"), NULL, NULL, NULL);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!rocznik_window_undo (self, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Undone"), _("_Redo"), "win.redo", NULL);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!rocznik_window_redo (self, &error))
-    toast_error (self, error);
-  else
-    toast (self, _("Redone"), _("_Undo"), "win.undo", NULL);
-}
-
-/* Removes the selected topic from the year shown (a wrong import); undoable. */
-static void
-delete_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (row == NULL)
-    return;
-  message = g_strdup_printf (_("Deleted „%s” from %d"), rocznik_topic_row_get_name (row),
-                             rocznik_session_get_year (self->session));
-  if (!rocznik_history_delete_topic (history (self), rocznik_session_get_year (self->session),
-                                     rocznik_topic_row_get_key (row), &error))
-    toast_error (self, error);
-  else
-    toast (self, message, _("_Undo"), "win.undo", NULL);
-}
-
-/* Ctrl+P: the annual report of the year shown, drawn as the PDF is. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->workspace == NULL || rocznik_session_get_year (self->session) == 0)
-    return;
-  operation = rocznik_print_operation_new (self->workspace, rocznik_session_get_year (self->session),
-                                           rocznik_session_get_comparison_year (self->session), &error);
-  if (operation == NULL
-      || gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast_error (self, error);
-}
-
-/* Removes the year shown from the workspace (a wrong import); undoable. */
-static void
-delete_year_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  int year = rocznik_session_get_year (self->session);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (year == 0)
-    return;
-  /* Translators: a toast, "Deleted the year 2019" */
-  message = g_strdup_printf (_("Deleted the year %d"), year);
-  if (!rocznik_history_delete_year (history (self), year, &error))
-    toast_error (self, error);
-  else
-    toast (self, message, _("_Undo"), "win.undo", NULL);
-}
-
-static void
-edit_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  g_autofree char *body = NULL;
-  g_autofree char *count = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *name_entry, *count_entry;
-
-  if (row == NULL)
-    return;
-  body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
-                          rocznik_session_get_year (self->session));
-  dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
-  name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
-  count_entry = labelled_entry (box, _("_Calls"), count);
-  g_signal_connect (count_entry, "changed", G_CALLBACK (count_entry_changed_cb), dialog);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (rocznik_topic_row_get_name (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-count", g_strdup (count), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
-  g_object_set_data (G_OBJECT (dialog), "count", count_entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-rename_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
-
-  if (row == NULL)
-    return;
-  dialog = edit_dialog_new (self, _("Rename Topic in All Years"),
-                            _("The old name stays known, so later imports that use it still land on this topic."),
-                            _("_Rename"), &box);
-  entry = labelled_entry (box, _("New _name"), rocznik_topic_row_get_name (row));
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-merge_topic_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = selected_row (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *dropdown;
-
-  if (row == NULL)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
-  /* Every topic of every year but this one, to merge into. */
-  all = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
-  for (guint i = 0; i < all->len; i++)
-    {
-      const RocznikTopic *topic = g_ptr_array_index (all, i);
-
-      g_ptr_array_add (keys, g_strdup (topic->key));
-      g_ptr_array_add (names, topic->name);
-    }
-  g_ptr_array_add (names, NULL);
-
-  body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added."),
-                          rocznik_topic_row_get_name (row));
-  dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
-  label = gtk_label_new_with_mnemonic (_("_Topic to merge into"));
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic to merge into"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), dropdown);
-  adw_message_dialog_set_response_enabled (dialog, "apply", keys->len > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "into", dropdown);
-  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-categorize_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GPtrArray *keys = selected_keys (self);
-  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
-
-  if (keys->len == 0)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Group the selected topic under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       "Group the %u selected topics under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       keys->len), keys->len);
-  dialog = edit_dialog_new (self, _("Add to Category"), body, _("_Add"), &box);
-  entry = labelled_entry (box, _("_Category"),
-                          categories && categories->len ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : "");
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-chart_file_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        RocznikWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      rocznik_window_export_chart (self, path, &self->export_options);
-    }
-  g_object_unref (chooser);
-}
-
-/* The dialog chose format and size; now where to save. */
-static void
-chart_export_cb (RocznikChartExportDialog *dialog,
-                 RocznikWindow            *self)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  const char *format;
-  GtkFileChooserNative *chooser;
-
-  rocznik_chart_export_dialog_get_options (dialog, &self->export_options);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  format = self->export_options.format;
-  /* Translators: the start of a chart's file name, "chart-2018.png" */
-  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), rocznik_session_get_year (self->session), format);
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_add_suffix (filter, format);
-  gtk_file_filter_set_name (filter, format);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* @parameter: a format to preselect, or "" for the last one used. */
-static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  RocznikChartExportOptions options = self->export_options;
-  RocznikChartExportDialog *dialog;
-
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
-    return;
-  if (*format)
-    options.format = format;
-  dialog = rocznik_chart_export_dialog_new (GTK_WINDOW (self), &options);
-  g_signal_connect_object (dialog, "export", G_CALLBACK (chart_export_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-copy_chart_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
-    return;
-  /* The chart as exported: light, at the social-media size. */
-  rocznik_chart_view_copy (self->chart_view, 0, 0);
-  toast (self, _("Chart copied as an image"), NULL, NULL, NULL);
-}
-
-static void
-chart_type_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikChartType type;
-
-  if (!rocznik_chart_type_from_string (g_variant_get_string (parameter, NULL), &type))
-    return;
-  rocznik_session_set_chart_type (self->session, type);
-}
-
-/* "topics" or "categories" */
-static void
-compare_by_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  rocznik_session_set_compare_by (self->session,
-                                  g_str_equal (g_variant_get_string (parameter, NULL), "categories")
-                                  ? ROCZNIK_COMPARE_BY_CATEGORIES : ROCZNIK_COMPARE_BY_TOPICS);
-}
-
-static void
-chart_texts_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->chart_texts_button);
-}
-
-static void
-reset_chart_texts_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    rocznik_window_set_chart_text (self, i, "");
-}
-
-static void
-delete_category_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  g_autofree char *name = g_variant_dup_string (parameter, NULL);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!rocznik_window_delete_category (self, name, &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  /* Translators: a toast, "Removed the category „Transport”" */
-  message = g_strdup_printf (_("Removed the category „%s”"), name);
-  toast (self, message, _("_Undo"), "win.undo", NULL);
-}
-
-/* The controls show the session and change it; the window redraws on its
- * notifications. No control is ever rebuilt while it is being used. */
 static void
 bind_session (RocznikWindow *self)
 {
@@ -1906,12 +1011,18 @@ bind_session (RocznikWindow *self)
   g_autoptr(GtkExpression) label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "label");
   g_autoptr(GtkExpression) compare_label = gtk_property_expression_new (ROCZNIK_TYPE_YEAR_ITEM, NULL, "compare-label");
   GtkFlattenListModel *compare_items;
+  GtkFilterListModel *comparable;
 
   self->session = rocznik_session_new ();
   self->year_items = g_list_store_new (ROCZNIK_TYPE_YEAR_ITEM);
   g_list_store_append (none, none_item);
   g_list_store_append (parts, none);
-  g_list_store_append (parts, self->year_items);
+  /* The comparison menu lists only the years the core says compare. */
+  self->comparable_filter = gtk_custom_filter_new (is_comparable, NULL, NULL);
+  comparable = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->year_items)),
+                                          GTK_FILTER (g_object_ref (self->comparable_filter)));
+  g_list_store_append (parts, comparable);
+  g_object_unref (comparable);
   compare_items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
 
   gtk_drop_down_set_expression (self->year_dropdown, label);
@@ -1979,6 +1090,7 @@ rocznik_window_dispose (GObject *object)
   g_clear_pointer (&self->table, rocznik_table_free);
   g_clear_object (&self->session);
   g_clear_object (&self->year_items);
+  g_clear_object (&self->comparable_filter);
 
   G_OBJECT_CLASS (rocznik_window_parent_class)->dispose (object);
 }
@@ -2038,52 +1150,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_button);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_grid);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
-  gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
-  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.select-year", "i", select_year_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-year", "i", compare_year_action);
-  gtk_widget_class_install_action (widget_class, "win.sort", "(ib)", sort_action);
-  gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-topic", NULL, delete_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-year", NULL, delete_year_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.categorize", NULL, categorize_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-category", "s", delete_category_action);
-  gtk_widget_class_install_action (widget_class, "win.chart-type", "s", chart_type_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-by", "s", compare_by_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-chart-texts", NULL, reset_chart_texts_action);
-  gtk_widget_class_install_action (widget_class, "win.chart-texts", NULL, chart_texts_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-topic", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
+  rocznik_window_actions_class_init (widget_class);
 }
 
 static void
@@ -2146,7 +1213,7 @@ rocznik_window_init (RocznikWindow *self)
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (rocznik_window_search_changed), self);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_table_page), self);
   g_signal_connect_swapped (self->topic_view, "activate", G_CALLBACK (row_activated_cb), self);
@@ -2262,8 +1329,8 @@ rocznik_window_new (RocznikApplication *application,
       return self;
     }
   rocznik_session_set_workspace (self->session, self->workspace);
-  g_signal_connect_object (history (self), "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history (self), "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rocznik_window_history (self), "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rocznik_window_history (self), "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   history_changed_cb (self);
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
@@ -2428,7 +1495,7 @@ rocznik_window_set_topic_count (RocznikWindow *self,
 
   if (!no_topic_error (self, key, error) || !rocznik_parse_count_typed (text, &count, error))
     return FALSE;
-  return rocznik_history_set_topic_count (history (self), rocznik_session_get_year (self->session), key, count, error);
+  return rocznik_history_set_topic_count (rocznik_window_history (self), rocznik_session_get_year (self->session), key, count, error);
 }
 
 /* Corrects the spelling of a topic in the shown year only; undoable. */
@@ -2442,7 +1509,7 @@ rocznik_window_set_topic_name (RocznikWindow *self,
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
   return no_topic_error (self, key, error)
-         && rocznik_history_set_topic_name (history (self), rocznik_session_get_year (self->session), key, name, error);
+         && rocznik_history_set_topic_name (rocznik_window_history (self), rocznik_session_get_year (self->session), key, name, error);
 }
 
 /* Renames the topic in every year (the old name stays an alias); undoable. */
@@ -2455,7 +1522,7 @@ rocznik_window_rename_topic (RocznikWindow *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (key != NULL && name != NULL, FALSE);
 
-  return no_topic_error (self, key, error) && rocznik_history_rename_topic (history (self), key, name, error);
+  return no_topic_error (self, key, error) && rocznik_history_rename_topic (rocznik_window_history (self), key, name, error);
 }
 
 /* Stores organisation, declared total, notes and lists of @details' year. */
@@ -2473,7 +1540,7 @@ rocznik_window_save_details (RocznikWindow     *self,
                    _("The year %d is not in the workspace"), details->year);
       return FALSE;
     }
-  return rocznik_history_update_details (history (self), details, error);
+  return rocznik_history_update_details (rocznik_window_history (self), details, error);
 }
 
 /* Reverts the latest edit made in this window. */
@@ -2482,7 +1549,7 @@ rocznik_window_undo (RocznikWindow *self,
                      GError       **error)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
-  return rocznik_history_undo (history (self), error);
+  return rocznik_history_undo (rocznik_window_history (self), error);
 }
 
 /* Makes the latest undone edit again. */
@@ -2491,70 +1558,10 @@ rocznik_window_redo (RocznikWindow *self,
                      GError       **error)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
-  return rocznik_history_redo (history (self), error);
+  return rocznik_history_redo (rocznik_window_history (self), error);
 }
 
-/* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
- * the report; "png", "svg": the chart) to @path in a worker thread; a toast
- * says when it is done. */
-void
-rocznik_window_export (RocznikWindow *self,
-                       const char    *format,
-                       const char    *path)
-{
-  ExportJob *job;
 
-  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
-  g_return_if_fail (format != NULL && path != NULL);
-
-  if (self->workspace == NULL)
-    return;
-  /* Charts go the way the chart dialog sends them: sharp, light. */
-  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
-    {
-      RocznikChartExportOptions options = { g_str_equal (format, "png") ? "png" : "svg", 1200, 675, 2, FALSE };
-
-      rocznik_window_export_chart (self, path, &options);
-      return;
-    }
-  job = g_new0 (ExportJob, 1);
-  /* The writer picks the format by the extension: make sure it is there. */
-  job->path = rocznik_file_with_extension (path, format);
-  job->format = g_strdup (format);
-  job->year = rocznik_session_get_year (self->session);
-  job->compare_year = rocznik_session_get_comparison_year (self->session);
-  job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
-  run_export (self, job);
-}
-
-/* Writes the chart the window shows, with its texts, as @options say, to
- * @path (the format's extension added when missing) in a worker thread. */
-void
-rocznik_window_export_chart (RocznikWindow                   *self,
-                             const char                      *path,
-                             const RocznikChartExportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  ExportJob *job;
-
-  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
-  g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
-
-  job = g_new0 (ExportJob, 1);
-  job->chart = chart_new (self, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
-  if (job->chart == NULL)
-    {
-      toast_error (self, error);
-      export_job_free (job);
-      return;
-    }
-  job->path = rocznik_file_with_extension (path, options->format);
-  job->format = g_strdup (options->format);
-  job->width = options->width;
-  job->height = options->height;
-  job->dpi = 96.0 * MAX (options->scale, 1);
-  run_export (self, job);
-}
 
 /* The chart the window shows (its own, light theme), or NULL. */
 RocznikChart *
@@ -2606,7 +1613,7 @@ rocznik_window_add_to_category (RocznikWindow      *self,
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL && keys != NULL, FALSE);
 
-  return rocznik_history_add_to_category (history (self), name, keys, error);
+  return rocznik_history_add_to_category (rocznik_window_history (self), name, keys, error);
 }
 
 /* Removes the category (not its topics); undoable. */
@@ -2623,7 +1630,7 @@ rocznik_window_delete_category (RocznikWindow *self,
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no category „%s”"), name);
       return FALSE;
     }
-  return rocznik_history_delete_category (history (self), name, error);
+  return rocznik_history_delete_category (rocznik_window_history (self), name, error);
 }
 
 /* Whether an export is still being written. */

@@ -271,8 +271,14 @@ row_refresh (GtkListItem *list_item,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   gboolean choosable = !compare || item->comparable;
 
+  GtkWidget *row = gtk_widget_get_parent (box);
+  g_autofree char *name = g_strdup_printf ("%s, %s", item->label, item->description ? item->description : "");
+
   gtk_label_set_text (GTK_LABEL (title), item->label);
   gtk_label_set_text (GTK_LABEL (subtitle), item->description ? item->description : "");
+  /* The popup's row is read as the year and what it holds, not its type. */
+  if (row)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_sensitive (box, choosable);
   gtk_list_item_set_activatable (list_item, choosable);
   gtk_list_item_set_selectable (list_item, choosable);

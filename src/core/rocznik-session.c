@@ -335,7 +335,8 @@ rocznik_session_set_year (RocznikSession *self,
   if (year == self->year)
     return;
   self->year = year;
-  if (self->comparison_year == year)
+  /* The comparison goes when it is this year or does not compare with it. */
+  if (self->years && self->comparison_year != 0 && !rocznik_session_can_compare (self, self->comparison_year))
     rocznik_session_set_comparison_year (self, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   g_signal_emit (self, signals[CHART_TEXTS_CHANGED], 0);

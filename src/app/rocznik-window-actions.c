@@ -1,0 +1,981 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rocznik-window-actions.c — what the window's actions do: the topic
+ * dialogs, import and export, undo and redo, chart and page choices */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rocznik-chart-export-dialog.h"
+#include "rocznik-error.h"
+#include "rocznik-file.h"
+#include "rocznik-format.h"
+#include "rocznik-print.h"
+#include "rocznik-report.h"
+#include "rocznik-topic-row.h"
+#include "rocznik-topics.h"
+#include "rocznik-window-private.h"
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RocznikWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          rocznik_window_import_file (self, file);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+/* Dialogs for editing topics */
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label_text,
+                const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static AdwMessageDialog *
+edit_dialog_new (RocznikWindow *self,
+                 const char    *heading,
+                 const char    *body,
+                 const char    *apply,
+                 GtkWidget    **box)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  adw_message_dialog_set_extra_child (dialog, *box);
+  return dialog;
+}
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *count = g_object_get_data (G_OBJECT (dialog), "count");
+  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
+  const char *old_count = g_object_get_data (G_OBJECT (dialog), "old-count");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *new_count = NULL;
+  gboolean changed = FALSE;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  /* Read both before storing: a store reloads the table. */
+  new_name = g_strdup (gtk_editable_get_text (name));
+  new_count = g_strdup (gtk_editable_get_text (count));
+  if (!g_str_equal (new_count, old_count))
+    {
+      if (!rocznik_window_set_topic_count (self, key, new_count, &error))
+        {
+          rocznik_window_toast_error (self, error);
+          return;
+        }
+      changed = TRUE;
+    }
+  if (!g_str_equal (new_name, old_name))
+    {
+      if (!rocznik_window_set_topic_name (self, key, new_name, &error))
+        {
+          rocznik_window_toast_error (self, error);
+          return;
+        }
+      changed = TRUE;
+    }
+  if (changed)
+    rocznik_window_toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+count_entry_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  gint64 count;
+  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (entry), -1, &count);
+
+  /* Say what is wrong while typing rather than after "Save". */
+  adw_message_dialog_set_response_enabled (dialog, "apply", result == ROCZNIK_COUNT_OK);
+  if (result == ROCZNIK_COUNT_OK)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_name = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  new_name = g_strdup (gtk_editable_get_text (name));
+  if (!rocznik_window_rename_topic (self, key, new_name, &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RocznikWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
+  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
+  guint pos = gtk_drop_down_get_selected (into);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "apply") || pos >= keys->len)
+    return;
+  if (!rocznik_history_merge_topics (rocznik_window_history (self), key, g_ptr_array_index (keys, pos), &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+categorize_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RocznikWindow    *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (keys, i));
+  g_ptr_array_add (list, NULL);
+  if (!rocznik_window_add_to_category (self, clean, (const char *const *) list->pdata, &error))
+    {
+      rocznik_window_toast_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("Added to the category „%s”"), clean);
+  rocznik_window_toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+/* Export */
+
+typedef struct
+{
+  char         *path;
+  char         *format;
+  char         *workspace_path;
+  RocznikChart *chart;          /* charts: prepared on the main thread */
+  int           width;          /* charts: CSS px and pixel density */
+  int           height;
+  double        dpi;
+  int           year;
+  int           compare_year;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->path);
+  g_free (job->workspace_path);
+  g_clear_pointer (&job->chart, rocznik_chart_free);
+  g_free (job->format);
+  g_free (job);
+}
+
+/* Off the main loop. Reports read the workspace through a connection of
+ * their own, so the window may go on using its one meanwhile. */
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->chart)
+    ok = rocznik_chart_export (job->chart, job->path, job->width, job->height, job->dpi, &error);
+  else
+    {
+      g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
+      RocznikReportOptions options = { 0 };
+
+      options.year = job->year;
+      options.compare_year = job->compare_year ? job->compare_year : -1;
+      ok = ws && rocznik_report_write (ws, &options, job->path, cancellable, &error);
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->exporting--;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      rocznik_window_toast_error (self, error);
+      return;
+    }
+  base = g_path_get_basename (job->path);
+  uri = g_filename_to_uri (job->path, NULL, NULL);
+  /* Translators: a toast after an export, "Saved raport.pdf" */
+  message = g_strdup_printf (_("Saved %s"), base);
+  rocznik_window_toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
+}
+
+static void
+run_export (RocznikWindow *self,
+            ExportJob     *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
+
+  self->exporting++;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RocznikWindow   *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      rocznik_window_export (self, format, path);
+    }
+  g_object_unref (chooser);
+}
+
+/* actions */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Year Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (all, _("Tables and reports"));
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_suffix (all, "tsv");
+  gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_add_suffix (all, "xlsx");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_set_name (any, _("All files"));
+  gtk_file_filter_add_pattern (any, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (rocznik_session_get_year (self->session) == 0)
+    return;
+  if (rocznik_session_get_comparison_year (self->session))
+    name = g_strdup_printf ("rocznik-%d-%d.%s", rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), format);
+  else
+    name = g_strdup_printf ("rocznik-%d.%s", rocznik_session_get_year (self->session), format);
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, format);
+  gtk_file_filter_set_name (filter, format);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_menu_button_popup (ROCZNIK_WINDOW (widget)->export_button);
+}
+
+/* The topic actions and sorting, from the keyboard (Menu, Shift+F10). */
+static void
+topic_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_menu_button_popup (self->topic_menu_button);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (uri[0] == '\0')
+    return;
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    rocznik_window_toast_error (ROCZNIK_WINDOW (widget), error);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ROCZNIK_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* GtkSearchEntry delays ::search-changed; apply at once. */
+  rocznik_window_search_changed (self);
+}
+
+static void
+select_year_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  rocznik_window_show_year (self, g_variant_get_int32 (parameter), rocznik_session_get_comparison_year (self->session));
+}
+
+static void
+compare_year_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  rocznik_window_show_year (self, rocznik_session_get_year (self->session), g_variant_get_int32 (parameter));
+}
+
+/* (column, descending): what a click on a column header does. */
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  gint32 column;
+  gboolean descending;
+
+  g_variant_get (parameter, "(ib)", &column, &descending);
+  if (column < 0 || column >= N_COLUMNS)
+    return;
+  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+select_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
+
+  g_ptr_array_add (keys, g_steal_pointer (&key));
+  rocznik_window_select_keys (self, keys);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autofree char *tsv = rocznik_window_get_selected_tsv (self);
+
+  if (tsv == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+  rocznik_window_toast (self, _("Copied; paste into a spreadsheet"), NULL, NULL, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_undo (self, &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, _("Undone"), _("_Redo"), "win.redo", NULL);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_redo (self, &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, _("Redone"), _("_Undo"), "win.undo", NULL);
+}
+
+/* Removes the selected topic from the year shown (a wrong import); undoable. */
+static void
+delete_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (row == NULL)
+    return;
+  message = g_strdup_printf (_("Deleted „%s” from %d"), rocznik_topic_row_get_name (row),
+                             rocznik_session_get_year (self->session));
+  if (!rocznik_history_delete_topic (rocznik_window_history (self), rocznik_session_get_year (self->session),
+                                     rocznik_topic_row_get_key (row), &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+/* Ctrl+P: the annual report of the year shown, drawn as the PDF is. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL || rocznik_session_get_year (self->session) == 0)
+    return;
+  operation = rocznik_print_operation_new (self->workspace, rocznik_session_get_year (self->session),
+                                           rocznik_session_get_comparison_year (self->session), &error);
+  if (operation == NULL
+      || gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    rocznik_window_toast_error (self, error);
+}
+
+/* Removes the year shown from the workspace (a wrong import); undoable. */
+static void
+delete_year_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  int year = rocznik_session_get_year (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (year == 0)
+    return;
+  /* Translators: a toast, "Deleted the year 2019" */
+  message = g_strdup_printf (_("Deleted the year %d"), year);
+  if (!rocznik_history_delete_year (rocznik_window_history (self), year, &error))
+    rocznik_window_toast_error (self, error);
+  else
+    rocznik_window_toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+static void
+edit_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  g_autofree char *body = NULL;
+  g_autofree char *count = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *name_entry, *count_entry;
+
+  if (row == NULL)
+    return;
+  body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
+                          rocznik_session_get_year (self->session));
+  dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
+  name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
+  count_entry = labelled_entry (box, _("_Calls"), count);
+  g_signal_connect (count_entry, "changed", G_CALLBACK (count_entry_changed_cb), dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (rocznik_topic_row_get_name (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "old-count", g_strdup (count), g_free);
+  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
+  g_object_set_data (G_OBJECT (dialog), "count", count_entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry;
+
+  if (row == NULL)
+    return;
+  dialog = edit_dialog_new (self, _("Rename Topic in All Years"),
+                            _("The old name stays known, so later imports that use it still land on this topic."),
+                            _("_Rename"), &box);
+  entry = labelled_entry (box, _("New _name"), rocznik_topic_row_get_name (row));
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data (G_OBJECT (dialog), "name", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_topic_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *label, *dropdown;
+
+  if (row == NULL)
+    {
+      g_ptr_array_unref (keys);
+      return;
+    }
+  /* Every topic of every year but this one, to merge into. */
+  all = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RocznikTopic *topic = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (keys, g_strdup (topic->key));
+      g_ptr_array_add (names, topic->name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
+                            "counts of a year that has both are added."),
+                          rocznik_topic_row_get_name (row));
+  dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
+  label = gtk_label_new_with_mnemonic (_("_Topic to merge into"));
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic to merge into"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  adw_message_dialog_set_response_enabled (dialog, "apply", keys->len > 0);
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "into", dropdown);
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+categorize_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  GPtrArray *keys = rocznik_window_selected_keys (self);
+  g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry;
+
+  if (keys->len == 0)
+    {
+      g_ptr_array_unref (keys);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Group the selected topic under a name, such as “Transport”, to compare groups in charts and reports.",
+                                       "Group the %u selected topics under a name, such as “Transport”, to compare groups in charts and reports.",
+                                       keys->len), keys->len);
+  dialog = edit_dialog_new (self, _("Add to Category"), body, _("_Add"), &box);
+  entry = labelled_entry (box, _("_Category"),
+                          categories && categories->len ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : "");
+  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "name", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chart_file_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        RocznikWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      rocznik_window_export_chart (self, path, &self->export_options);
+    }
+  g_object_unref (chooser);
+}
+
+/* The dialog chose format and size; now where to save. */
+static void
+chart_export_cb (RocznikChartExportDialog *dialog,
+                 RocznikWindow            *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *format;
+  GtkFileChooserNative *chooser;
+
+  rocznik_chart_export_dialog_get_options (dialog, &self->export_options);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  format = self->export_options.format;
+  /* Translators: the start of a chart's file name, "chart-2018.png" */
+  name = g_strdup_printf ("%s-%d.%s", C_("file name", "chart"), rocznik_session_get_year (self->session), format);
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, format);
+  gtk_file_filter_set_name (filter, format);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* @parameter: a format to preselect, or "" for the last one used. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  RocznikChartExportOptions options = self->export_options;
+  RocznikChartExportDialog *dialog;
+
+  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
+    return;
+  if (*format)
+    options.format = format;
+  dialog = rocznik_chart_export_dialog_new (GTK_WINDOW (self), &options);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (chart_export_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
+    return;
+  /* The chart as exported: light, at the social-media size. */
+  rocznik_chart_view_copy (self->chart_view, 0, 0);
+  rocznik_window_toast (self, _("Chart copied as an image"), NULL, NULL, NULL);
+}
+
+static void
+chart_type_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  RocznikChartType type;
+
+  if (!rocznik_chart_type_from_string (g_variant_get_string (parameter, NULL), &type))
+    return;
+  rocznik_session_set_chart_type (self->session, type);
+}
+
+/* "topics" or "categories" */
+static void
+compare_by_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  rocznik_session_set_compare_by (self->session,
+                                  g_str_equal (g_variant_get_string (parameter, NULL), "categories")
+                                  ? ROCZNIK_COMPARE_BY_CATEGORIES : ROCZNIK_COMPARE_BY_TOPICS);
+}
+
+static void
+chart_texts_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "topics");
+  gtk_menu_button_popup (self->chart_texts_button);
+}
+
+static void
+reset_chart_texts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
+    rocznik_window_set_chart_text (self, i, "");
+}
+
+static void
+delete_category_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+  g_autofree char *name = g_variant_dup_string (parameter, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rocznik_window_delete_category (self, name, &error))
+    {
+      rocznik_window_toast_error (self, error);
+      return;
+    }
+  /* Translators: a toast, "Removed the category „Transport”" */
+  message = g_strdup_printf (_("Removed the category „%s”"), name);
+  rocznik_window_toast (self, message, _("_Undo"), "win.undo", NULL);
+}
+
+/* The controls show the session and change it; the window redraws on its
+ * notifications. No control is ever rebuilt while it is being used. */
+
+/* public API */
+
+/* Writes the shown year (and comparison) as @format ("xlsx", "pdf", "csv":
+ * the report; "png", "svg": the chart) to @path in a worker thread; a toast
+ * says when it is done. */
+void
+rocznik_window_export (RocznikWindow *self,
+                       const char    *format,
+                       const char    *path)
+{
+  ExportJob *job;
+
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail (format != NULL && path != NULL);
+
+  if (self->workspace == NULL)
+    return;
+  /* Charts go the way the chart dialog sends them: sharp, light. */
+  if (g_str_equal (format, "png") || g_str_equal (format, "svg"))
+    {
+      RocznikChartExportOptions options = { g_str_equal (format, "png") ? "png" : "svg", 1200, 675, 2, FALSE };
+
+      rocznik_window_export_chart (self, path, &options);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  /* The writer picks the format by the extension: make sure it is there. */
+  job->path = rocznik_file_with_extension (path, format);
+  job->format = g_strdup (format);
+  job->year = rocznik_session_get_year (self->session);
+  job->compare_year = rocznik_session_get_comparison_year (self->session);
+  job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
+  run_export (self, job);
+}
+
+/* Writes the chart the window shows, with its texts, as @options say, to
+ * @path (the format's extension added when missing) in a worker thread. */
+void
+rocznik_window_export_chart (RocznikWindow                   *self,
+                             const char                      *path,
+                             const RocznikChartExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ROCZNIK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->chart = rocznik_window_chart_new (self, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
+  if (job->chart == NULL)
+    {
+      rocznik_window_toast_error (self, error);
+      export_job_free (job);
+      return;
+    }
+  job->path = rocznik_file_with_extension (path, options->format);
+  job->format = g_strdup (options->format);
+  job->width = options->width;
+  job->height = options->height;
+  job->dpi = 96.0 * MAX (options->scale, 1);
+  run_export (self, job);
+}
+
+void
+rocznik_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.select-year", "i", select_year_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-year", "i", compare_year_action);
+  gtk_widget_class_install_action (widget_class, "win.sort", "(ib)", sort_action);
+  gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-topic", NULL, delete_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-year", NULL, delete_year_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-topic", NULL, edit_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-topic", NULL, rename_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-topic", NULL, merge_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.categorize", NULL, categorize_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-category", "s", delete_category_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-type", "s", chart_type_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-by", "s", compare_by_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-chart-texts", NULL, reset_chart_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-texts", NULL, chart_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-chart", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-texts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-topic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.topic-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.topic-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "topics");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "year");
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rocznik-window-private.h — what the window's shell and its actions share */
+#pragma once
+
+#include "rocznik-chart-view.h"
+#include "rocznik-session.h"
+#include "rocznik-window.h"
+#include "rocznik-year-panel.h"
+
+G_BEGIN_DECLS
+
+#define N_COLUMNS (ROCZNIK_COLUMN_CHANGE_PERCENT + 1)
+
+struct _RocznikWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RocznikWorkspace    *workspace;
+  GSettings           *settings;
+  RocznikSession      *session;
+  RocznikTable        *table;
+  guint                exporting;
+  char                *last_toast;
+  gboolean             narrow;
+  gboolean             layout_done;
+  char                *query;          /* folded search text */
+
+  GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
+  RocznikChartExportOptions export_options;
+
+  GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
+  GListStore          *footer;         /* remainder and total: never sorted */
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkMultiSelection   *selection;
+  GListStore          *year_items;     /* RocznikYearItem*, ascending */
+  GtkCustomFilter     *comparable_filter;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkStack            *chart_stack;
+  RocznikChartView    *chart_view;
+  AdwStatusPage       *no_chart_page;
+  GtkWidget           *trend_button;
+
+  /* template */
+  AdwHeaderBar        *header_bar;
+  GtkButton           *import_button;
+  GtkBox              *year_box;
+  GtkBox              *year_bar;
+  GtkBox              *chart_toolbar;
+  GtkDropDown         *year_dropdown;
+  GtkDropDown         *compare_dropdown;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton       *export_button;
+  GtkMenuButton       *primary_menu_button;
+  GtkToggleButton     *search_button;
+  GtkRevealer         *sample_revealer;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  AdwStatusPage       *error_page;
+  AdwViewStack        *view_stack;
+  GtkPaned            *paned;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *summary_label;
+  GtkMenuButton       *topic_menu_button;
+  GtkStack            *table_stack;
+  GtkColumnView       *topic_view;
+  AdwStatusPage       *no_topics_page;
+  GtkBox              *chart_box;
+  GtkBox              *chart_choice_box;
+  GtkDropDown         *chart_type_dropdown;
+  GtkDropDown         *compare_by_dropdown;
+  GtkMenuButton       *chart_texts_button;
+  GtkGrid             *chart_texts_grid;
+  RocznikYearPanel    *year_panel;
+};
+
+/* rocznik-window.c */
+void                rocznik_window_toast         (RocznikWindow *self,
+                                                  const char    *title,
+                                                  const char    *button,
+                                                  const char    *action,
+                                                  GVariant      *target);
+void                rocznik_window_toast_error   (RocznikWindow *self,
+                                                  const GError  *error);
+RocznikHistory     *rocznik_window_history       (RocznikWindow *self);
+RocznikTopicRow    *rocznik_window_selected_row  (RocznikWindow *self);
+GPtrArray          *rocznik_window_selected_keys (RocznikWindow *self);
+void                rocznik_window_select_keys   (RocznikWindow *self,
+                                                  GPtrArray     *keys);
+void                rocznik_window_show_year     (RocznikWindow *self,
+                                                  int            year,
+                                                  int            compare_year);
+void                rocznik_window_search_changed (RocznikWindow *self);
+RocznikChart       *rocznik_window_chart_new     (RocznikWindow      *self,
+                                                  RocznikChartTheme   theme,
+                                                  GError            **error);
+
+/* rocznik-window-actions.c */
+void                rocznik_window_actions_class_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
