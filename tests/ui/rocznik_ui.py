@@ -123,11 +123,23 @@ def walk(root, only_shown=True):
         stack.extend(reversed(kids))
 
 
+_roles = {}
+
+
 def role(acc):
+    """A node's role never changes: asked once (each ask is a round trip)."""
     try:
-        return acc.getRoleName()
+        return _roles[acc]
+    except KeyError:
+        pass
+    except TypeError:
+        return ''
+    try:
+        r = acc.getRoleName()
     except Exception:
         return ''
+    _roles[acc] = r
+    return r
 
 
 def name(acc):
@@ -325,6 +337,7 @@ class App:
                 except Exception:
                     pass
             return None
+        xdo('mousemove', '4000', '4000')  # the pointer away: no hover on what opens
         self.acc = wait_for(app_node, timeout, 'the application on the accessibility bus')
         wait_for(lambda: self.window(), timeout, 'the main window')
         time.sleep(1.0)

@@ -24,7 +24,9 @@ export ROCZNIK_BUILD_DIR
 
 if [ -z "${ROCZNIK_UI_SESSION:-}" ]; then
   export ROCZNIK_UI_SESSION=1
-  exec xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- "$0" "$@"
+  # A display number of its own: other suites start Xvfb at the same time.
+  exec xvfb-run -a -n "$(( 200 + $$ % 700 ))" -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    dbus-run-session -- "$0" "$@"
 fi
 
 # The app as a Polish user starts it, with accessibility on.

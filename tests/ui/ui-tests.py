@@ -9,68 +9,20 @@ build/tests/ui-screenshots/. Run through tests/ui/run.sh.
 """
 
 import csv
-import locale
 import os
 import re
-import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rocznik_ui import (App, Failure, Hung, NBSP, ROCZNIK, SHOT_DIR, check, children, click,  # noqa: E402
-                        description, do_action, extents, find, find_all, key, labels, name, plain,
-                        role, screenshot, shown, states, text, type_text, wait_for, walk, xdo)
 import pyatspi  # noqa: E402
-from gi.repository import GLib  # noqa: E402
+from rocznik_ui import *  # noqa: E402,F401,F403
+from rocznik_window import *  # noqa: E402,F401,F403
+from rocznik_window import CASE_SECONDS, YEAR_SECONDS  # noqa: E402
 
-CASE_SECONDS = 45          # a case that takes longer is stuck
-YEAR_SECONDS = 5           # a year switch not shown by then is the freeze
-
-# The published 2018 figures (resources/sample/poznan-kontakt-2018.txt), as
-# the city printed them: the expected values are these, not the program's.
-SAMPLE_2018 = {
-    'sprawy ogólne (w tym Poznański Budżet Obywatelski, działania na rzecz seniorów)': 100990,
-    'gospodarka odpadami': 70055,
-    'świadczenia wychowawcze 500+, działania prorodzinne i pomoc społeczna': 67941,
-    'transport miejski i strefa parkowania': 58759,
-    'uprawnienia transportowe, sprawy urodzeń, małżeństw, zameldowania i zgonów': 45263,
-    'podatki i opłaty lokalne, działalność gospodarcza': 16395,
-    'sprawy organizacyjne UMP, Sekretariat Prezydenta': 8477,
-    'urbanistyka i architektura': 5622,
-    'wykorzystanie i obsługa komunalnych zasobów lokalowych': 5043,
-    'nieodpłatna pomoc prawna': 3128,
-    'wybory samorządowe': 3030,
-    'oświata': 1389,
-    'akcje prozdrowotne': 712,
-    'zgłoszenia awarii informatycznych': 570,
-    'Akcja Zima': 513,
-    'administracja cmentarzy komunalnych': 389,
-    'Powstanie Wielkopolskie': 192,
-}
-
-# A 2019 with six topics, as a spreadsheet saves it (written by csv below).
-TOPICS_2019 = [
-    ('gospodarka odpadami', 72110),
-    ('transport miejski i strefa parkowania', 61004),
-    ('oświata', 1502),
-    ('nieodpłatna pomoc prawna', 2987),
-    ('Akcja Zima', 455),
-    ('wybory samorządowe', 2871),
-]
-
-
-def fmt_int(n):
-    """Polish grouping: 70 055 with a no-break space."""
-    s = f'{abs(n):,}'.replace(',', NBSP)
-    return ('−' if n < 0 else '') + s
-
-
-# --- the run ---------------------------------------------------------------
 
 CASES = []
 
@@ -79,360 +31,6 @@ def case(fn):
     CASES.append(fn)
     return fn
 
-
-class Ctx:
-    """What one case has: a temp dir, its workspace, its app, its screenshots."""
-
-    def __init__(self, case_name, env):
-        self.name = case_name
-        self.env = env
-        self.dir = tempfile.mkdtemp(prefix=f'rocznik-ui-{case_name}-')
-        self.workspace = os.path.join(self.dir, 'workspace.rocznik')
-        self.apps = []
-        self.n_shots = 0
-
-    def cli(self, *args, check_rc=True):
-        r = subprocess.run([ROCZNIK, '--workspace', self.workspace, *args], capture_output=True,
-                           text=True, env=self.env, timeout=30)
-        if check_rc and r.returncode != 0:
-            raise Failure(f'rocznik {" ".join(args)}: {r.returncode} {r.stderr}')
-        return r.stdout
-
-    def with_2019(self):
-        path = os.path.join(self.dir, 'rozmowy-2019.csv')
-        with open(path, 'w', newline='', encoding='utf-8') as f:
-            out = csv.writer(f, delimiter=';')
-            out.writerow(['Temat', 'Liczba rozmów 2019'])
-            out.writerows(TOPICS_2019)
-        self.cli('--import', '--year', '2019', path)
-        return path
-
-    def start(self, *args):
-        app = App(self.workspace, os.path.join(self.dir, f'app{len(self.apps)}.log'), args, self.env)
-        self.apps.append(app)
-        app.start()
-        self.app = app
-        self.w = app.window()
-        return app
-
-    def shot(self, label):
-        self.n_shots += 1
-        screenshot(os.path.join(SHOT_DIR, f'{self.name}-{self.n_shots:02d}-{label}.png'))
-
-    def db(self, sql, *params):
-        con = sqlite3.connect(f'file:{self.workspace}?mode=ro', uri=True)
-        try:
-            return con.execute(sql, params).fetchall()
-        finally:
-            con.close()
-
-    def stored(self, year):
-        return self.db('SELECT name, count FROM year_topic WHERE year = ? ORDER BY position', year)
-
-    def finish(self):
-        problems = []
-        for app in self.apps:
-            hung = app.alive() and not responsive(app)
-            app.stop()
-            problems += [f'GTK said: {m}' for m in app.gtk_messages()]
-            if hung:
-                problems.append('the window no longer answers (hung)')
-        shutil.rmtree(self.dir, ignore_errors=True)
-        return problems
-
-
-def responsive(app):
-    try:
-        return app.window() is not None
-    except Exception:
-        return False
-
-
-# --- what a person sees and does ------------------------------------------
-
-def pump(seconds=0.0):
-    end = time.monotonic() + seconds
-    ctx = GLib.MainContext.default()
-    while True:
-        while ctx.iteration(False):
-            pass
-        if time.monotonic() >= end:
-            break
-        time.sleep(0.02)
-
-
-def dropdown_button(w, label):
-    combo = find(w, 'combo box', label)
-    buttons = [a for a in walk(combo) if role(a) == 'push button']
-    check(buttons, f'dropdown "{label}" has no button')
-    return combo, buttons[0]
-
-
-def dropdown_items(combo):
-    """The open dropdown's items with their texts."""
-    items = []
-    for a in walk(combo):
-        if role(a) == 'list item':
-            items.append((a, ' '.join(plain(name(x)) for x in walk(a) if role(x) == 'label')))
-    return items
-
-
-def item_matches(t, item_text):
-    return t.startswith(item_text) or re.search(rf'(^|\s){re.escape(item_text)}(\s|$)', t) is not None
-
-
-def choose_by_click(w, dropdown, item_text):
-    combo, button = dropdown_button(w, dropdown)
-    click(button)
-    items = wait_for(lambda: [a for a, t in dropdown_items(combo) if item_matches(t, item_text)], 3, f'"{item_text}" in the "{dropdown}" list')
-    click(items[0])
-
-
-def choose_by_keyboard(w, dropdown, item_text):
-    """Focus the dropdown with Tab from the window's first control, open it
-    with Space, walk the list with arrow keys, take the item with Enter."""
-    combo, button = dropdown_button(w, dropdown)
-    focus_by_tab(lambda a: a == button or is_inside(a, combo), f'the "{dropdown}" dropdown')
-    key('space')
-    items = wait_for(lambda: dropdown_items(combo) or None, 3, f'the "{dropdown}" list open')
-    texts = [t for _, t in items]
-    target = [i for i, t in enumerate(texts) if item_matches(t, item_text)]
-    check(target, f'"{item_text}" not offered in {texts}')
-    current = [i for i, (a, _) in enumerate(items) if pyatspi.STATE_FOCUSED in states(a)]
-    start = current[0] if current else 0
-    step = target[0] - start
-    key(*(['Down'] * step if step > 0 else ['Up'] * -step))
-    key('Return')
-
-
-def is_inside(acc, ancestor):
-    node = acc
-    for _ in range(60):
-        if node is None:
-            return False
-        if node == ancestor:
-            return True
-        node = node.parent
-    return False
-
-
-def focused(root):
-    for a in walk(root):
-        if pyatspi.STATE_FOCUSED in states(a) and role(a) not in ('frame', 'application'):
-            return a
-    return None
-
-
-class FocusLog:
-    """Focus changes as a screen reader hears them (AT-SPI events)."""
-
-    def __init__(self):
-        self.events = []
-        pyatspi.Registry.registerEventListener(self._cb, 'object:state-changed:focused')
-
-    def _cb(self, event):
-        if event.detail1:
-            try:
-                self.events.append((role(event.source), plain(name(event.source)), event.source))
-            except Exception:
-                pass
-
-    def close(self):
-        pyatspi.Registry.deregisterEventListener(self._cb, 'object:state-changed:focused')
-
-    def last(self, settle=0.4):
-        pump(settle)
-        return self.events[-1] if self.events else None
-
-
-def focus_by_tab(pred, what, limit=60):
-    log = FocusLog()
-    try:
-        for _ in range(limit):
-            key('Tab')
-            ev = log.last(0.15)
-            if ev and pred(ev[2]):
-                return ev[2]
-        raise Failure(f'{what} never takes focus in {limit} Tab presses')
-    finally:
-        log.close()
-
-
-_summary_cache = {}
-
-
-def summary(w):
-    """The line above the table: "2018: deklarowana liczba rozmów …"."""
-    lab = _summary_cache.get(w)
-    if lab is not None:
-        t = plain(name(lab))
-        if re.match(r'^\d{4}\b.*:', t) and shown(lab):
-            return t
-    for a in walk(w):
-        if role(a) == 'label' and re.match(r'^\d{4}\b.*:', plain(name(a))):
-            _summary_cache[w] = a
-            return plain(name(a))
-    return ''
-
-
-def year_shown(w, year):
-    return summary(w).startswith(str(year))
-
-
-def wait_year(app, year, how):
-    try:
-        wait_for(lambda: year_shown(app.window(), year), YEAR_SECONDS, f'{year} after choosing it {how}')
-    except Failure as e:
-        cpu = subprocess.run(['ps', '-o', 'time=', '-p', str(app.proc.pid)], capture_output=True, text=True).stdout
-        raise Hung(f'{e} (the window is busy: {cpu.strip()} CPU time) — the freeze of issue 10 item 1')
-
-
-_table_cache = {}
-
-
-def table(w):
-    t = _table_cache.get(w)
-    if t is None or not shown(t):
-        t = find(w, 'tree table', 'Tematy roku', what='the topics table')
-        _table_cache[w] = t
-    return t
-
-
-def row_nodes(w):
-    """The table's rows on screen (a GtkColumnView makes only those)."""
-    out = []
-    for part in children(table(w)):
-        if role(part) == 'table row':  # the header row
-            continue
-        for r in children(part):
-            if role(r) == 'table row' and shown(r):
-                out.append(r)
-    return out
-
-
-def cell_texts(r):
-    cells = []
-    for cell in children(r):
-        texts = [plain(name(x)) for x in walk(cell, only_shown=False) if role(x) == 'label']
-        cells.append(' '.join(t for t in texts if t))
-    return cells
-
-
-def rows(w):
-    """Each data row of the table as the texts of its cells, top to bottom."""
-    rs = [(extents(r)[1], cell_texts(r)) for r in row_nodes(w)]
-    return [cells for _, cells in sorted(rs, key=lambda p: p[0]) if any(cells)]
-
-
-def topic_rows(w):
-    return [r for r in rows(w) if r[0] not in ('Razem', 'Rozmowy bez tematu') and not r[0].startswith('Razem')]
-
-
-def totals_row(w):
-    rs = [r for r in rows(w) if r[0].startswith('Razem')]
-    return rs[0] if rs else None
-
-
-def scroll_table_to_end(w):
-    """The mouse wheel over the table until its end is on screen."""
-    t = table(w)
-    x, y, wd, h = extents(t)
-    click(t, button=5, where=(wd // 2, h // 2))
-    for _ in range(3):
-        xdo('click', '--repeat', '10', '--delay', '20', '5')
-    time.sleep(0.4)
-
-
-def column_headers(w):
-    out = []
-    for part in children(table(w)):
-        if role(part) == 'table row':
-            out += children(part)
-        elif role(part) == 'column header':
-            out.append(part)
-    return out
-
-
-def header(w, title):
-    for h in column_headers(w):
-        if any(plain(name(x)) == title for x in walk(h)) or plain(name(h)) == title:
-            return h
-    raise Failure(f'no column header "{title}"')
-
-
-def row_acc(w, topic):
-    for r in row_nodes(w):
-        cells = cell_texts(r)
-        if cells and cells[0] == plain(topic):
-            return r
-    raise Failure(f'no row "{topic}" on screen')
-
-
-def chart(w):
-    return find(w, 'image', pred=lambda a: 'Wykres' in description(a) or 'wykres' in description(a),
-                what='the chart')
-
-
-def open_menu(w, button_name):
-    b = find(w, 'push button', button_name, pred=lambda a: pyatspi.STATE_FOCUSABLE in states(a))
-    click(b)
-    return b
-
-
-def menu_item(w, label, timeout=3):
-    return find(w, 'menu item', pred=lambda a: plain(name(a)).rstrip('…') == label.rstrip('…'),
-                timeout=timeout, what=f'menu item "{label}"')
-
-
-def toplevel(app, title_re, timeout=6):
-    return wait_for(lambda: next((t for t in children(app.acc) if re.search(title_re, plain(name(t)))
-                                  and pyatspi.STATE_VISIBLE in states(t)), None),
-                    timeout, f'a window "{title_re}"')
-
-
-def file_chooser_open(app, title_re, path):
-    dlg = toplevel(app, title_re)
-    time.sleep(0.4)
-    key('ctrl+l')
-    type_text(path)
-    time.sleep(0.4)
-    key('Return')
-    time.sleep(1.0)
-    if pyatspi.STATE_VISIBLE in states(dlg) and shown(dlg):
-        accept = [a for a in walk(dlg) if role(a) == 'push button' and re.match(r'_?(Importuj|Otwórz)', name(a))]
-        if accept:
-            click(accept[-1])
-    return dlg
-
-
-def file_chooser_save(app, title_re, path):
-    dlg = toplevel(app, title_re)
-    time.sleep(0.4)
-    entry = wait_for(lambda: [a for a in walk(dlg) if role(a) in ('text', 'entry')
-                              and pyatspi.STATE_EDITABLE in states(a)], 3, 'the file name field')[0]
-    click(entry)
-    key('ctrl+a')
-    type_text(path)
-    key('Return')
-    return dlg
-
-
-def wait_file(path, timeout=10):
-    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, timeout, f'the file {path}')
-    time.sleep(0.3)
-
-
-def orange_pixels(img):
-    """Pixels of the chart's highlight (the orange accent of its light theme)."""
-    img = img.convert('RGB')
-    n = 0
-    for r, g, b in img.getdata():
-        if r > 180 and 60 < g < 140 and b < 60:
-            n += 1
-    return n
-
-
-# --- cases ------------------------------------------------------------------
 
 @case
 def year_by_click(c):
@@ -458,11 +56,13 @@ def year_by_keyboard(c):
 @case
 def compare_by_click(c):
     """Choosing a comparison year with the mouse adds its columns (item 1)."""
-    c.start()
-    choose_by_click(c.w, 'Porównaj z', '2017')
-    wait_for(lambda: any('2017' in plain(name(x)) for h in column_headers(c.w) for x in walk(h)),
-             YEAR_SECONDS, 'the 2017 column after choosing it by a click')
-    c.shot('compare-2017')
+    c.with_2019()
+    c.start('--year', '2018')
+    choose_by_click(c.w, 'Porównaj z', '2019')
+    wait_for(lambda: compare_column(c.w, 2019), YEAR_SECONDS, 'the 2019 column after choosing it by a click')
+    c.shot('compare-2019')
+    choose_by_click(c.w, 'Porównaj z', 'Bez porównania')
+    wait_for(lambda: not compare_column(c.w, 2019), YEAR_SECONDS, 'no 2019 column after “Bez porównania”')
 
 
 @case
@@ -471,14 +71,17 @@ def compare_by_keyboard(c):
     c.with_2019()
     c.start('--year', '2019')
     choose_by_keyboard(c.w, 'Porównaj z', '2018')
-    wait_for(lambda: any('2018' in plain(name(x)) for h in column_headers(c.w) for x in walk(h)),
-             YEAR_SECONDS, 'the 2018 column after choosing it with the keyboard')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column after choosing it with the keyboard')
     c.shot('compare-2018')
 
 
-def polish_sorted(names):
-    locale.setlocale(locale.LC_COLLATE, 'pl_PL.UTF-8')
-    return sorted(names, key=locale.strxfrm)
+@case
+def compare_from_command_line(c):
+    """`rocznik --year 2019 --compare 2018` opens with the comparison."""
+    c.with_2019()
+    c.start('--year', '2019', '--compare', '2018')
+    wait_for(lambda: year_shown(c.w, 2019) and compare_column(c.w, 2018), YEAR_SECONDS,
+             '2019 compared with 2018 as the command line asks')
 
 
 @case
@@ -496,22 +99,6 @@ def sort_by_click(c):
     wait_for(lambda: [r[0] for r in topic_rows(c.w)] in (by_count, by_count[::-1]),
              3, 'rows by count after clicking “Rozmowy”')
     check(totals_row(c.w) is not None and rows(c.w)[-2][0] == 'Razem', 'the totals row stays at the end')
-
-
-def menu_by_keyboard(w, pattern, limit=20):
-    """In an open menu, Down until the item is focused, then Enter."""
-    log = FocusLog()
-    try:
-        wait_for(lambda: find_all(w, 'menu item'), 3, 'the menu')
-        for _ in range(limit):
-            ev = log.last(0.2)
-            if ev and ev[0] == 'menu item' and re.search(pattern, ev[1]):
-                key('Return')
-                return
-            key('Down')
-        raise Failure(f'no menu item “{pattern}” reached with the arrow keys')
-    finally:
-        log.close()
 
 
 @case
@@ -552,7 +139,7 @@ def search(c):
     row that says it shows the search, not the year (item 7)."""
     c.start()
     key('ctrl+f')
-    entry = find(c.w, 'entry', 'Wyszukiwanie tematów', pred=lambda a: pyatspi.STATE_FOCUSED in states(a),
+    find(c.w, 'entry', 'Wyszukiwanie tematów', pred=lambda a: pyatspi.STATE_FOCUSED in states(a),
                  what='the focused search field')
     type_text('swiadczenia')
     expect = [n for n in SAMPLE_2018 if 'świadczenia' in n]
@@ -591,7 +178,9 @@ def select_and_highlight(c):
 def chart_types(c):
     """Every chart type from the chart type dropdown, by clicks."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     titles = {}
     for i in (1, 2, 3, 0):
         combo, button = dropdown_button(c.w, 'Rodzaj wykresu')
@@ -608,14 +197,6 @@ def chart_types(c):
         check(description(ch), f'the {kind} chart has no description')
         c.shot(f'chart-{i}')
     check(len(set(titles.values())) == 4, f'each chart type has its own title: {titles}')
-
-
-def select_two_topics(c):
-    """Click “gospodarka odpadami”, Shift+Down adds the row below it."""
-    click(row_acc(c.w, 'gospodarka odpadami'))
-    key('shift+Down')
-    time.sleep(0.3)
-    return ['gospodarka odpadami', 'świadczenia wychowawcze 500+, działania prorodzinne i pomoc społeczna']
 
 
 @case
@@ -646,12 +227,7 @@ def export_chart_png_highlight(c):
 def chart_title_no_leak(c):
     """A title set for 2018 is not the title of 2020 after switching (item 3)."""
     c.start()
-    key('ctrl+shift+t')
-    title = find(c.w, 'text', name_re='^Tytuł wykresu', what='the chart title field')
-    click(title)
-    type_text('Rozmowy Poznań Kontakt 2018 — własny tytuł')
-    key('Escape')
-    wait_for(lambda: 'własny tytuł' in plain(name(chart(c.w))), 3, 'the chart with its new title')
+    set_chart_title(c, 'Rozmowy Poznań Kontakt 2018 — własny tytuł')
     c.shot('title-2018')
     choose_by_click(c.w, 'Rok', '2020')
     wait_year(c.app, '2020', 'by a click')
@@ -665,8 +241,10 @@ def chart_title_no_leak(c):
 @case
 def import_csv(c):
     """Ctrl+O, a CSV typed into the file chooser, the import dialog: the year
-    is stored with exactly the file's counts."""
+    is stored with exactly the file's counts; a chart title set on 2018 does
+    not come along to the imported year (item 3)."""
     c.start()
+    set_chart_title(c, 'Tytuł tylko dla 2018')
     path = os.path.join(c.dir, 'rozmowy-2019.csv')
     with open(path, 'w', newline='', encoding='utf-8') as f:
         out = csv.writer(f, delimiter=';')
@@ -685,6 +263,8 @@ def import_csv(c):
           [(n, plain(fmt_int(v))) for n, v in sorted(TOPICS_2019, key=lambda kv: -kv[1])],
           f'the table shows {topic_rows(c.w)}')
     c.shot('imported')
+    t = plain(name(chart(c.w)))
+    check('Tytuł tylko dla 2018' not in t, f'the imported 2019 shows the 2018 title “{t}”')
 
 
 @case
@@ -704,15 +284,6 @@ def import_dialog_helps(c):
     check('2019' in seen, 'the dialog does not show the year 2019 of the file')
     check('gospodarka odpadami' in seen and '72' in seen, 'the dialog shows no preview of the rows')
     check(re.search(r'Organizacja', seen), 'the dialog has no field for the organisation')
-
-
-def export_report(c, item, filename):
-    open_menu(c.w, 'Eksportuj')
-    click(menu_item(c.w, item))
-    out = os.path.join(c.dir, filename)
-    file_chooser_save(c.app, r'Eksport|Zapisz', out)
-    wait_file(out, 20)
-    return out
 
 
 @case
@@ -744,24 +315,6 @@ def export_xlsx(c):
         check(cells.get(topic) == count, f'the workbook has {cells.get(topic)} for {topic}, not {count}')
 
 
-def edit_count(c, topic, value):
-    click(row_acc(c.w, topic))
-    key('F2')
-    dlg = toplevel(c.app, r'.', timeout=1) if False else None
-    entry = wait_for(lambda: [a for t in children(c.app.acc) for a in walk(t)
-                              if role(a) in ('text', 'entry') and re.search('Liczba', plain(name(a)))], 3,
-                     'the count field of the correction dialog')[0]
-    click(entry)
-    key('ctrl+a')
-    type_text(str(value))
-    key('Return')
-
-
-def stored_count(c, year, topic):
-    r = c.db('SELECT count FROM year_topic WHERE year = ? AND name = ?', year, topic)
-    return r[0][0] if r else None
-
-
 @case
 def undo_redo(c):
     """A corrected count, Ctrl+Z brings it back, Ctrl+Shift+Z does it again;
@@ -787,7 +340,7 @@ def preferences_and_shortcuts(c):
     c.start()
     open_menu(c.w, 'Menu główne')
     click(menu_item(c.w, 'Preferencje'))
-    prefs = toplevel(c.app, 'Preferencje')
+    toplevel(c.app, 'Preferencje')
     c.shot('preferences')
     key('Escape')
     wait_for(lambda: not [t for t in children(c.app.acc) if plain(name(t)) == 'Preferencje'
@@ -807,11 +360,14 @@ def preferences_and_shortcuts(c):
 
 @case
 def print_dialog(c):
-    """Ctrl+P opens the print dialog (item 7)."""
+    """Ctrl+P opens the print dialog, with a preview (item 7)."""
     c.start()
     key('ctrl+p')
-    toplevel(c.app, r'Drukuj|Drukowanie', timeout=4)
+    dlg = toplevel(c.app, r'^(Wydruk|Drukuj|Drukowanie)', timeout=8)
+    # GTK's own dialog names its buttons “P_odgląd Podgląd”: not ours to check.
+    find(dlg, 'push button', pred=lambda a: 'Podgląd' in name(a).replace('_', ''), what='the print preview button')
     c.shot('print')
+    key('Escape')
 
 
 @case
@@ -835,8 +391,11 @@ def tab_order(c):
               (want in ('Rok', 'Porównaj z', 'Rodzaj wykresu') and any(r == 'combo box' and n == want
                                                                           for r, n in stops)),
               f'Tab never reaches “{want}”; stops: {stops[:30]}')
-    rowstops = [s for s in stops if s[0] in ('table row', 'list item') and s[1] != 'Tematy roku']
-    check(len(rowstops) <= 2, f'Tab stops on {len(rowstops)} table rows')
+    run = longest = 0
+    for r, n in stops:
+        run = run + 1 if r in ('table row', 'list item') else 0
+        longest = max(longest, run)
+    check(longest <= 1, f'one Tab pass stops on {longest} table rows in a row')
     check(any(r == 'image' for r, n in stops), 'the chart never takes focus')
 
 
@@ -858,33 +417,8 @@ def notes_tab(c):
     c.shot('after-tab')
 
 
-BAD_NAME = re.compile(r'^(Gtk|Adw)[A-Z]\w+$')
-
-
-def name_problems(root):
-    problems = []
-    for a in walk(root):
-        r, n = role(a), plain(name(a))
-        st = states(a)
-        interactive = pyatspi.STATE_FOCUSABLE in st or r in ('table row', 'table cell', 'push button',
-                                                             'combo box', 'menu item', 'check box')
-        if not interactive:
-            continue
-        if BAD_NAME.match(n):
-            problems.append(f'{r} named “{n}”')
-        words = n.split(' ')
-        half = len(words) // 2
-        if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
-            problems.append(f'{r} named twice “{n}”')
-        elif re.search(r'(^|\s)_\w', n):
-            problems.append(f'{r} with a raw mnemonic “{n}”')
-        else:
-            lab = [plain(name(x)) for x in children(a) for x in walk(x) if role(x) == 'label']
-            if len(lab) == 1 and lab[0] and n != lab[0] and n.endswith(' ' + lab[0]):
-                problems.append(f'{r} named “{n}” while it shows “{lab[0]}”')
-    return problems
-
-
+# What Tab, arrows or a click land on; GTK 4.8's own inner nodes (GtkColumnViewCell,
+# a popup's GtkListView) are out of the app's reach and not checked.
 @case
 def accessible_names(c):
     """No control announced by its class name, twice, or with an underscore
@@ -923,8 +457,18 @@ def chart_focus(c):
 def compare_total_only_year(c):
     """2018 against 2017, which has only a declared total: never 2017 = 0 or
     a +388 468 change (item 4)."""
-    c.start('--year', '2018', '--compare', '2017')
-    time.sleep(0.5)
+    c.start('--year', '2018')
+    combo, button = dropdown_button(c.w, 'Porównaj z')
+    click(button)
+    items = [(a, t) for a, t in wait_for(lambda: dropdown_items(combo), 3, 'the comparison list')
+             if item_matches(t, '2017')]
+    check(items, 'the comparison list has no 2017 at all')
+    if not choosable(items[0][0]):
+        key('Escape')
+        c.shot('2017-not-offered')
+        return  # 2017 cannot be chosen: nothing can mislead
+    click(items[0][0])
+    wait_for(lambda: compare_column(c.w, 2017), YEAR_SECONDS, 'the 2017 column')
     scroll_table_to_end(c.w)
     c.shot('2018-vs-2017')
     total = totals_row(c.w)
@@ -940,7 +484,9 @@ def compare_like_with_like(c):
     """2019 (6 topics) against 2018 (17): the change is over the topics both
     have, and the missing ones are named (item 4)."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     time.sleep(0.5)
     c.shot('2019-vs-2018')
     common = [n for n, _ in TOPICS_2019 if n in SAMPLE_2018]
@@ -954,6 +500,10 @@ def compare_like_with_like(c):
           f'the window shows {naive_s} %, 6 topics against 17')
     want = f'{abs(pct):.1f}'.replace('.', ',')
     check(want in shown_text, f'the like-for-like change {pct:.1f} % (over {len(common)} topics) is not shown')
+    out = export_report(c, 'Raport PDF…', 'raport-2019.pdf')
+    pdf = plain(subprocess.run(['pdftotext', '-layout', out, '-'], capture_output=True, text=True).stdout)
+    check(naive_s not in pdf and naive_s.replace('−', '-') not in pdf,
+          f'the PDF report gives {naive_s} %, 6 topics against 17')
 
 
 @case
@@ -964,9 +514,6 @@ def total_only_year_empty_state(c):
     c.shot('2017')
     seen = labels(c.w)
     check(any('574' in s for s in seen), f'2017 does not show its declared total ponad 574 tys.: {seen[:8]}')
-    buttons = [plain(name(b)) for b in find_all(c.w, 'push button')
-               if re.search(r'Importuj|Dodaj|Wpisz', plain(name(b)))
-               and not is_inside(b, find(c.w, 'filler', pred=lambda a: True)) or False]
     page = [a for a in walk(c.w) if role(a) == 'panel' and plain(name(a)).startswith('Brak')]
     onward = [b for p in page for b in walk(p) if role(b) == 'push button' and shown(b)]
     check(onward, f'the empty state ({[plain(name(p)) for p in page]}) offers no way onward')
@@ -986,7 +533,8 @@ def year_menus_say_what_they_hold(c):
     check(strip('2018') != strip('2017'), f'the year list shows 2018 and 2017 alike: {list(items.values())}')
     combo, button = dropdown_button(c.w, 'Porównaj z')
     click(button)
-    offered = [t for _, t in wait_for(lambda: dropdown_items(combo), 3, 'the comparison list')]
+    offered = [t for a, t in wait_for(lambda: dropdown_items(combo), 3, 'the comparison list')
+               if choosable(a)]
     c.shot('compare-list')
     key('Escape')
     check(not any(t.split(' ')[0] == '2018' for t in offered), f'2018 is offered to compare with itself: {offered}')
@@ -999,22 +547,15 @@ def delete_topic_and_year(c):
     c.start('--year', '2019')
     click(row_acc(c.w, 'Akcja Zima'))
     open_menu(c.w, 'Działania na tematach')
-    click(menu_item(c.w, 'Usuń temat'))
+    click(menu_item(c.w, 'Usuń temat', pattern=r'^Usuń (temat|z tego roku)'))
     wait_for(lambda: stored_count(c, 2019, 'Akcja Zima') is None, 5, 'Akcja Zima deleted from 2019')
     key('ctrl+z')
     wait_for(lambda: stored_count(c, 2019, 'Akcja Zima') == 455, 5, 'Akcja Zima back after Ctrl+Z')
     open_menu(c.w, 'Menu główne')
-    click(menu_item(c.w, 'Usuń rok'))
+    click(menu_item(c.w, 'Usuń rok', pattern=r'^Usuń (ten )?rok'))
     wait_for(lambda: not c.db('SELECT 1 FROM year WHERE year = 2019'), 5, '2019 deleted')
     key('ctrl+z')
     wait_for(lambda: len(c.stored(2019)) == 6, 5, '2019 back after Ctrl+Z')
-
-
-def window_xid(c):
-    for wid in xdo('search', '--onlyvisible', '--pid', str(c.app.proc.pid), '--name', '^Rocznik$').split():
-        if 'Geometry: 1x1' not in xdo('getwindowgeometry', wid):
-            return wid
-    raise Failure('no X window of Rocznik')
 
 
 @case
@@ -1022,22 +563,28 @@ def narrow_window(c):
     """The window takes 360 px, as the metainfo promises; at the default size
     the comparison columns are not cut off (item 7)."""
     c.with_2019()
-    c.start('--year', '2019', '--compare', '2018')
+    c.start('--year', '2019')
+    choose_by_click(c.w, 'Porównaj z', '2018')
+    wait_for(lambda: compare_column(c.w, 2018), YEAR_SECONDS, 'the 2018 column')
     time.sleep(0.4)
-    hdr = [plain(name(x)) for h in column_headers(c.w) for x in walk(h) if role(x) == 'label']
     c.shot('default-size')
     x, y, wd, h = extents(table(c.w))
-    cut = [t for t in hdr if t.startswith('Zmiana')]
-    for hh in column_headers(c.w):
-        hx, hy, hw, hh_ = extents(hh)
-        check(hx + hw <= x + wd + 1, f'column “{[plain(name(l)) for l in walk(hh) if role(l) == "label"]}” '
-                                     f'is cut off at the default width')
+    texts = [l for h in column_headers(c.w) for l in walk(h) if role(l) == 'label']
+    texts += [l for r in row_nodes(c.w) for l in walk(r) if role(l) == 'label']
+    # A label's box is its cell, padding included: a few pixels past the edge are padding.
+    cut = [plain(name(l)) for l in texts if extents(l)[0] + extents(l)[2] > x + wd + 6]
+    check(not cut, f'cut off at the default width: {cut[:6]}')
     wid = window_xid(c)
-    xdo('windowsize', wid, '360', '700')
-    time.sleep(1.0)
-    c.shot('360px')
-    fx, fy, fw, fh = extents(c.app.window())
-    check(fw <= 370, f'the window is {fw} px wide after asking for 360')
+    for width in (1200, 600, 360):
+        xdo('windowsize', wid, str(width), '700')
+        wait_for(lambda: abs(extents(c.app.window())[2] - width) <= 10, 4,
+                 f'the window {width} px wide (it is {extents(c.app.window())[2]} px)')
+        time.sleep(0.5)
+        c.shot(f'{width}px')
+        fw = extents(c.app.window())[2]
+        outside = [f'{role(a)} “{plain(name(a))}”' for a in walk(c.w)
+                   if role(a) in ('push button', 'combo box', 'page tab') and extents(a)[0] + extents(a)[2] > fw]
+        check(not outside, f'at {width} px these controls are off the window: {outside}')
 
 
 @case
@@ -1051,7 +598,7 @@ def sample_banner_gap(c):
     c.shot('2019')
     header_bottom = max(extents(a)[1] + extents(a)[3] for a in find_all(c.w, 'push button', 'Menu główne'))
     check(summary(c.w).startswith('2019'), 'no summary for 2019')
-    gap = extents(_summary_cache[c.w])[1] - header_bottom
+    gap = extents(summary_label(c.w))[1] - header_bottom
     check(gap < 40, f'{gap} px between the header and the summary: the sample banner left a blank band')
 
 
