@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Per-call records import: rocznik --import against wc -l and mawk.
 
 Generates files of 1 and 10 million rows (date-time;topic;duration, the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes N per-call records (date-time;topic;duration) for bench/import.sh.
 
 Topics are the seed's 17 with the seed's proportions; dates spread over

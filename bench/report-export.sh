@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Times `rocznik --export` of the sample (a full report with charts) to XLSX
 # and to PDF against gnumeric's ssconvert turning the same topic table (as
 # CSV) into a plain XLSX, in the same run, and prints the ratios.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the README's chart images in resources/screenshots/ from the
 # bundled sample (and the clearly marked made-up 2017 topics of the
 # year-on-year and comparison examples), using the real renderer.

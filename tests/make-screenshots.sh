@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the README screenshots into resources/screenshots/: the window on the
 # bundled sample, in Polish, rendered under Xvfb by the window test itself.
 # Usage: tests/make-screenshots.sh [BUILD_DIR]   (default: build)

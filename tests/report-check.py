@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A second reader for the exported workbooks (openpyxl), run by test-report.
 
   report-check.py sample FILE.xlsx   the sample's 2018 report

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-test-util.c — what the command-line and store tests share */
 
 #include <sys/wait.h>

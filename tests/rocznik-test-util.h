@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-test-util.h — what the command-line and store tests share */
 #pragma once
 

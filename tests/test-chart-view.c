@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chart widget under Xvfb: drawn through its snapshot, themed by the
  * desktop style, described for screen readers, copied as an image. */
 

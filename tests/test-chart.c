@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Charts: geometry of every type at phone, social, full HD and A4 sizes,
  * drawn for the bundled sample; exports read back as a user's tools would.
  *

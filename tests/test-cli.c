@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The headless command line, run as a user would: exit codes, output, locale. */
 
 #include <glib/gstdio.h>

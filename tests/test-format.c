@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Polish numbers, plurals, dates, collation and topic keys. */
 
 #include "config.h"

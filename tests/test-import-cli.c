@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `rocznik --import` as a user runs it: summaries, exit codes, messages that
  * name the file and line, and a workspace left byte for byte unchanged by
  * anything refused. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The import dialog under Xvfb: preview, a changed choice read again,
  * Import stores, Cancel stores nothing, an existing year is not replaced
  * unless the user says so. */

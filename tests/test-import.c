@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Import: every format and shape, with the seed's exact numbers; bad files. */
 
 #include <gio/gio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-report.c — the workbook, the PDF, the CSV and the web page of the
  * annual report, read back by second readers (openpyxl, pdftotext, pdffonts). */
 

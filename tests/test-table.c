@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Derived figures: sums, shares, changes, remainder, sorting. */
 
 #include "config.h"

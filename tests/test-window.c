@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window, driven like a user would through its actions, under Xvfb.
  *
  * Each test asserts on the rows the table shows and saves a screenshot of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The SQLite workspace: sample, round trip, transactions, bad files. */
 
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-application.c — the Rocznik GTK application
  *
  * Owns the workspace and the settings; windows show them. Files given on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-application.h — the Rocznik GTK application */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-export-dialog.c — format, size and look of a chart export
  *
  * The sizes the press asks for come from the core's preset table; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-export-dialog.h — format, size and look of a chart export */
 #pragma once
 

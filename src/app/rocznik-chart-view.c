@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-view.c — a RocznikChart on screen: hover, click, copy
  *
  * The widget only shows a chart the window prepared: the data is set

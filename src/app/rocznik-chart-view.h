@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-view.h — a RocznikChart on screen: hover, click, copy */
 #pragma once
 

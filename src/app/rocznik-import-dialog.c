@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import-dialog.c — the preview of an import, and its choices
  *
  * The file is read by rocznik_import_file() in a GTask thread; the dialog

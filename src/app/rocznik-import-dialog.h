@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import-dialog.h — the preview of an import, and its choices */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-preferences.c — the preferences window
  *
  * Every row is bound to a GSettings key: a change applies at once and is kept.

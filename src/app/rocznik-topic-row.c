@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-topic-row.c — one row of the topic table, as a GObject for list models
  *
  * A thin wrapper: the figures come from the core's RocznikRow and every text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-topic-row.h — one row of the topic table, as a GObject for list models */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-window-main.c — `rocznik-window`, the GTK binary `rocznik` starts */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-window.c — the main window: a year's topics, its chart and details
  *
  * The workspace is the truth: every edit is one core call (one transaction),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-window.h — the main window: a year's topics, its chart and details */
 #pragma once
 

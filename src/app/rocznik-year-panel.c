@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-year-panel.c — details of one year and the totals of all years
  *
  * The panel edits a copy of the year; the window stores it (one transaction,

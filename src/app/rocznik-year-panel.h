@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-year-panel.h — details of one year and the totals of all years */
 #pragma once
 

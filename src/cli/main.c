@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — `rocznik`: the command line, and the door to the window
  *
  * The headless commands (--list, --import, --export) link only the core, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-cli-common.c — what the command line and its export module share */
 
 #include "config.h"

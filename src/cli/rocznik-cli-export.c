@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-cli-export.c — `rocznik --export`: reports and charts
  *
  * A module of its own (rocznik-export.so), opened by the command line only

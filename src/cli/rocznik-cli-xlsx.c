@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-cli-xlsx.c — the XLSX reader of `rocznik`, loaded when needed
  *
  * The core's reader needs libzip and libxml2, which bring libcrypto,

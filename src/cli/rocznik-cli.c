@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-cli.c — the headless command line: no display, no GTK */
 
 #include "config.h"

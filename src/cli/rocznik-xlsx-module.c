@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-xlsx-module.c — rocznik-xlsx.so: the core's XLSX reader for
  * `rocznik`, which loads it only for an XLSX file (rocznik-cli-xlsx.c) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-layout.c — placing a chart for a size, and painting it
  *
  * Layout first, paint second: everything is measured with Pango and placed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-preset.c — the sizes a chart is exported at for the press
  *
  * One table for the window's export dialog and anyone else who offers

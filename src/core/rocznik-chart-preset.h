@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-preset.h — the sizes a chart is exported at for the press */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart-private.h — what the chart's data and layout halves share */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart.c — a chart's data, its words, and its export
  *
  * rocznik_chart_new() turns the workspace's years into groups of bars once;

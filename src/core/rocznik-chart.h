@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart.h — the one chart renderer: screen, PNG, SVG, PDF, report
  *
  * A RocznikChart holds the data a chart needs, prepared once from the

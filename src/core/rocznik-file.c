@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-file.c — safe writes: a new file beside the target, renamed into place
  *
  * Exports are written into a temporary file created exclusively (O_EXCL:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-file.h — safe writes: a new file beside the target, renamed into place */
 #pragma once
 

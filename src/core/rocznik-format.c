@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-format.c — Polish numbers, plurals, dates, collation and text keys */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-format.h — Polish numbers, plurals, dates, collation and text keys
  *
  * Everything a person reads goes through here, so that the window, the

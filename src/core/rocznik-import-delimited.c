@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import-delimited.c — CSV, TSV, semicolon and pipe files
  *
  * Reads big chunks and cuts rows in place: a row without quotes costs one

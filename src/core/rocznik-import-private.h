@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import-private.h — row sources shared by the importers
  *
  * A row source yields one row at a time as cells pointing into its own

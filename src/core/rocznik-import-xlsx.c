@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import-xlsx.c — XLSX workbooks, streamed
  *
  * libzip opens the package; libxml2's xmlTextReader streams the parts, so a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import.c — from a file to a preview of years, and into the workspace
  *
  * Every tabular format goes through one path: a row source (delimited text

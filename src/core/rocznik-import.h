@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-import.h — yearly call data in every form it really comes in
  *
  * rocznik_import_file() reads a file (CSV/TSV/semicolon/pipe text, XLSX,

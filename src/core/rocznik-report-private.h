@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-private.h — the report's content model and its writers
  *
  * rocznik-report.c resolves the workspace into a RocznikReport (numbers)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-text.c — reads the text of a published annual summary
  *
  * The city publishes its figures as prose with bullet lists:

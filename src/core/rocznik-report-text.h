@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-text.h — reads the text of a published annual summary */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report.h — the annual report: an Excel workbook, a PDF, a CSV table, a web page
  *
  * Everything in the files is generated from the workspace, in Polish, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-sample.c — the bundled Biuro Poznań Kontakt sample
  *
  * The 2018 year is the city's own published text, read by the same parser

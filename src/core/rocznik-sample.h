@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-sample.h — the bundled Biuro Poznań Kontakt sample */
 #pragma once
 

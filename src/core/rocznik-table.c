@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-table.c — the topic table of a year, with shares and changes */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-table.h — the topic table of a year, with shares and changes
  *
  * What the window's table, `rocznik --list`, the workbook and the PDF report

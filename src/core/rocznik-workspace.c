@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-workspace.c — every imported year, kept in one SQLite file
  *
  * The database is the single source of truth; years are loaded as plain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-workspace.h — every imported year, kept in one SQLite file */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-year.c — one year of a contact centre: topics, totals, lists */
 
 #include "config.h"

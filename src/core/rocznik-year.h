@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-year.h — one year of a contact centre: topics, totals, lists
  *
  * Plain structs: the workspace loads and stores them, importers fill them,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer targets of the importers: the bytes become a file with the
  * suffix the target is built for (FUZZ_SUFFIX) and go through
  * rocznik_import_file() and the preview, as a user's file would. The

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each importer's libFuzzer target for SECONDS (default 60) on the
 # fixtures as seed corpus. Builds build-fuzz with clang, ASan and UBSan
 # (float-cast-overflow included, no recovery) first. Any sanitizer report or
