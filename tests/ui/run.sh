@@ -25,7 +25,9 @@ export ROCZNIK_BUILD_DIR
 if [ -z "${ROCZNIK_UI_SESSION:-}" ]; then
   export ROCZNIK_UI_SESSION=1
   # A display number of its own: other suites start Xvfb at the same time.
-  exec xvfb-run -a -n "$(( 200 + $$ % 700 ))" -s "-screen 0 1280x1024x24 -nolisten tcp" \
+  # -noreset: by default the server resets when its last client leaves, and
+  # a window started during the reset is refused ("cannot open display").
+  exec xvfb-run -a -n "$(( 200 + $$ % 700 ))" -s "-screen 0 1280x1024x24 -nolisten tcp -noreset" \
     dbus-run-session -- "$0" "$@"
 fi
 
