@@ -418,6 +418,16 @@ bar_activated_cb (RocznikWindow *self,
   rocznik_window_select_keys (self, keys);
 }
 
+/* The core's words on what the comparison row compares, under the table. */
+static void
+update_comparison_note (RocznikWindow *self)
+{
+  g_autofree char *note = self->table ? rocznik_table_get_note (self->table) : NULL;
+
+  gtk_label_set_text (self->comparison_note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comparison_note_label), note != NULL && *note != '\0');
+}
+
 static void
 rebuild_table (RocznikWindow *self)
 {
@@ -446,7 +456,14 @@ rebuild_table (RocznikWindow *self)
       g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, rocznik_session_get_year (self->session)));
       if (self->table->remainder && show_remainder)
         g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, rocznik_session_get_year (self->session)));
+      /* When the years' topics differ the total is not compared; the core's
+       * like-for-like row carries the comparison instead. */
+      if (self->table->common)
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->common, rocznik_session_get_year (self->session)));
+      if (self->table->declared)
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->declared, rocznik_session_get_year (self->session)));
     }
+  update_comparison_note (self);
   g_list_store_splice (self->topics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->topics)),
                        rows->pdata, rows->len);
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
@@ -620,7 +637,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "remainder");
   else
     gtk_widget_remove_css_class (label, "remainder");
-  if (kind == ROCZNIK_ROW_TOTAL)
+  if (kind == ROCZNIK_ROW_TOTAL || kind == ROCZNIK_ROW_COMMON || kind == ROCZNIK_ROW_DECLARED)
     gtk_widget_add_css_class (label, "total");
   else
     gtk_widget_remove_css_class (label, "total");
@@ -1152,6 +1169,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, comparison_note_label);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, table_stack);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_view);
