@@ -621,6 +621,32 @@ name_row (GtkWidget       *label,
     gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* A number cell (label → cell) is read as what it shows, the count with
+ * its noun: "70 055 calls", not the cell's type. */
+static void
+name_number_cell (GtkWidget       *label,
+                  RocznikTopicRow *row,
+                  RocznikColumn    column)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+  const char *text = rocznik_topic_row_get_text (row, column);
+  g_autofree char *name = NULL;
+
+  if (cell == NULL)
+    return;
+  if (column == ROCZNIK_COLUMN_COUNT)
+    /* Translators: a count cell as a screen reader reads it, "70 055 calls" */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", (gulong) (r->count % 1000000)), text);
+  else if (column == ROCZNIK_COLUMN_OTHER && r->other_year != 0)
+    /* Translators: the other year's count cell, "65 000 calls in 2017" */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call in %d", "%s calls in %d", (gulong) (r->other_count % 1000000)),
+                            text, r->other_year);
+  else
+    name = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -660,6 +686,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (column == ROCZNIK_COLUMN_NAME)
     name_row (label, row);
+  else
+    name_number_cell (label, row, column);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
     gtk_widget_set_tooltip_text (label, r->more_than
                                  ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
@@ -1225,6 +1253,7 @@ rocznik_window_init (RocznikWindow *self)
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
 
 
+  rocznik_accessible_name_inner (GTK_WIDGET (self->topic_view), GTK_TYPE_LIST_VIEW, _("Topics"));
   rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
   rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
   rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));
