@@ -28,6 +28,26 @@ rocznik_accessible_fix_names (GtkWidget *root)
     rocznik_accessible_fix_names (child);
 }
 
+/* GTK and libadwaita build widgets inside ours (a column view's list, a
+ * preferences group's list box, a dropdown's popup list) that a screen
+ * reader would read by their type name; every one of @type under @root
+ * gets @name. */
+void
+rocznik_accessible_name_inner (GtkWidget  *root,
+                               GType       type,
+                               const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      rocznik_accessible_name_inner (child, type, name);
+    }
+}
+
 /* The dropdown's choice, as its button shows it, is its button's description. */
 static void
 dropdown_selected_cb (GtkDropDown *dropdown)
@@ -56,6 +76,8 @@ rocznik_accessible_name_dropdown (GtkDropDown *dropdown,
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The popup's list lives in the dropdown's popover, a child of it. */
+  rocznik_accessible_name_inner (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW, name);
   button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
   if (!GTK_IS_BUTTON (button))
     return;

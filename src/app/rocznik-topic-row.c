@@ -36,7 +36,7 @@ format_texts (RocznikTopicRow *self)
 
   self->texts[ROCZNIK_COLUMN_NAME] = g_strdup (r->name);
   self->texts[ROCZNIK_COLUMN_COUNT] = rocznik_row_format_count (r);
-  if (r->kind == ROCZNIK_ROW_REMAINDER)
+  if (r->kind == ROCZNIK_ROW_REMAINDER || r->kind == ROCZNIK_ROW_DECLARED)
     self->texts[ROCZNIK_COLUMN_SHARE] = g_strdup (NO_FIGURE);
   else
     self->texts[ROCZNIK_COLUMN_SHARE] = rocznik_format_percent (r->share, 1);

@@ -63,6 +63,7 @@ struct _RocznikWindow
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkLabel            *summary_label;
+  GtkLabel            *comparison_note_label;
   GtkMenuButton       *topic_menu_button;
   GtkStack            *table_stack;
   GtkColumnView       *topic_view;

@@ -419,6 +419,16 @@ bar_activated_cb (RocznikWindow *self,
   rocznik_window_select_keys (self, keys);
 }
 
+/* The core's words on what the comparison row compares, under the table. */
+static void
+update_comparison_note (RocznikWindow *self)
+{
+  g_autofree char *note = self->table ? rocznik_table_get_note (self->table) : NULL;
+
+  gtk_label_set_text (self->comparison_note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comparison_note_label), note != NULL && *note != '\0');
+}
+
 static void
 rebuild_table (RocznikWindow *self)
 {
@@ -447,7 +457,14 @@ rebuild_table (RocznikWindow *self)
       g_ptr_array_add (footer, rocznik_topic_row_new (self->table->total, rocznik_session_get_year (self->session)));
       if (self->table->remainder && show_remainder)
         g_ptr_array_add (footer, rocznik_topic_row_new (self->table->remainder, rocznik_session_get_year (self->session)));
+      /* When the years' topics differ the total is not compared; the core's
+       * like-for-like row carries the comparison instead. */
+      if (self->table->common)
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->common, rocznik_session_get_year (self->session)));
+      if (self->table->declared)
+        g_ptr_array_add (footer, rocznik_topic_row_new (self->table->declared, rocznik_session_get_year (self->session)));
     }
+  update_comparison_note (self);
   g_list_store_splice (self->topics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->topics)),
                        rows->pdata, rows->len);
   g_list_store_splice (self->footer, 0, g_list_model_get_n_items (G_LIST_MODEL (self->footer)),
@@ -605,6 +622,32 @@ name_row (GtkWidget       *label,
     gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* A number cell (label → cell) is read as what it shows, the count with
+ * its noun: "70 055 calls", not the cell's type. */
+static void
+name_number_cell (GtkWidget       *label,
+                  RocznikTopicRow *row,
+                  RocznikColumn    column)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  const RocznikRow *r = rocznik_topic_row_get_row (row);
+  const char *text = rocznik_topic_row_get_text (row, column);
+  g_autofree char *name = NULL;
+
+  if (cell == NULL)
+    return;
+  if (column == ROCZNIK_COLUMN_COUNT)
+    /* Translators: a count cell as a screen reader reads it, "70 055 calls" */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", (gulong) (r->count % 1000000)), text);
+  else if (column == ROCZNIK_COLUMN_OTHER && r->other_year != 0)
+    /* Translators: the other year's count cell, "65 000 calls in 2017" */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call in %d", "%s calls in %d", (gulong) (r->other_count % 1000000)),
+                            text, r->other_year);
+  else
+    name = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -621,7 +664,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "remainder");
   else
     gtk_widget_remove_css_class (label, "remainder");
-  if (kind == ROCZNIK_ROW_TOTAL)
+  if (kind == ROCZNIK_ROW_TOTAL || kind == ROCZNIK_ROW_COMMON || kind == ROCZNIK_ROW_DECLARED)
     gtk_widget_add_css_class (label, "total");
   else
     gtk_widget_remove_css_class (label, "total");
@@ -644,6 +687,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (column == ROCZNIK_COLUMN_NAME)
     name_row (label, row);
+  else
+    name_number_cell (label, row, column);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
     gtk_widget_set_tooltip_text (label, r->more_than
                                  ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
@@ -1153,6 +1198,7 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, comparison_note_label);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, table_stack);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_view);
@@ -1208,6 +1254,7 @@ rocznik_window_init (RocznikWindow *self)
   gtk_column_view_sort_by_column (self->topic_view, self->columns[ROCZNIK_COLUMN_COUNT], GTK_SORT_DESCENDING);
 
 
+  rocznik_accessible_name_inner (GTK_WIDGET (self->topic_view), GTK_TYPE_LIST_VIEW, _("Topics"));
   rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
   rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
   rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));

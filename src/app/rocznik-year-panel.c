@@ -9,11 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rocznik-accessible.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
 #include "rocznik-table.h"
-#include "rocznik-accessible.h"
 #include "rocznik-year-panel.h"
 
 struct _RocznikYearPanel
@@ -370,6 +370,8 @@ group_new (GtkBox     *box,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (box, group);
+  /* The group's inner list box is what a screen reader reaches. */
+  rocznik_accessible_name_inner (group, GTK_TYPE_LIST_BOX, *title ? title : _("Year details"));
   return ADW_PREFERENCES_GROUP (group);
 }
 
