@@ -501,31 +501,41 @@ select_year (GtkDropDown *dropdown,
     gtk_drop_down_set_selected (dropdown, pos);
 }
 
-/* Another year or comparison: the table, chart and panel follow. */
+/* The comparison menu offers only the years that can be compared. The
+ * comparison shown is comparable (the session sees to it); the menu shows it
+ * first, as notifications may come in either order, so it keeps its choice
+ * while the others come and go. */
 static void
-shown_year_changed_cb (RocznikWindow *self)
+update_comparable (RocznikWindow *self)
 {
-  const RocznikYear *y = rocznik_session_get_current (self->session);
-  int year = rocznik_session_get_year (self->session);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->year_items));
 
-  if (self->settings && year != 0)
-    {
-      g_settings_set_int (self->settings, "last-year", year);
-      g_settings_set_int (self->settings, "compare-year", rocznik_session_get_comparison_year (self->session));
-    }
-  /* The comparison menu offers only the years that can be compared. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RocznikYearItem) item = g_list_model_get_item (G_LIST_MODEL (self->year_items), i);
       rocznik_year_item_set_comparable (item, rocznik_session_can_compare (self->session,
                                                                            rocznik_year_item_get_year (item)));
     }
-  /* The comparison shown is comparable (the session sees to it); the menu
-   * shows it first, as notifications may come in either order, so it
-   * keeps its choice while the others come and go. */
   select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
   gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* …and once more: a comparison that was not in the menu before (the
+   * first reload) has a place only now. */
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+}
+
+/* Another year or comparison: the table, chart and panel follow. */
+static void
+shown_year_changed_cb (RocznikWindow *self)
+{
+  const RocznikYear *y = rocznik_session_get_current (self->session);
+  int year = rocznik_session_get_year (self->session);
+
+  if (self->settings && year != 0)
+    {
+      g_settings_set_int (self->settings, "last-year", year);
+      g_settings_set_int (self->settings, "compare-year", rocznik_session_get_comparison_year (self->session));
+    }
+  update_comparable (self);
   rebuild_table (self);
   update_year_panel (self);
   gtk_revealer_set_reveal_child (self->sample_revealer, y && y->is_sample);
@@ -552,7 +562,10 @@ years_changed_cb (RocznikWindow *self)
   /* The bindings ran before the new years were listed: show them now,
    * before a year that is gone leaves the list. */
   select_year (self->year_dropdown, rocznik_session_get_year (self->session));
-  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
+  /* On the first reload the year was set before the years were read, so no
+   * year change is heard: the comparison menu's choices are set here too,
+   * or the comparison asked for (--compare) finds no place in it. */
+  update_comparable (self);
   rocznik_year_items_prune (self->year_items, years);
   gtk_stack_set_visible_child_name (self->main_stack, any ? "content" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", any);
@@ -1398,6 +1411,10 @@ rocznik_window_new (RocznikApplication *application,
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
+  /* Filling the comparison menu the first time moves its selection, which
+   * the binding takes for a choice of none: ask again now that the menu
+   * holds the years (--compare, or the comparison remembered). */
+  rocznik_session_set_comparison_year (self->session, compare_year);
   return self;
 }
 

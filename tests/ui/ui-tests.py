@@ -658,7 +658,6 @@ def alarm(signum, frame):
 # Cases that fail for a known, open bug: still run and reported on every run
 # ("not ok … # TODO"), never counted as passed; remove a line when it is fixed.
 KNOWN_FAILURES = {
-    'compare-from-command-line': 'issue 10: the window drops --compare since the session rewrite',
 }
 
 
