@@ -518,9 +518,6 @@ update_comparable (RocznikWindow *self)
     }
   select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
   gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  /* …and once more: a comparison that was not in the menu before (the
-   * first reload) has a place only now. */
-  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
 }
 
 /* Another year or comparison: the table, chart and panel follow. */
