@@ -741,6 +741,38 @@ test_topic_choices (void)
   g_assert_cmpstr (lit[3], ==, "2018");
 }
 
+/* A year's copy owns its own profile: channels, hours and topic durations. */
+static void
+test_call_profile_copy (void)
+{
+  g_autoptr(RocznikYear) year = rocznik_year_new (2019);
+  g_autoptr(RocznikYear) copy = NULL;
+  RocznikTopic *topic = rocznik_year_add_topic (year, "Odpady", 5);
+
+  topic->has_duration = TRUE;
+  topic->duration_calls = 4;
+  topic->duration_seconds = 4 * 95;
+  year->calls = rocznik_call_profile_new ();
+  g_assert_true (rocznik_call_profile_is_empty (year->calls));
+  year->calls->has_hours = TRUE;
+  year->calls->hours[0][7] = 3;   /* Monday 7:00–7:59 */
+  year->calls->hours[6][23] = 2;  /* Sunday 23:00–23:59 */
+  rocznik_call_profile_add_channel (year->calls, "telefon", 4);
+  rocznik_call_profile_add_channel (year->calls, "e-mail", 1);
+  g_assert_false (rocznik_call_profile_is_empty (year->calls));
+
+  copy = rocznik_year_copy (year);
+  g_clear_pointer (&year->calls, rocznik_call_profile_free);
+  g_assert_nonnull (copy->calls);
+  g_assert_cmpint (rocznik_call_profile_hours_total (copy->calls), ==, 5);
+  g_assert_cmpint (copy->calls->hours[6][23], ==, 2);
+  g_assert_cmpuint (copy->calls->channels->len, ==, 2);
+  g_assert_cmpstr (((RocznikChannel *) g_ptr_array_index (copy->calls->channels, 1))->name, ==, "e-mail");
+  topic = g_ptr_array_index (copy->topics, 0);
+  g_assert_true (topic->has_duration);
+  g_assert_cmpint (topic->duration_seconds / topic->duration_calls, ==, 95);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -760,5 +792,6 @@ main (int argc, char **argv)
   g_test_add_func ("/topics/resolve", test_resolve);
   g_test_add_func ("/topics/choices", test_topic_choices);
   g_test_add_func ("/table/many-topics", test_many_topics);
+  g_test_add_func ("/year/call-profile-copy", test_call_profile_copy);
   return g_test_run ();
 }

@@ -187,6 +187,8 @@ rocznik_year_copy (const RocznikYear *year)
   copy->declared_more_than = year->declared_more_than;
   copy->notes = g_strdup (year->notes);
   copy->is_sample = year->is_sample;
+  if (year->calls != NULL)
+    copy->calls = rocznik_call_profile_copy (year->calls);
   for (guint i = 0; i < year->topics->len; i++)
     g_ptr_array_add (copy->topics, rocznik_topic_copy (g_ptr_array_index (year->topics, i)));
   for (guint i = 0; i < year->lists->len; i++)
@@ -210,6 +212,7 @@ rocznik_year_free (RocznikYear *year)
   g_free (year->notes);
   g_ptr_array_unref (year->topics);
   g_ptr_array_unref (year->lists);
+  rocznik_call_profile_free (year->calls);
   g_free (year);
 }
 

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "rocznik-call-profile.h"
+
 G_BEGIN_DECLS
 
 #define ROCZNIK_NO_TOTAL (-1)
@@ -24,6 +26,10 @@ typedef struct
   gint64   count;
   gboolean has_months;
   gint64   months[12];
+  /* handling time, from per-call records with a duration column */
+  gboolean has_duration;
+  gint64   duration_calls;    /* calls that had a duration */
+  gint64   duration_seconds;  /* their total, in seconds */
 } RocznikTopic;
 
 typedef struct
@@ -43,6 +49,7 @@ typedef struct
   gboolean   is_sample;
   GPtrArray *topics;              /* RocznikTopic* */
   GPtrArray *lists;               /* RocznikList* */
+  RocznikCallProfile *calls;      /* per-call records' profile, or NULL */
 } RocznikYear;
 
 char         *rocznik_topic_name_clean   (const char         *name,
