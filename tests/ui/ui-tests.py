@@ -12,6 +12,7 @@ import csv
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -649,6 +650,70 @@ def categories_chart_title(c):
 
 class Timeout(Exception):
     pass
+
+
+def store_calls_2019(c):
+    """A 2019 with per-call data (months, hours of the week, channels,
+    handling time), written into the workspace with SQLite as the store
+    keeps it, until a per-call import can make it here."""
+    c.cli('--list')   # makes the workspace, with the sample
+    con = sqlite3.connect(c.workspace)
+    try:
+        con.execute('INSERT INTO year (year, organisation) VALUES (2019, ?)', ('Biuro Kontakt',))
+        topics = [('Gospodarka odpadami', 700, [50] * 11 + [150], 600, 600 * 185),
+                  ('Transport', 400, [0, 0, 400] + [0] * 9, 400, 400 * 300),
+                  ('Oświata', 2, None, 2, 601)]
+        for pos, (topic, count, months, timed, seconds) in enumerate(topics):
+            key = topic.lower()
+            con.execute('INSERT OR IGNORE INTO topic (key, name) VALUES (?, ?)', (key, topic))
+            (tid,) = con.execute('SELECT id FROM topic WHERE key = ?', (key,)).fetchone()
+            con.execute('INSERT INTO year_topic (year, topic_id, position, name, count, duration_calls, duration_seconds) '
+                        'VALUES (2019, ?, ?, ?, ?, ?, ?)', (tid, pos, topic, count, timed, seconds))
+            for m, n in enumerate(months or []):
+                con.execute('INSERT INTO topic_month (year, topic_id, month, count) VALUES (2019, ?, ?, ?)', (tid, m + 1, n))
+        con.execute('INSERT INTO year_calls (year, has_hours) VALUES (2019, 1)')
+        con.executemany('INSERT INTO call_hour (year, weekday, hour, calls) VALUES (2019, ?, ?, ?)',
+                        [(1, 9, 120), (3, 14, 121), (5, 14, 121)])
+        con.executemany('INSERT INTO call_channel (year, position, name, calls) VALUES (2019, ?, ?, ?)',
+                        [(0, 'telefon', 800), (1, 'e-mail', 250), (2, 'czat', 52)])
+        con.commit()
+    finally:
+        con.close()
+
+
+@case
+def call_summary(c):
+    """The year page sums up a year's per-call data in Polish, and shows
+    nothing of the kind for a year without it (issue 12 item 1)."""
+    store_calls_2019(c)
+    c.start('--year', '2019')
+    key('alt+2')
+    # March: 50 + 400; Wednesday 14:00 (121, before Friday's 121); channels of
+    # 1 102 calls; „Oświata”: 601 s over 2 calls = 300,5 s, the longest
+    expected = ['marzec: 450 rozmów', 'środa, 14:00–15:00: 121 rozmów',
+                'telefon 72,6%, e-mail 22,7%, czat 4,7%', 'Oświata: średnio 5 min 1 s (2 rozmowy)']
+    for value in expected:
+        find(c.w, 'label', name_is=value, what=f'the summary line „{value}”')
+    find(c.w, name_is='Najbardziej obłożony miesiąc', what='the row „Najbardziej obłożony miesiąc”')
+    # the mouse wheel over the page until the summary's last line is on screen
+    x, y, wd, h = extents(c.w)
+    last = find(c.w, 'label', name_is=expected[-1])
+    for _ in range(6):
+        if extents(last)[1] + extents(last)[3] <= y + h:
+            break
+        click(c.w, button=5, where=(wd // 2, h // 2))
+        xdo('click', '--repeat', '5', '--delay', '20', '5')
+        time.sleep(0.3)
+    check(extents(last)[1] + extents(last)[3] <= y + h, 'the summary cannot be scrolled into view')
+    c.shot('2019')
+    problems = sorted(set(name_problems(c.w)))
+    check(not problems, f'{len(problems)} bad names: ' + '; '.join(problems[:14]))
+    choose_by_click(c.w, 'Rok', '2018')
+    wait_year(c.app, 2018, 'by a click')
+    time.sleep(0.6)
+    check(not find_all(c.w, name_is='Kiedy i jak dzwonią mieszkańcy'), 'a summary of per-call data for 2018, which has none')
+    check(not find_all(c.w, 'label', name_is=expected[0]), '2019’s busiest month still shown for 2018')
+    c.shot('2018')
 
 
 def alarm(signum, frame):
