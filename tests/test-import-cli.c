@@ -259,7 +259,7 @@ test_requests (Fixture *f, gconstpointer data)
   run (&r, "pl_PL.UTF-8", "--import", "--dry-run", txt, "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "zgloszenia-2014-2015.txt: tekst z separatorami, separator: tabulator, kodowanie: UTF-16LE, końce wierszy: CRLF\n"));
-  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data przyjęcia”, temat „Typ zgłoszenia”\n"));
+  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data przyjęcia”, temat „Typ zgłoszenia”, kanał „Źródło”\n"));
   g_assert_nonnull (strstr (r.out, "Próba: niczego nie zapisano.\n"));
   after = file_digest (f->ws);
   g_assert_cmpstr (before, ==, after);
