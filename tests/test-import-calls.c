@@ -3,6 +3,7 @@
  * compared with the tables make-calls.py counted while writing the rows. */
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rocznik-error.h"
@@ -241,6 +242,82 @@ test_no_hours (void)
   g_assert_false (find_year (import, 2019)->calls->has_hours);
 }
 
+static RocznikImport *
+import_text (const char *name,
+             const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-calls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikImport *import;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_remove (path);
+  g_rmdir (dir);
+  return import;
+}
+
+/* Date-times written every common way; 4 March 2019 was a Monday, 10 March
+ * a Sunday. Handling times in seconds, mm:ss and hh:mm:ss, one empty. */
+static void
+test_formats (void)
+{
+  g_autoptr(RocznikImport) mixed = import_text ("mixed.csv",
+    "data;temat;czas rozmowy\n"
+    "2019-03-04 07:45;odpady;95\n"
+    "2019-03-05T07:45:10;odpady;1:35\n"
+    "06.03.2019 07:45;odpady;0:01:35\n"
+    "7.3.2019 23:59:59;odpady;\n"
+    "2019-03-10T00:00:00Z;odpady;0\n");
+  g_autoptr(RocznikImport) us = import_text ("us.csv",
+    "Created Date,Complaint Type\n"
+    "3/4/2019 7:45 AM,Noise\n"
+    "3/4/2019 12:05 AM,Noise\n"
+    "3/4/2019 12:05 PM,Noise\n"
+    "3/10/2019 11:59 PM,Noise\n");
+  RocznikYear *year = find_year (mixed, 2019);
+  RocznikTopic *t = g_ptr_array_index (year->topics, 0);
+
+  g_assert_true (year->calls->has_hours);
+  g_assert_cmpint (year->calls->hours[0][7], ==, 1);
+  g_assert_cmpint (year->calls->hours[1][7], ==, 1);
+  g_assert_cmpint (year->calls->hours[2][7], ==, 1);
+  g_assert_cmpint (year->calls->hours[3][23], ==, 1);
+  g_assert_cmpint (year->calls->hours[6][0], ==, 1);
+  g_assert_cmpint (rocznik_call_profile_hours_total (year->calls), ==, 5);
+  g_assert_true (t->has_duration);
+  g_assert_cmpint (t->duration_calls, ==, 4);
+  g_assert_cmpint (t->duration_seconds, ==, 95 * 3);
+
+  year = find_year (us, 2019);
+  g_assert_cmpint (rocznik_import_get_date_order (us), ==, ROCZNIK_DATE_ORDER_MONTH_FIRST);
+  g_assert_cmpint (year->calls->hours[0][7], ==, 1);
+  g_assert_cmpint (year->calls->hours[0][0], ==, 1);
+  g_assert_cmpint (year->calls->hours[0][12], ==, 1);
+  g_assert_cmpint (year->calls->hours[6][23], ==, 1);
+  g_assert_cmpint (rocznik_call_profile_hours_total (year->calls), ==, 4);
+  g_assert_cmpint (((RocznikTopic *) g_ptr_array_index (year->topics, 0))->months[2], ==, 4);
+}
+
+/* Dates alone, or some calls without a time: no hours of the week. */
+static void
+test_partial_hours (void)
+{
+  g_autoptr(RocznikImport) dates = import_text ("dates.csv", "data;temat\n04.03.2019;odpady\n05.03.2019;odpady\n");
+  g_autoptr(RocznikImport) some = import_text ("some.csv",
+    "data;temat;kanał\n2019-03-04 07:45;odpady;telefon\n2019-03-05;odpady;telefon\n");
+  g_autofree char *text = rocznik_import_describe (some, NULL);
+
+  /* nothing beyond topic × month: no profile */
+  g_assert_null (find_year (dates, 2019)->calls);
+  g_assert_false (find_year (some, 2019)->calls->has_hours);
+  g_assert_cmpint (rocznik_call_profile_hours_total (find_year (some, 2019)->calls), ==, 0);
+  g_assert_nonnull (strstr (text, "2019: 1 call has no time of day, so the hours of the week are not kept\n"));
+}
+
 /* The options: a column by name, none at all ("-"). */
 static void
 test_options (void)
@@ -346,6 +423,8 @@ main (int    argc,
   g_test_add_func ("/import-calls/utf16", test_utf16);
   g_test_add_func ("/import-calls/xlsx", test_xlsx);
   g_test_add_func ("/import-calls/no-hours", test_no_hours);
+  g_test_add_func ("/import-calls/formats", test_formats);
+  g_test_add_func ("/import-calls/partial-hours", test_partial_hours);
   g_test_add_func ("/import-calls/options", test_options);
   g_test_add_func ("/import-calls/refusals", test_refusals);
   g_test_add_func ("/import-calls/remembered", test_remembered);
