@@ -389,6 +389,32 @@ test_refusals (void)
     }
 }
 
+/* A "channel" with a thousand values is not one: refused at the value past
+ * the limit (lines 2–1001 say „telefon”, then k1, k2… from line 1002). */
+static void
+test_too_many_channels (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-calls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) s = g_string_new ("data;temat;kanał\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikImport) import = NULL;
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append (s, "2019-03-04 07:45;odpady;telefon\n");
+  for (int i = 1; i <= 1200; i++)
+    g_string_append_printf (s, "2019-03-04 07:45;odpady;k%d\n", i);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_remove (path);
+  g_rmdir (dir);
+  g_assert_null (import);
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "file many.csv, line 2001: the column „kanał” has more than 1000 different "
+                   "values, too many for channels; choose another column with --channel-column, or "
+                   "--channel-column - for none");
+}
+
 /* The channel chosen once is used again for files with the same header. */
 static void
 test_remembered (void)
@@ -427,6 +453,7 @@ main (int    argc,
   g_test_add_func ("/import-calls/partial-hours", test_partial_hours);
   g_test_add_func ("/import-calls/options", test_options);
   g_test_add_func ("/import-calls/refusals", test_refusals);
+  g_test_add_func ("/import-calls/too-many-channels", test_too_many_channels);
   g_test_add_func ("/import-calls/remembered", test_remembered);
   return g_test_run ();
 }

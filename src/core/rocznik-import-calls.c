@@ -19,6 +19,8 @@
 #define MAX_DURATION (31 * 86400)
 /* More distinct values than this in the first rows: not a channel. */
 #define MAX_CHANNELS 64
+/* …or in the whole file, as written: then the import is refused. */
+#define MAX_CHANNEL_VALUES 1000
 
 typedef struct
 {
@@ -448,8 +450,10 @@ rocznik_import_collect_calls (Ctx         *c,
       trim (&channel, &channel_len);
       if (channel_len == 0)
         cy->no_channel++;
-      else
+      else if (c->channels.used < MAX_CHANNEL_VALUES)
         rocznik_record_table_add (&c->channels, channel, channel_len, year, 1, line);
+      else if (c->channel_overflow == 0)
+        c->channel_overflow = line;   /* refused after the rows */
     }
   if (duration >= 0)
     {
@@ -488,6 +492,15 @@ group_channels (Ctx     *c,
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, channel_group_free);
   RecordTable *t = &c->channels;
 
+  if (c->channel_overflow)
+    {
+      c->src->line = c->channel_overflow;
+      rocznik_import_fail_at (c, c->channel_col, error,
+                              _("the column „%s” has more than %d different values, too many for channels; choose "
+                                "another column with --channel-column, or --channel-column - for none"),
+                              (char *) g_ptr_array_index (c->imp->column_names, c->channel_col), MAX_CHANNEL_VALUES);
+      return NULL;
+    }
   for (gsize i = 0; i < t->size; i++)
     {
       RecordEntry *e = &t->slots[i];

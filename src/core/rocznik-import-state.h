@@ -121,6 +121,7 @@ typedef struct
   gboolean                    date_time;          /* the date column's time of day counts */
   gboolean                    duration_fraction;  /* XLSX durations as fractions of a day */
   RecordTable                 channels;           /* (year, raw channel) → calls in months[0] */
+  guint64                     channel_overflow;   /* line of the first value past the limit */
   GHashTable                 *call_years;         /* int → CallYear* */
   RocznikTopic               *last_topic;         /* the one rocznik_import_add_count() added to */
 } Ctx;
