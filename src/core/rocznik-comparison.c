@@ -30,13 +30,16 @@ set_change (RocznikComparison *c)
     c->change_percent = 100.0 * (double) c->change / (double) c->other_count;
 }
 
-/* Sums @year's counts of the topics @other has; the rest are listed. */
+/* Sums @year's counts of the topics @other has; the rest are listed.
+ * @other's keys are looked up in a hash: a year of thousands of topics
+ * costs their number, not its square. */
 static gint64
 sum_shared (const RocznikYear *year,
             const RocznikYear *other,
             GPtrArray         *missing,
             guint             *n_shared)
 {
+  g_autoptr(GHashTable) index = rocznik_year_index_topics (other);
   gint64 sum = 0;
 
   *n_shared = 0;
@@ -44,7 +47,7 @@ sum_shared (const RocznikYear *year,
     {
       const RocznikTopic *t = g_ptr_array_index (year->topics, i);
 
-      if (rocznik_year_find_topic (other, t->key))
+      if (g_hash_table_contains (index, t->key))
         {
           sum += t->count;
           (*n_shared)++;
