@@ -670,6 +670,9 @@ build_workbook (const RocznikReportContent *content,
   char *title = content->title;
   char *subject = content->subject;
   GArray *topic_years = report->topic_years;
+  /* Constant memory: each row goes to the sheet's file once it is done,
+   * instead of a tree of cells (3 000 topics × 30 years: 540 000 cells)
+   * kept until the end; rows must come in order, strings are inline. */
   lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE, .tmpdir = (char *) dir };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *wb;
