@@ -227,28 +227,45 @@ rocznik_comparison_note_pl (const RocznikComparison *comparison)
   return note_build (comparison, &texts);
 }
 
+/* Whether @other has any of the topics in @index: the first shared topic
+ * answers, so a scan seldom goes far. */
+static gboolean
+shares_a_topic (GHashTable        *index,
+                const RocznikYear *other)
+{
+  for (guint i = 0; i < other->topics->len; i++)
+    if (g_hash_table_contains (index, ((const RocznikTopic *) g_ptr_array_index (other->topics, i))->key))
+      return TRUE;
+  return FALSE;
+}
+
 /* The years (int, ascending) @year can be compared with: those sharing a
- * topic with it, or a declared total when it has one too. What a
- * comparison menu offers. @years: RocznikYear*, as loaded. */
+ * topic with it, or a declared total when it has one too (what
+ * rocznik_comparison_new() finds comparable, without counting: @year's
+ * topics are hashed once). What a comparison menu offers. @years:
+ * RocznikYear*, as loaded. */
 GArray *
 rocznik_comparison_years (GPtrArray *years,
                           int        year)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) index = NULL;
   const RocznikYear *y;
 
   g_return_val_if_fail (years != NULL, out);
 
   y = rocznik_years_find (years, year);
-  for (guint i = 0; y && i < years->len; i++)
+  if (y == NULL)
+    return out;
+  index = rocznik_year_index_topics (y);
+  for (guint i = 0; i < years->len; i++)
     {
       const RocznikYear *other = g_ptr_array_index (years, i);
-      g_autoptr(RocznikComparison) c = NULL;
 
       if (other == y)
         continue;
-      c = rocznik_comparison_new (y, other);
-      if (c->basis != ROCZNIK_COMPARISON_NONE)
+      if (shares_a_topic (index, other)
+          || (y->declared_total != ROCZNIK_NO_TOTAL && other->declared_total != ROCZNIK_NO_TOTAL))
         g_array_append_val (out, other->year);
     }
   return out;
