@@ -333,6 +333,149 @@ test_format_duration (void)
     }
 }
 
+
+/* ---- the writers --------------------------------------------------------- */
+
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The report of 2019 with its calls section from profile_year(): the
+ * workspace keeps topics and months; the section is built from the year
+ * as an import gives it. */
+static void
+write_profile_report (const char *path)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikYear) y = profile_year ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  RocznikReportOptions options = { .now = now };
+  g_autoptr(RocznikReportContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  content = rocznik_report_content_new (ws, &options, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&content->calls, rocznik_report_calls_free);
+  content->calls = rocznik_report_calls_new (y);
+  g_assert_true (rocznik_report_content_write (content, path, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The PDF's text as pdftotext lays it out (rows on one line), every run of spaces (U+00A0 too) one space. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\xc2\xa0)+", 0, 0, NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("„%s” is not in the text:\n%s", part, text);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *path = out_path ("zgloszenia.pdf");
+  g_autofree char *text = NULL;
+
+  write_profile_report (path);
+  text = pdf_text (path);
+  assert_contains (text, "Kiedy i jak mieszkańcy się zgłaszają");
+  assert_contains (text, "Miesiące Najwięcej w marcu: 5 432 zgłoszenia, najmniej w styczniu i w lutym: po 1 500 zgłoszeń.");
+  assert_contains (text, "Za kwiecień i maj brak danych: to luka w danych, nie zero zgłoszeń.");
+  assert_contains (text, "Miesiąc Zgłoszenia Udział styczeń 1 500 6,1% luty 1 500 6,1% marzec 5 432 22,1% "
+                         "kwiecień brak danych — maj brak danych —");
+  assert_contains (text, "Razem (miesiące z danymi) 24 582 100,0%");
+  assert_contains (text, "Najwięcej zgłoszeń wpływa między 9:00 a 11:00: 310 zgłoszeń, czyli 36,0% wszystkich.");
+  assert_contains (text, "Godzina pon. wt. śr. czw. pt. sob. niedz. Razem 7:00–8:00 10 10 10 10 10 0 0 50");
+  assert_contains (text, "9:00–10:00 100 50 10 10 10 0 0 180");
+  assert_contains (text, "Razem 300 170 130 130 130 0 0 860");
+  assert_contains (text, "Największy kanał to telefon: 62,4% zgłoszeń (537 z 860).");
+  assert_contains (text, "telefon 537 62,4% e-mail 200 23,3% aplikacja 123 14,3% Razem 860 100,0%");
+  assert_contains (text, "Najdłużej trwa obsługa tematu „gospodarka odpadami”: średnio 3 min 25 s;");
+  assert_contains (text, "gospodarka odpadami 22 000 3 min 25 s 1 252 h 47 min");
+}
+
+static void
+test_html (void)
+{
+  g_autofree char *path = out_path ("zgloszenia.html");
+  g_autofree char *html = NULL;
+
+  write_profile_report (path);
+  html = read_file (path);
+  assert_contains (html, "<section aria-labelledby=\"zgloszenia\">\n<h2 id=\"zgloszenia\">Kiedy i jak mieszkańcy się zgłaszają</h2>\n");
+  assert_contains (html, "<h3>Miesiące</h3>\n<p>Najwięcej w" N "marcu: 5" N "432 zgłoszenia, najmniej w" N "styczniu i" N "w" N "lutym: po 1" N "500 zgłoszeń. Za kwiecień i" N "maj brak danych: to luka w" N "danych, nie zero zgłoszeń. Podział");
+  assert_contains (html, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabela-zgloszenia-1\">\n<table>\n"
+                         "<caption id=\"tabela-zgloszenia-1\">Zgłoszenia w" N "miesiącach 2019 r.</caption>\n");
+  assert_contains (html, "<tr><th scope=\"row\">kwiecień</th><td class=\"num note\">brak danych</td><td class=\"num note\">—</td></tr>");
+  assert_contains (html, "<tfoot>\n<tr class=\"sum\"><th scope=\"row\">Razem (miesiące z danymi)</th><td class=\"num\">24" N "582</td>");
+  assert_contains (html, "<th scope=\"col\" class=\"num\">niedz.</th>");
+  assert_contains (html, "<h3>Kanały</h3>\n<p>Największy kanał to telefon: 62,4% zgłoszeń (537 z" N "860).</p>");
+  assert_contains (html, "<caption id=\"tabela-zgloszenia-4\">Czas obsługi zgłoszeń według tematu w" N "2019 r.</caption>");
+  /* before the lists and notes, after the charts */
+  g_assert_true (strstr (html, "id=\"zgloszenia\"") > strstr (html, "id=\"wykresy\""));
+}
+
+/* A year without per-call data: no section, not even its heading. */
+static void
+test_no_section (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  RocznikReportOptions options = { .now = now };
+  g_autofree char *pdf = out_path ("bez.pdf");
+  g_autofree char *html_path = out_path ("bez.html");
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write (ws, &options, html_path, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  html = read_file (html_path);
+  assert_contains (text, "Tematy rozmów");
+  g_assert_null (strstr (text, "Kiedy i jak"));
+  g_assert_null (strstr (text, "zgłoszeń"));
+  g_assert_null (strstr (html, "Kiedy i jak"));
+  g_assert_null (strstr (html, "zgloszenia"));
+  g_unlink (pdf);
+  g_unlink (html_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,9 +493,24 @@ main (int   argc,
   g_test_add_func ("/report-calls/ties", test_ties);
   g_test_add_func ("/report-calls/none", test_none);
   g_test_add_func ("/report-calls/format-duration", test_format_duration);
+  g_test_add_func ("/report-calls/pdf", test_pdf);
+  g_test_add_func ("/report-calls/html", test_html);
+  g_test_add_func ("/report-calls/no-section", test_no_section);
 
   status = g_test_run ();
-  g_rmdir (tmpdir);
+  if (g_getenv ("ROCZNIK_KEEP_REPORTS") == NULL)
+    {
+      const char *names[] = { "zgloszenia.pdf", "zgloszenia.html", "zgloszenia.xlsx", "zgloszenia.csv" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = out_path (names[i]);
+          g_unlink (path);
+        }
+      g_rmdir (tmpdir);
+    }
+  else
+    g_printerr ("# reports kept in %s\n", tmpdir);
   g_free (tmpdir);
   return status;
 }

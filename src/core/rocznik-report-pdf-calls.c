@@ -74,29 +74,85 @@ calls_table (Pdf                           *pdf,
   pdf->y += 10;
 }
 
+/* The table's height as laid out: its header, rows and total. */
+static double
+table_height (Pdf                           *pdf,
+              const RocznikReportCallsTable *t)
+{
+  const char *font = t->n_columns > 4 ? FONT_SANS " Bold 8.5" : FONT_SANS " Bold 9";
+  const char *cells[PDF_MAX_COLUMNS];
+  TableSpec spec;
+  double h;
+
+  calls_spec_init (&spec, t);
+  for (guint i = 0; i < spec.n_cols; i++)
+    cells[i] = spec.cols[i].title;
+  h = rocznik_pdf_table_row (pdf, &spec, cells, FONT_SANS " Bold 8.5", FALSE, NULL, NULL);
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      cells_of (t, g_ptr_array_index (t->rows, i), cells);
+      h += rocznik_pdf_table_row (pdf, &spec, cells, font, FALSE, NULL, NULL);
+    }
+  if (t->total)
+    {
+      cells_of (t, t->total, cells);
+      h += rocznik_pdf_table_row (pdf, &spec, cells, font, FALSE, NULL, NULL);
+    }
+  return h + 10;
+}
+
+static double
+text_height (Pdf        *pdf,
+             const char *font,
+             const char *text,
+             double      spacing)
+{
+  g_autoptr(PangoLayout) layout = rocznik_pdf_text_layout (pdf, font, TEXT_WIDTH, text);
+
+  pango_layout_set_spacing (layout, spacing * PANGO_SCALE);
+  return rocznik_pdf_layout_height (layout);
+}
+
+/* A part's subheading, text and table; a part that fits on a page starts
+ * on one it fits on whole, a longer one keeps its subheading with its text
+ * and first rows. */
+static double
+part_keep (Pdf                           *pdf,
+           const RocznikReportCallsTable *t,
+           const char                    *text)
+{
+  double h = text_height (pdf, FONT_SANS " Bold 11", t->heading, 0) + 5
+             + text_height (pdf, FONT_SERIF " 10.5", text, 2) + 8 + table_height (pdf, t);
+
+  return h <= BODY_BOTTOM - MARGIN_TOP - 40 ? h : 140;
+}
+
 void
 rocznik_pdf_calls (Pdf *pdf)
 {
   const RocznikReportCalls *calls = pdf->content->calls;
+  g_autofree char *first = NULL;
   int section;
 
   if (calls == NULL)
     return;
-  section = rocznik_pdf_heading (pdf, calls->heading, 120);
+  /* The heading and introduction stay with the first part. */
+  first = g_strjoinv (" ", ((RocznikReportCallsTable *) g_ptr_array_index (calls->tables, 0))->sentences);
+  section = rocznik_pdf_heading (pdf, calls->heading,
+                                 text_height (pdf, FONT_SERIF " 10.5", calls->intro, 2) + 8
+                                 + part_keep (pdf, g_ptr_array_index (calls->tables, 0), first));
   rocznik_pdf_paragraph (pdf, FONT_SERIF " 10.5", calls->intro, &MUTED, 8);
   for (guint i = 0; i < calls->tables->len; i++)
     {
       const RocznikReportCallsTable *t = g_ptr_array_index (calls->tables, i);
+      g_autofree char *text = g_strjoinv (" ", t->sentences);
 
       if (i > 0)
         pdf->y += 8;
-      /* The subheading keeps with its sentences and the table's first rows. */
-      rocznik_pdf_ensure_space (pdf, 140);
+      rocznik_pdf_ensure_space (pdf, part_keep (pdf, t, text));
       rocznik_pdf_add_outline (pdf, section, t->heading);
       rocznik_pdf_subheading (pdf, t->heading);
-      for (guint j = 0; t->sentences[j]; j++)
-        rocznik_pdf_paragraph (pdf, FONT_SERIF " 10.5", t->sentences[j], &INK, 4);
-      pdf->y += 4;
+      rocznik_pdf_paragraph (pdf, FONT_SERIF " 10.5", text, &INK, 8);
       calls_table (pdf, t);
       rocznik_pdf_charts (pdf, t->charts, NULL, section);
       if (g_cancellable_is_cancelled (pdf->cancellable))
