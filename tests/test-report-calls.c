@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rocznik-report-calls.h"
+#include "rocznik-test-util.h"
 #include "rocznik-workspace.h"
 
 #define N "\xc2\xa0"   /* U+00A0: digit groups, one-letter words, number and unit */
@@ -342,17 +343,6 @@ out_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return contents;
-}
-
 /* The report of 2019 with its calls section from profile_year(): the
  * workspace keeps topics and months; the section is built from the year
  * as an import gives it. */
@@ -376,23 +366,6 @@ write_profile_report (const char *path)
   g_assert_no_error (error);
 }
 
-/* The PDF's text as pdftotext lays it out (rows on one line), every run of spaces (U+00A0 too) one space. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\xc2\xa0)+", 0, 0, NULL);
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
 static void
 assert_contains (const char *text,
                  const char *part)
@@ -408,7 +381,7 @@ test_pdf (void)
   g_autofree char *text = NULL;
 
   write_profile_report (path);
-  text = pdf_text (path);
+  text = test_pdf_text (path, TRUE);
   assert_contains (text, "Kiedy i jak mieszkańcy się zgłaszają");
   assert_contains (text, "Miesiące Najwięcej w marcu: 5 432 zgłoszenia, najmniej w styczniu i w lutym: po 1 500 zgłoszeń.");
   assert_contains (text, "Za kwiecień i maj brak danych: to luka w danych, nie zero zgłoszeń.");
@@ -432,7 +405,7 @@ test_html (void)
   g_autofree char *html = NULL;
 
   write_profile_report (path);
-  html = read_file (path);
+  html = test_read_file (path);
   assert_contains (html, "<section aria-labelledby=\"zgloszenia\">\n<h2 id=\"zgloszenia\">Kiedy i jak mieszkańcy się zgłaszają</h2>\n");
   assert_contains (html, "<h3>Miesiące</h3>\n<p>Najwięcej w" N "marcu: 5" N "432 zgłoszenia, najmniej w" N "styczniu i" N "w" N "lutym: po 1" N "500 zgłoszeń. Za kwiecień i" N "maj brak danych: to luka w" N "danych, nie zero zgłoszeń. Podział");
   assert_contains (html, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabela-zgloszenia-1\">\n<table>\n"
@@ -465,8 +438,8 @@ test_no_section (void)
   g_assert_no_error (error);
   g_assert_true (rocznik_report_write (ws, &options, html_path, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
-  html = read_file (html_path);
+  text = test_pdf_text (pdf, TRUE);
+  html = test_read_file (html_path);
   assert_contains (text, "Tematy rozmów");
   g_assert_null (strstr (text, "Kiedy i jak"));
   g_assert_null (strstr (text, "zgłoszeń"));
