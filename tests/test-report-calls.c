@@ -419,6 +419,26 @@ test_html (void)
   g_assert_true (strstr (html, "id=\"zgloszenia\"") > strstr (html, "id=\"wykresy\""));
 }
 
+/* The workbook read back by openpyxl: numbers, formulas, gaps, native charts. */
+static void
+test_xlsx (void)
+{
+  g_autofree char *path = out_path ("zgloszenia.xlsx");
+  const char *argv[] = { PYTHON, REPORT_CALLS_CHECK, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  write_profile_report (path);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("report-calls-check.py: %s%s", out, err);
+  g_assert_cmpstr (out, ==, "ok\n");
+}
+
 /* A year without per-call data: no section, not even its heading. */
 static void
 test_no_section (void)
@@ -468,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/report-calls/format-duration", test_format_duration);
   g_test_add_func ("/report-calls/pdf", test_pdf);
   g_test_add_func ("/report-calls/html", test_html);
+  g_test_add_func ("/report-calls/xlsx", test_xlsx);
   g_test_add_func ("/report-calls/no-section", test_no_section);
 
   status = g_test_run ();
