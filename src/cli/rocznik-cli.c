@@ -31,6 +31,9 @@ options_clear (RocznikCliOptions *o)
   g_free (o->topic_column);
   g_free (o->date_column);
   g_free (o->count_column);
+  g_free (o->channel_column);
+  g_free (o->duration_column);
+  g_free (o->time_column);
   g_strfreev (o->where);
   g_free (o->date_order);
   g_strfreev (o->files);
@@ -132,6 +135,9 @@ cli_import (const RocznikCliOptions *o)
   options.topic_name = o->topic_column;
   options.date_name = o->date_column;
   options.count_name = o->count_column;
+  options.channel_name = o->channel_column;
+  options.duration_name = o->duration_column;
+  options.time_name = o->time_column;
   options.where = (const char * const *) o->where;
   if (!rocznik_cli_parse_delimiter (o->delimiter, &options.delimiter))
     {
@@ -280,6 +286,9 @@ rocznik_cli_run (int    argc,
     { "topic-column", 0, 0, G_OPTION_ARG_STRING, &o.topic_column, N_("Column of the topics, by its header or number (1 is the first)"), N_("NAME|N") },
     { "date-column", 0, 0, G_OPTION_ARG_STRING, &o.date_column, N_("Column of the call’s date in a file of one row per call"), N_("NAME|N") },
     { "count-column", 0, 0, G_OPTION_ARG_STRING, &o.count_column, N_("Column of the numbers of calls"), N_("NAME|N") },
+    { "channel-column", 0, 0, G_OPTION_ARG_STRING, &o.channel_column, N_("Column of the call’s channel (phone, e-mail…) in a file of one row per call; „-”: none"), N_("NAME|N|-") },
+    { "duration-column", 0, 0, G_OPTION_ARG_STRING, &o.duration_column, N_("Column of the call’s handling time (95, 1:35 or 0:01:35) in a file of one row per call; „-”: none"), N_("NAME|N|-") },
+    { "time-column", 0, 0, G_OPTION_ARG_STRING, &o.time_column, N_("Column of the call’s time of day, when the date has none; „-”: none"), N_("NAME|N|-") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where, N_("Count only rows whose COLUMN holds VALUE (repeatable: all must hold)"), N_("COLUMN=VALUE") },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &o.date_order, N_("Dates like 03/01/2011: „dmy” (day first) or „mdy” (month first)"), N_("ORDER") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Show what --import would store, and store nothing"), NULL },

@@ -39,6 +39,9 @@ typedef struct
   char     *topic_column;
   char     *date_column;
   char     *count_column;
+  char     *channel_column;
+  char     *duration_column;
+  char     *time_column;
   char    **where;
   char     *date_order;
   gboolean  dry_run;
