@@ -9,10 +9,10 @@ build/tests/ui-screenshots/. Run through tests/ui/run.sh.
 """
 
 import csv
+import datetime
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -652,46 +652,36 @@ class Timeout(Exception):
     pass
 
 
-def store_calls_2019(c):
-    """A 2019 with per-call data (months, hours of the week, channels,
-    handling time), written into the workspace with SQLite as the store
-    keeps it, until a per-call import can make it here."""
-    c.cli('--list')   # makes the workspace, with the sample
-    con = sqlite3.connect(c.workspace)
-    try:
-        con.execute('INSERT INTO year (year, organisation) VALUES (2019, ?)', ('Biuro Kontakt',))
-        topics = [('Gospodarka odpadami', 700, [50] * 11 + [150], 600, 600 * 185),
-                  ('Transport', 400, [0, 0, 400] + [0] * 9, 400, 400 * 300),
-                  ('Oświata', 2, None, 2, 601)]
-        for pos, (topic, count, months, timed, seconds) in enumerate(topics):
-            key = topic.lower()
-            con.execute('INSERT OR IGNORE INTO topic (key, name) VALUES (?, ?)', (key, topic))
-            (tid,) = con.execute('SELECT id FROM topic WHERE key = ?', (key,)).fetchone()
-            con.execute('INSERT INTO year_topic (year, topic_id, position, name, count, duration_calls, duration_seconds) '
-                        'VALUES (2019, ?, ?, ?, ?, ?, ?)', (tid, pos, topic, count, timed, seconds))
-            for m, n in enumerate(months or []):
-                con.execute('INSERT INTO topic_month (year, topic_id, month, count) VALUES (2019, ?, ?, ?)', (tid, m + 1, n))
-        con.execute('INSERT INTO year_calls (year, has_hours) VALUES (2019, 1)')
-        con.executemany('INSERT INTO call_hour (year, weekday, hour, calls) VALUES (2019, ?, ?, ?)',
-                        [(1, 9, 120), (3, 14, 121), (5, 14, 121)])
-        con.executemany('INSERT INTO call_channel (year, position, name, calls) VALUES (2019, ?, ?, ?)',
-                        [(0, 'telefon', 800), (1, 'e-mail', 250), (2, 'czat', 52)])
-        con.commit()
-    finally:
-        con.close()
+def import_calls_2019(c):
+    """A per-call export of 2019 (date and time, topic, channel, handling
+    time), imported as a user would; returns its rows."""
+    rows = []
+    for topic, start, n, channel, took in (('gospodarka odpadami', datetime.datetime(2019, 3, 4, 10, 0), 30, 'telefon', '3:05'),
+                                           ('oświata', datetime.datetime(2019, 5, 8, 14, 0), 10, 'e-mail', '5:01'),
+                                           ('transport miejski', datetime.datetime(2019, 6, 7, 9, 0), 5, 'czat', '')):
+        for i in range(n):
+            rows.append([(start + datetime.timedelta(minutes=i)).strftime('%d.%m.%Y %H:%M'), topic, channel, took])
+    path = os.path.join(c.dir, 'rozmowy-2019.csv')
+    with open(path, 'w', newline='', encoding='utf-8') as f:
+        out = csv.writer(f, delimiter=';')
+        out.writerow(['Data', 'Temat', 'Kanał', 'Czas rozmowy'])
+        out.writerows(rows)
+    c.cli('--import', path)
+    return rows
 
 
 @case
 def call_summary(c):
     """The year page sums up a year's per-call data in Polish, and shows
     nothing of the kind for a year without it (issue 12 item 1)."""
-    store_calls_2019(c)
+    import_calls_2019(c)
     c.start('--year', '2019')
     key('alt+2')
-    # March: 50 + 400; Wednesday 14:00 (121, before Friday's 121); channels of
-    # 1 102 calls; „Oświata”: 601 s over 2 calls = 300,5 s, the longest
-    expected = ['marzec: 450 rozmów', 'środa, 14:00–15:00: 121 rozmów',
-                'telefon 72,6%, e-mail 22,7%, czat 4,7%', 'Oświata: średnio 5 min 1 s (2 rozmowy)']
+    # 30 calls on Monday 4 March from 10:00, 10 on Wednesday 8 May from 14:00,
+    # 5 on Friday 7 June at 9:00; channels of 45 calls: 30, 10, 5; handling
+    # 185 s for the waste, 301 s for the schools, none for the transport
+    expected = ['marzec: 30 rozmów', 'poniedziałek, 10:00–11:00: 30 rozmów',
+                'telefon 66,7%, e-mail 22,2%, czat 11,1%', 'oświata: średnio 5 min 1 s (10 rozmów)']
     for value in expected:
         find(c.w, 'label', name_is=value, what=f'the summary line „{value}”')
     find(c.w, name_is='Najbardziej obłożony miesiąc', what='the row „Najbardziej obłożony miesiąc”')
