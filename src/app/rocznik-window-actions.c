@@ -378,7 +378,7 @@ topic_menu_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->topic_menu_button);
+  rocznik_topic_table_popup_menu (self->topic_table);
 }
 
 static void
@@ -403,8 +403,7 @@ search_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  rocznik_topic_table_start_search (self->topic_table);
 }
 
 static void
@@ -424,10 +423,7 @@ filter_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
   const char *text = g_variant_get_string (parameter, NULL);
 
-  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* GtkSearchEntry delays ::search-changed; apply at once. */
-  rocznik_window_search_changed (self);
+  rocznik_topic_table_search (self->topic_table, text);
 }
 
 static void
@@ -463,8 +459,7 @@ sort_action (GtkWidget  *widget,
   g_variant_get (parameter, "(ib)", &column, &descending);
   if (column < 0 || column >= N_COLUMNS)
     return;
-  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  rocznik_topic_table_sort_by (self->topic_table, column, descending);
 }
 
 static void
@@ -477,7 +472,7 @@ select_topic_action (GtkWidget  *widget,
   g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
 
   g_ptr_array_add (keys, g_steal_pointer (&key));
-  rocznik_window_select_keys (self, keys);
+  rocznik_topic_table_select_keys (self->topic_table, keys);
 }
 
 static void
@@ -570,7 +565,7 @@ delete_topic_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -632,7 +627,7 @@ edit_topic_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
   g_autofree char *body = NULL;
   g_autofree char *count = NULL;
   AdwMessageDialog *dialog;
@@ -662,7 +657,7 @@ rename_topic_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
   AdwMessageDialog *dialog;
   GtkWidget *box, *entry;
 
@@ -684,7 +679,7 @@ merge_topic_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) all = NULL;
@@ -737,7 +732,7 @@ categorize_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GPtrArray *keys = rocznik_window_selected_keys (self);
+  GPtrArray *keys = rocznik_topic_table_get_selected_keys (self->topic_table);
   g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
