@@ -100,26 +100,14 @@ static void
 update_summary (RocznikTopicTable *self)
 {
   const RocznikTable *t = self->table;
-  g_autofree char *sum = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *topics = NULL;
 
   if (t == NULL)
     {
       gtk_label_set_text (self->summary_label, "");
       return;
     }
-  sum = rocznik_format_count (t->sum);
-  topics = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", t->rows->len), t->rows->len);
-  if (t->declared_total != ROCZNIK_NO_TOTAL)
-    {
-      g_autofree char *declared = rocznik_format_short (t->declared_total, t->declared_more_than);
-      /* Translators: "2018: ponad 586 tys. calls declared, 388 468 in 17 topics" */
-      text = g_strdup_printf (_("%d: %s calls declared, %s in %s"), t->year, declared, sum, topics);
-    }
-  else
-    /* Translators: "2019: 388 468 calls in 17 topics" */
-    text = g_strdup_printf (_("%d: %s calls in %s"), t->year, sum, topics);
+  text = rocznik_table_get_summary (t);
   if (self->query && *self->query && t->rows->len > 0)
     {
       guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
