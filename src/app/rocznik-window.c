@@ -130,8 +130,9 @@ select_year (GtkDropDown *dropdown,
 
 /* The comparison menu offers only the years that can be compared. The
  * comparison shown is comparable (the session sees to it); the menu shows it
- * first, as notifications may come in either order, so it keeps its choice
- * while the others come and go. */
+ * before the others come and go, so it keeps its choice, and again after,
+ * when the comparison was not listed before (the first reading of the
+ * years). */
 static void
 update_comparable (RocznikWindow *self)
 {
@@ -145,6 +146,7 @@ update_comparable (RocznikWindow *self)
     }
   select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
   gtk_filter_changed (GTK_FILTER (self->comparable_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  select_year (self->compare_dropdown, rocznik_session_get_comparison_year (self->session));
 }
 
 /* Another year or comparison: the table, chart and panel follow. */
@@ -229,6 +231,11 @@ position_to_year (GBinding     *binding,
   return TRUE;
 }
 
+/* A year the menu does not list yet (the years are being read) leaves the
+ * menu where it is, on a real item: moved to "no position", the menu would
+ * select its first item by itself once the years come, and that choice
+ * would come back through the binding as the user's. The menu is moved
+ * when the year is listed (select_year()). */
 static gboolean
 year_to_position (GBinding     *binding,
                   const GValue *from,
@@ -238,6 +245,8 @@ year_to_position (GBinding     *binding,
   GtkDropDown *dropdown = user_data;
   guint pos = rocznik_year_items_find (gtk_drop_down_get_model (dropdown), g_value_get_int (from));
 
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return FALSE;
   g_value_set_uint (to, pos);
   return TRUE;
 }
@@ -665,10 +674,6 @@ rocznik_window_new (RocznikApplication *application,
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
   reload (self);
-  /* Filling the comparison menu the first time moves its selection, which
-   * the binding takes for a choice of none: ask again now that the menu
-   * holds the years (--compare, or the comparison remembered). */
-  rocznik_session_set_comparison_year (self->session, compare_year);
   return self;
 }
 
