@@ -448,6 +448,39 @@ rocznik_table_get_note (const RocznikTable *table)
   return table->comparison ? rocznik_comparison_note (table->comparison) : NULL;
 }
 
+/* The year in one line, in the user's language: the declared total and
+ * what its topics add up to. A year with only a total says it has no topic
+ * counts, not "0 in 0 topics". */
+char *
+rocznik_table_get_summary (const RocznikTable *table)
+{
+  g_autofree char *sum = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *declared = NULL;
+  guint n;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  n = table->rows->len;
+  if (table->declared_total != ROCZNIK_NO_TOTAL)
+    declared = rocznik_format_short (table->declared_total, table->declared_more_than);
+  if (n == 0)
+    {
+      if (declared)
+        /* Translators: a year known only by its total, "2017: ponad 574 tys. calls declared; no topic counts" */
+        return g_strdup_printf (_("%d: %s calls declared; no topic counts"), table->year, declared);
+      /* Translators: a year with neither topics nor a total */
+      return g_strdup_printf (_("%d: no topic counts and no declared total"), table->year);
+    }
+  sum = rocznik_format_count (table->sum);
+  topics = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n), n);
+  if (declared)
+    /* Translators: "2018: ponad 586 tys. calls declared, 388 468 in 17 topics" */
+    return g_strdup_printf (_("%d: %s calls declared, %s in %s"), table->year, declared, sum, topics);
+  /* Translators: "2019: 388 468 calls in 17 topics" */
+  return g_strdup_printf (_("%d: %s calls in %s"), table->year, sum, topics);
+}
+
 /* Every topic in the table's order, then the remainder, the total and the
  * row the comparison is made on when it is not the total. */
 char *
