@@ -549,3 +549,25 @@ rocznik_parse_count_typed (const char  *text,
     }
   return TRUE;
 }
+
+/* A handling time the Polish way: "45 s", "1 min 35 s", "12 min",
+ * "1 godz. 5 min"; whole seconds, the unit glued to its number. */
+char *
+rocznik_format_duration (gint64 seconds)
+{
+  GString *s = g_string_new (NULL);
+  gint64 h, m, sec;
+
+  g_return_val_if_fail (seconds >= 0, NULL);
+
+  h = seconds / 3600;
+  m = seconds / 60 % 60;
+  sec = seconds % 60;
+  if (h > 0)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT ROCZNIK_NBSP "godz.", h);
+  if (m > 0)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s->len ? " " : "", m);
+  if (sec > 0 || seconds == 0)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s->len ? " " : "", sec);
+  return g_string_free (s, FALSE);
+}
