@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 
@@ -671,6 +672,160 @@ test_cli (void)
   remove_tree (dir);
 }
 
+/* The tables tests/fixtures/make-calls.py counted row by row. */
+typedef struct
+{
+  gint64      months[12];
+  gint64      hours[ROCZNIK_WEEKDAYS][ROCZNIK_HOURS];
+  GPtrArray  *channels;      /* "name\tcalls", in the order expected */
+  GHashTable *durations;     /* topic key → average seconds, rounded half up */
+} Tables;
+
+static void
+tables_load (Tables     *t,
+             const char *path,
+             const char *year)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  memset (t, 0, sizeof *t);
+  t->channels = g_ptr_array_new_with_free_func (g_free);
+  t->durations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      guint n = g_strv_length (f);
+
+      if (n < 3 || strcmp (f[1], year) != 0)
+        continue;
+      if (strcmp (f[0], "month") == 0)
+        t->months[atoi (f[2]) - 1] = g_ascii_strtoll (f[3], NULL, 10);
+      else if (strcmp (f[0], "hour") == 0)
+        t->hours[atoi (f[2])][atoi (f[3])] = g_ascii_strtoll (f[4], NULL, 10);
+      else if (strcmp (f[0], "channel") == 0)
+        g_ptr_array_add (t->channels, g_strdup_printf ("%s\t%s", f[2], f[3]));
+      else if (strcmp (f[0], "topic") == 0 && g_ascii_strtoll (f[4], NULL, 10) > 0)
+        {
+          gint64 calls = g_ascii_strtoll (f[4], NULL, 10), seconds = g_ascii_strtoll (f[5], NULL, 10);
+
+          g_hash_table_insert (t->durations, rocznik_topic_key (f[2]),
+                               GINT_TO_POINTER ((int) ((2 * seconds + calls) / (2 * calls))));
+        }
+    }
+}
+
+static void
+tables_clear (Tables *t)
+{
+  g_clear_pointer (&t->channels, g_ptr_array_unref);
+  g_clear_pointer (&t->durations, g_hash_table_unref);
+}
+
+static GPtrArray *
+bars_of (GPtrArray        *years,
+         RocznikChartType  type,
+         RocznikChart    **chart_out)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikChartSpec spec = { .type = type, .year = 2019 };
+  RocznikChart *chart = rocznik_chart_new (years, NULL, &spec, &error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_assert_no_error (error);
+  *chart_out = chart;
+  items = rocznik_chart_get_layout (chart, 1920, 1080);
+  return items_of (g_steal_pointer (&items), type == ROCZNIK_CHART_HEATMAP ? ROCZNIK_CHART_ITEM_CELL
+                                                                           : ROCZNIK_CHART_ITEM_BAR);
+}
+
+/* A real per-call export (Windows-1250, a channel and a duration column)
+ * imported by `rocznik --import`, stored, read back: every chart's
+ * figures are the ones counted from the file's rows. */
+static void
+test_imported (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-chart-imported-XXXXXX", NULL);
+  g_autofree char *ws = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *file = g_build_filename (g_getenv ("ROCZNIK_CALLS"), "rozmowy-2019-cp1250.csv", NULL);
+  g_autofree char *expected = g_strconcat (file, ".calls", NULL);
+  const char *types[] = { "month", "heatmap", "channel", "duration" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) store = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  Tables t;
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--workspace", ws, "--import", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", types[i]);
+      g_autofree char *out = g_build_filename (dir, name, NULL);
+
+      run (&r, "pl_PL.UTF-8", "--workspace", ws, "--export", out, "--chart", types[i], "--year", "2019",
+           "--size", "1200x675", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      check_png_size (out, 1200, 675);
+      g_unlink (out);
+    }
+
+  tables_load (&t, expected, "2019");
+  store = rocznik_workspace_open (ws, &error);
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RocznikChart) chart = NULL;
+    g_autoptr(GPtrArray) bars = bars_of (years, ROCZNIK_CHART_MONTH, &chart);
+
+    g_assert_cmpuint (bars->len, ==, 12);
+    for (int m = 0; m < 12; m++)
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, m))->value, ==, t.months[m]);
+  }
+  {
+    g_autoptr(RocznikChart) chart = NULL;
+    g_autoptr(GPtrArray) cells = bars_of (years, ROCZNIK_CHART_HEATMAP, &chart);
+
+    g_assert_cmpuint (cells->len, ==, 7 * 24);
+    for (guint i = 0; i < cells->len; i++)
+      g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (cells, i))->value, ==, t.hours[i / 24][i % 24]);
+  }
+  {
+    g_autoptr(RocznikChart) chart = NULL;
+    g_autoptr(GPtrArray) bars = bars_of (years, ROCZNIK_CHART_CHANNEL, &chart);
+
+    g_assert_cmpuint (bars->len, ==, t.channels->len);
+    for (guint i = 0; i < bars->len; i++)
+      {
+        g_autofree char *tip = rocznik_chart_describe_bar (chart, i);
+        g_auto(GStrv) want = g_strsplit (g_ptr_array_index (t.channels, i), "\t", 2);
+
+        g_assert_true (g_str_has_prefix (tip, want[0]));
+        g_assert_cmpint (((RocznikChartItem *) g_ptr_array_index (bars, i))->value, ==, g_ascii_strtoll (want[1], NULL, 10));
+      }
+  }
+  {
+    g_autoptr(RocznikChart) chart = NULL;
+    g_autoptr(GPtrArray) bars = bars_of (years, ROCZNIK_CHART_DURATION, &chart);
+
+    g_assert_cmpuint (bars->len, ==, g_hash_table_size (t.durations));
+    for (guint i = 0; i < bars->len; i++)
+      {
+        const RocznikChartItem *b = g_ptr_array_index (bars, i);
+        gpointer want;
+
+        g_assert_true (g_hash_table_lookup_extended (t.durations, rocznik_chart_get_bar_key (chart, b->bar), NULL, &want));
+        g_assert_cmpint (b->value, ==, GPOINTER_TO_INT (want));
+      }
+  }
+  tables_clear (&t);
+  run_clear (&r);
+  remove_tree (dir);
+}
+
 /* `--images DIR`: every new chart, light and dark, narrow and wide. */
 static int
 make_images (const char *dir)
@@ -728,6 +883,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart-calls/duration-rest", test_duration_rest);
   g_test_add_func ("/chart-calls/empty", test_empty);
   g_test_add_func ("/chart-calls/cli", test_cli);
+  g_test_add_func ("/chart-calls/imported", test_imported);
   status = g_test_run ();
   rocznik_chart_release_fonts ();
   return status;

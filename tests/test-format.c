@@ -103,9 +103,12 @@ test_duration (void)
     { 60, "1" NB "min" },
     { 95, "1" NB "min 35" NB "s" },
     { 754, "12" NB "min 34" NB "s" },
-    { 3600, "1" NB "godz." },
-    { 3905, "1" NB "godz. 5" NB "min 5" NB "s" },
-    { 7260, "2" NB "godz. 1" NB "min" },
+    { 3599, "59" NB "min 59" NB "s" },
+    { 3600, "1" NB "h" },
+    { 3905, "1" NB "h 5" NB "min" },      /* from an hour on, to the minute */
+    { 3929, "1" NB "h 5" NB "min" },
+    { 3930, "1" NB "h 6" NB "min" },
+    { 7260, "2" NB "h 1" NB "min" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

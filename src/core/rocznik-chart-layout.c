@@ -526,7 +526,7 @@ chart_axis_domain (gint64  max,
 
 /* Handling times step by round seconds, then whole minutes: the step
  * whose last tick at or above @max wastes least of the axis, with no more
- * than @max_ticks steps. */
+ * than @max_ticks steps (the finer of two that end alike). */
 static double
 time_domain (gint64  max,
              int     max_ticks,
@@ -540,7 +540,7 @@ time_domain (gint64  max,
     {
       double n = MAX (1, ceil (max / steps[i]));
 
-      if (n <= max_ticks && (best == 0 || n * steps[i] <= best))
+      if (n <= max_ticks && (best == 0 || n * steps[i] < best))
         {
           best = n * steps[i];
           *step = steps[i];

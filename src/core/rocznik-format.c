@@ -550,24 +550,25 @@ rocznik_parse_count_typed (const char  *text,
   return TRUE;
 }
 
-/* A handling time the Polish way: "45 s", "1 min 35 s", "12 min",
- * "1 godz. 5 min"; whole seconds, the unit glued to its number. */
+/* A handling time the Polish way: "45 s", "1 min 35 s", "12 min"; from an
+ * hour on, to the minute: "1 h 5 min" (as the report's calls section
+ * writes it); the unit glued to its number. */
 char *
 rocznik_format_duration (gint64 seconds)
 {
-  GString *s = g_string_new (NULL);
-  gint64 h, m, sec;
+  gint64 minutes;
+  g_autofree char *hours = NULL;
 
   g_return_val_if_fail (seconds >= 0, NULL);
 
-  h = seconds / 3600;
-  m = seconds / 60 % 60;
-  sec = seconds % 60;
-  if (h > 0)
-    g_string_append_printf (s, "%" G_GINT64_FORMAT ROCZNIK_NBSP "godz.", h);
-  if (m > 0)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s->len ? " " : "", m);
-  if (sec > 0 || seconds == 0)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s->len ? " " : "", sec);
-  return g_string_free (s, FALSE);
+  if (seconds < 60)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", seconds);
+  if (seconds < 3600)
+    return seconds % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
+                                           seconds / 60, seconds % 60)
+                        : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", seconds / 60);
+  minutes = (seconds + 30) / 60;
+  hours = rocznik_format_count (minutes / 60);
+  return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
+                      : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);
 }
