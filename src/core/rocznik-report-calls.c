@@ -692,21 +692,7 @@ duration_table (const RocznikYear *y)
 char *
 rocznik_report_calls_format_duration (double seconds)
 {
-  gint64 s = whole_seconds (MAX (seconds, 0));
-  gint64 minutes;
-  g_autofree char *hours = NULL;
-
-  if (s < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s);
-  if (s < 3600)
-    return s % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
-                                     s / 60, s % 60)
-                  : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s / 60);
-  /* An hour or more: to the minute. */
-  minutes = (s + 30) / 60;
-  hours = rocznik_format_count (minutes / 60);
-  return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
-                      : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);
+  return rocznik_format_duration (whole_seconds (MAX (seconds, 0)));
 }
 
 RocznikReportCalls *

@@ -201,7 +201,7 @@ rocznik_session_class_init (RocznikSessionClass *klass)
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_COMPARISON_YEAR] = g_param_spec_int ("comparison-year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_CHART_TYPE] = g_param_spec_int ("chart-type", NULL, NULL, ROCZNIK_CHART_RANKING,
-                                                  ROCZNIK_CHART_TREND, ROCZNIK_CHART_RANKING, flags);
+                                                  ROCZNIK_CHART_DURATION, ROCZNIK_CHART_RANKING, flags);
   properties[PROP_COMPARE_BY] = g_param_spec_int ("compare-by", NULL, NULL, ROCZNIK_COMPARE_BY_TOPICS,
                                                   ROCZNIK_COMPARE_BY_CATEGORIES, ROCZNIK_COMPARE_BY_TOPICS, flags);
   properties[PROP_SELECTED_TOPICS] = g_param_spec_boxed ("selected-topics", NULL, NULL, G_TYPE_STRV, flags);
@@ -400,7 +400,7 @@ rocznik_session_set_chart_type (RocznikSession   *self,
                                 RocznikChartType  type)
 {
   g_return_if_fail (ROCZNIK_IS_SESSION (self));
-  g_return_if_fail (type <= ROCZNIK_CHART_TREND);
+  g_return_if_fail (type <= ROCZNIK_CHART_DURATION);
 
   self->chart_type_chosen = TRUE;
   if (type == self->chart_type)
