@@ -229,6 +229,54 @@ count_desc (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* 3 000 topics in 2019–2021 (2020 lacks every seventh and has 50 of its
+ * own): the workbook, written a row at a time, read back by openpyxl has
+ * every count, cached share, change and sum right, and each year's chart
+ * data ends in one "pozostałe (N tematów)" row whose SUM caches the exact
+ * sum of the rest. The checker gets the generated counts and, computed
+ * here, each year's rest. */
+static void
+test_xlsx_many_topics (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = out_path ("raport-3000.xlsx");
+  g_autofree char *data_path = out_path ("raport-3000.tsv");
+
+  for (int year = 2019; year <= 2021; year++)
+    {
+      g_autoptr(RocznikYear) y = rocznik_year_new (year);
+      g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 rest = 0;
+
+      y->organisation = g_strdup ("Centrum Kontaktu");
+      for (guint i = 0; i < 3000 + (year == 2020 ? 50 : 0); i++)
+        {
+          g_autofree char *name = i < 3000 ? g_strdup_printf ("sprawa nr %u — zażółć", i + 1)
+                                           : g_strdup_printf ("dawna sprawa %u", i + 1);
+          /* distinct within a year (7919 is prime to 100 003), so the order is the counts' */
+          gint64 count = 1 + (i * G_GINT64_CONSTANT (7919) + year * 13) % 100003;
+
+          if (year == 2020 && i < 3000 && i % 7 == 3)
+            continue;
+          rocznik_year_add_topic (y, name, count);
+          g_array_append_val (counts, count);
+          g_string_append_printf (data, "topic\t%d\t%s\t%" G_GINT64_FORMAT "\n", year, name, count);
+        }
+      g_array_sort (counts, count_desc);
+      for (guint i = 19; i < counts->len; i++)
+        rest += g_array_index (counts, gint64, i);
+      g_string_append_printf (data, "rest\t%d\t%u\t%" G_GINT64_FORMAT "\n", year, counts->len - 19, rest);
+      g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_set_contents (data_path, data->str, data->len, &error));
+  g_assert_no_error (error);
+  write_report (ws, path);
+  run_checker ("many", path, data_path);
+}
+
 /* 300 topics: the PDF's table shows the 50 largest, then "pozostałe (250
  * tematów)" with the exact sum of the others, then the sum of all topics;
  * pdftotext reads it back. */
@@ -732,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/report/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/report/xlsx/hostile", test_xlsx_hostile);
   g_test_add_func ("/report/xlsx/locale", test_xlsx_locale);
+  g_test_add_func ("/report/xlsx/many-topics", test_xlsx_many_topics);
   g_test_add_func ("/report/year-without-topics", test_year_without_topics);
   g_test_add_func ("/report/pdf/sample", test_pdf_sample);
   g_test_add_func ("/report/pdf-csv/locale", test_pdf_csv_locale);
