@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-import.h"
 #include "rocznik-report-calls.h"
 #include "rocznik-test-util.h"
 #include "rocznik-workspace.h"
@@ -468,6 +470,114 @@ test_no_section (void)
   g_unlink (html_path);
 }
 
+/* ---- end to end ---------------------------------------------------------- */
+
+/* gettext's Polish rule, written out here apart from the program's. */
+static const char *
+noun_for (gint64 n)
+{
+  if (n == 1)
+    return "zgłoszenie";
+  if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20))
+    return "zgłoszenia";
+  return "zgłoszeń";
+}
+
+/* "2 961" as pdftotext gives it (U+00A0 read as a space). */
+static char *
+spaced (gint64 n)
+{
+  return n >= 1000 ? g_strdup_printf ("%d %03d", (int) (n / 1000), (int) (n % 1000))
+                   : g_strdup_printf ("%d", (int) n);
+}
+
+/* A per-call export (Windows-1250, dates and times, channels, handling
+ * times) imported, stored and reported: the busiest and quietest month and
+ * the largest channel's share, worked out here from the tables the
+ * fixture's generator counted while writing the rows (FILE.calls). */
+static void
+test_end_to_end (void)
+{
+  static const char *const in[] = { "w styczniu", "w lutym", "w marcu", "w kwietniu", "w maju", "w czerwcu",
+                                    "w lipcu", "w sierpniu", "we wrześniu", "w październiku",
+                                    "w listopadzie", "w grudniu" };
+  g_autofree char *csv = g_build_filename (CALLS_DIR, "rozmowy-2019-cp1250.csv", NULL);
+  g_autofree char *tables_path = g_strconcat (csv, ".calls", NULL);
+  g_autofree char *tables = test_read_file (tables_path);
+  g_auto(GStrv) lines = g_strsplit (tables, "\n", -1);
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  RocznikReportOptions options = { .year = 2019, .now = now };
+  g_autofree char *pdf = out_path ("import.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *months_sentence = NULL;
+  g_autofree char *channel_sentence = NULL;
+  g_autofree char *max_n = NULL;
+  g_autofree char *min_n = NULL;
+  g_autofree char *top_n = NULL;
+  g_autofree char *all_n = NULL;
+  g_autofree char *share = NULL;
+  gint64 months[12] = { 0 }, top = 0, all = 0;
+  const char *top_name = NULL;
+  int max = -1, min = -1;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strcmp0 (f[0], "month") == 0 && g_strcmp0 (f[1], "2019") == 0)
+        months[atoi (f[2]) - 1] = g_ascii_strtoll (f[3], NULL, 10);
+      else if (g_strcmp0 (f[0], "channel") == 0 && g_strcmp0 (f[1], "2019") == 0)
+        {
+          gint64 n = g_ascii_strtoll (f[3], NULL, 10);
+
+          all += n;
+          if (n > top)
+            {
+              top = n;
+              top_name = g_intern_string (f[2]);
+            }
+        }
+    }
+  for (int m = 0; m < 12; m++)
+    {
+      if (months[m] > 0 && (max < 0 || months[m] > months[max]))
+        max = m;
+      if (months[m] > 0 && (min < 0 || months[m] < months[min]))
+        min = m;
+    }
+  /* the fixture has one busiest and one quietest month, every month with calls */
+  for (int m = 0; m < 12; m++)
+    {
+      g_assert_cmpint (months[m], >, 0);
+      g_assert_true (m == max || months[m] != months[max]);
+      g_assert_true (m == min || months[m] != months[min]);
+    }
+  max_n = spaced (months[max]);
+  min_n = spaced (months[min]);
+  months_sentence = g_strdup_printf ("Najwięcej %s: %s %s, najmniej %s: %s %s.", in[max], max_n,
+                                     noun_for (months[max]), in[min], min_n, noun_for (months[min]));
+  top_n = spaced (top);
+  all_n = spaced (all);
+  share = g_strdup_printf ("%.1f%%", 100.0 * top / all);
+  *strchr (share, '.') = ',';
+  channel_sentence = g_strdup_printf ("Największy kanał to %s: %s zgłoszeń (%s z %s).", top_name, share, top_n, all_n);
+
+  import = rocznik_import_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_workspace_store_years (ws, rocznik_import_get_years (import), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (pdf, TRUE);
+  assert_contains (text, "Kiedy i jak mieszkańcy się zgłaszają");
+  assert_contains (text, months_sentence);
+  assert_contains (text, channel_sentence);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/report-calls/html", test_html);
   g_test_add_func ("/report-calls/xlsx", test_xlsx);
   g_test_add_func ("/report-calls/no-section", test_no_section);
+  g_test_add_func ("/report-calls/end-to-end", test_end_to_end);
 
   status = g_test_run ();
   if (g_getenv ("ROCZNIK_KEEP_REPORTS") == NULL)
