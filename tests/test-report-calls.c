@@ -440,6 +440,26 @@ test_xlsx (void)
   g_assert_cmpstr (out, ==, "ok\n");
 }
 
+/* The CSV is one table for spreadsheets (topics; no place for sections):
+ * the calls section leaves it as it was. */
+static void
+test_csv (void)
+{
+  g_autofree char *path = out_path ("zgloszenia.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  write_profile_report (path);
+  csv = test_read_file (path);
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* header, three topics, their sum, and the empty rest after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_cmpstr (lines[1], ==, "\"gospodarka odpadami\";21700;88,2");
+  g_assert_cmpstr (lines[4], ==, "\"Suma tematów\";24600;100,0");
+  g_assert_null (strstr (csv, "Miesiąc"));
+  g_assert_null (strstr (csv, "zgłosze"));
+}
+
 /* A year without per-call data: no section, not even its heading. */
 static void
 test_no_section (void)
@@ -598,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/report-calls/pdf", test_pdf);
   g_test_add_func ("/report-calls/html", test_html);
   g_test_add_func ("/report-calls/xlsx", test_xlsx);
+  g_test_add_func ("/report-calls/csv", test_csv);
   g_test_add_func ("/report-calls/no-section", test_no_section);
   g_test_add_func ("/report-calls/end-to-end", test_end_to_end);
 
