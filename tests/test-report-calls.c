@@ -300,6 +300,55 @@ test_ties (void)
                    "Od 14:00 do 9:00 nie było żadnego zgłoszenia; tabela pomija te godziny.");
 }
 
+/* Many ties: the first three and how many more, or only how many. */
+static void
+test_many_ties (void)
+{
+  g_autoptr(RocznikYear) y = rocznik_year_new (2022);
+  g_autoptr(RocznikReportCalls) calls = NULL;
+  const char *const names[] = { "a", "b", "c", "d", "e", "f" };
+  const RocznikReportCallsTable *hours;
+  const RocznikReportCallsTable *duration;
+
+  /* Monday to Friday, 8:00 to 16:00, 5 calls an hour: 200 in all */
+  y->calls = rocznik_call_profile_new ();
+  y->calls->has_hours = TRUE;
+  for (int d = 0; d < 5; d++)
+    for (int h = 8; h < 16; h++)
+      y->calls->hours[d][h] = 5;
+  /* six topics of one minute each */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    set_duration (rocznik_year_add_topic (y, names[i], 2), 2, 120);
+  calls = rocznik_report_calls_new (y);
+  hours = table_of (calls, ROCZNIK_REPORT_CALLS_HOURS);
+  duration = table_of (calls, ROCZNIK_REPORT_CALLS_DURATION);
+
+  /* windows from 8–10 to 14–16 hold 50 each: seven of them */
+  g_assert_cmpstr (hours->sentences[0], ==,
+                   "Najwięcej zgłoszeń wpływa między 8:00 a" N "10:00, między 9:00 a" N "11:00, między 10:00 a" N "12:00 "
+                   "oraz w" N "4 innych przedziałach dwugodzinnych: po 50 zgłoszeń, czyli po 25,0% wszystkich.");
+  g_assert_cmpstr (hours->sentences[1], ==,
+                   "Najwięcej zgłoszeń w" N "jednej godzinie tygodnia, po 5, przypada na 40 różnych godzin.");
+  g_assert_cmpstr (hours->sentences[2], ==,
+                   "Tyle samo zgłoszeń w" N "poniedziałki, we wtorki, w" N "środy, w" N "czwartki i" N "w" N "piątki: po 40 zgłoszeń.");
+  g_assert_cmpstr (duration->sentences[0], ==,
+                   "Średni czas obsługi jest taki sam we wszystkich tematach: 1" N "min.");
+  g_assert_cmpstr (duration->sentences[1], ==,
+                   "Średni czas obsługi jednego zgłoszenia: 1" N "min (zgłoszenia z" N "zapisanym czasem: 12).");
+
+  /* twelve months alike */
+  {
+    static const gint64 even[12] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10 };
+    g_autoptr(RocznikYear) z = rocznik_year_new (2023);
+    g_autoptr(RocznikReportCalls) c = NULL;
+
+    topic_with_months (z, "sprawy", even);
+    c = rocznik_report_calls_new (z);
+    g_assert_cmpstr (table_of (c, ROCZNIK_REPORT_CALLS_MONTHS)->sentences[0], ==,
+                     "Tyle samo zgłoszeń w" N "styczniu, w" N "lutym, w" N "marcu i" N "w" N "9 innych miesiącach: po 10 zgłoszeń.");
+  }
+}
+
 /* No per-call data: no section at all. */
 static void
 test_none (void)
@@ -613,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/report-calls/duration", test_duration);
   g_test_add_func ("/report-calls/plurals", test_plurals);
   g_test_add_func ("/report-calls/ties", test_ties);
+  g_test_add_func ("/report-calls/many-ties", test_many_ties);
   g_test_add_func ("/report-calls/none", test_none);
   g_test_add_func ("/report-calls/format-duration", test_format_duration);
   g_test_add_func ("/report-calls/pdf", test_pdf);
