@@ -429,19 +429,21 @@ scan_hash (const char *p,
            int         year)
 {
   guint64 h = (guint64) (guint) year * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ n;
+  const char *end = p + n;
 
-  for (; n >= 8; p += 8, n -= 8)
+  if (n >= 8)
     {
-      h = (h ^ load64 (p)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-      h ^= h >> 31;
+      for (; p + 8 < end; p += 8)
+        {
+          h = (h ^ load64 (p)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+          h ^= h >> 31;
+        }
+      h ^= load64 (end - 8);   /* the tail, overlapping */
     }
-  if (n > 0)
-    {
-      guint64 t = 0;
-
-      memcpy (&t, p, n);
-      h = (h ^ t) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-    }
+  else
+    for (gsize i = 0; i < n; i++)
+      h ^= (guint64) (guchar) p[i] << (8 * i);
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
   return h ^ (h >> 29);
 }
 
@@ -486,6 +488,25 @@ part_insert (Part       *p,
       }
 }
 
+/* memcmp() inline: a topic is a few words long. */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            guint       len)
+{
+  if (len >= 8)
+    {
+      for (guint i = 0; i + 8 <= len; i += 8)
+        if (load64 (a + i) != load64 (b + i))
+          return FALSE;
+      return load64 (a + len - 8) == load64 (b + len - 8);
+    }
+  for (guint i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 static inline void
 part_add (Part       *p,
           const char *bytes,
@@ -502,7 +523,7 @@ part_add (Part       *p,
     {
       Entry *e = &entries[p->index[i] - 1];
 
-      if (e->hash == h && e->len == len && e->year == year && memcmp (p->names->str + e->name, bytes, len) == 0)
+      if (e->hash == h && e->len == len && e->year == year && same_bytes (p->names->str + e->name, bytes, len))
         {
           e->months[month - 1]++;
           return;
@@ -533,6 +554,7 @@ static inline void
 field_text (const char **start,
             const char **end,
             const char  *eol,
+            gboolean     may_escape,
             gboolean    *escaped)
 {
   const char *a = *start, *b = *end;
@@ -544,7 +566,7 @@ field_text (const char **start,
     {
       a++;
       b--;
-      *escaped = memchr (a, '"', b - a) != NULL;
+      *escaped = may_escape && memchr (a, '"', b - a) != NULL;
     }
   *start = a;
   *end = b;
@@ -576,6 +598,7 @@ row_done (Part       *p,
           const char *de,
           const char *ts,
           const char *te,
+          gboolean    may_escape,
           guint64     line)
 {
   gboolean escaped;
@@ -585,10 +608,10 @@ row_done (Part       *p,
 
   if (G_UNLIKELY (cols < s->need))
     return part_hand (p, row, eol, line);
-  field_text (&ds, &de, eol, &escaped);
+  field_text (&ds, &de, eol, may_escape, &escaped);
   if (G_UNLIKELY (escaped) || !date_fast (ds, de - ds, s->month_first, &year, &month))
     return part_hand (p, row, eol, line);
-  field_text (&ts, &te, eol, &escaped);
+  field_text (&ts, &te, eol, may_escape, &escaped);
   topic = ts;
   len = te - ts;
   if (G_UNLIKELY (escaped))
@@ -623,14 +646,15 @@ scan_rows (Part       *p,
   const char *base = start, *row = start, *field = start;
   const char *ds = NULL, *de = NULL, *ts = NULL, *te = NULL;
   guint64 in_quotes = 0, after_field = 1, after_close = 0, after_cr = 0;
-  guint64 lines = p->newlines, row_line = p->newlines;
+  guint64 row_line = p->newlines, row_extra = 0;   /* line breaks inside quotes, earlier blocks */
+  gboolean row_escapes = FALSE;                    /* a "" in an earlier block of the row */
   Bytes16 nul = { 0 };
   int col = 0;
 
   while (base < end)
     {
       guint64 valid = end - base >= 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (end - base)) - 1;
-      guint64 structural, events, bad = 0;
+      guint64 structural, events, bad = 0, quoted_nl = 0, escapes = 0;
       Masks m;
 
       if (G_LIKELY (valid == ~G_GUINT64_CONSTANT (0)))
@@ -666,6 +690,8 @@ scan_rows (Part       *p,
           bad |= past_close & ~(m.d | m.n | m.q | cr);
           bad |= past_cr & ~m.n;
           bad &= valid;
+          quoted_nl = m.n & inside;
+          escapes = open & past_close;
           in_quotes = inside >> 63;
           after_close = close >> 63;
           after_cr = cr_after_close >> 63;
@@ -686,16 +712,25 @@ scan_rows (Part       *p,
           field = at + 1;
           if ((m.n >> e) & 1)
             {
-              guint64 next_line = lines + __builtin_popcountll (m.n & ((G_GUINT64_CONSTANT (2) << e) - 1));
+              guint64 upto = (G_GUINT64_CONSTANT (2) << e) - 1;
+              gboolean may_escape = row_escapes || (escapes & upto) != 0;
 
-              if (G_UNLIKELY (!row_done (p, s, row, at, col, ds, de, ts, te, row_line)))
+              if (G_UNLIKELY (quoted_nl & upto))
+                {
+                  row_extra += __builtin_popcountll (quoted_nl & upto);
+                  quoted_nl &= ~upto;
+                }
+              escapes &= ~upto;
+              if (G_UNLIKELY (!row_done (p, s, row, at, col, ds, de, ts, te, may_escape, row_line)))
                 {
                   *decline = TRUE;
                   return row;
                 }
               row = field;
               col = 0;
-              row_line = next_line;
+              row_line += 1 + row_extra;
+              row_extra = 0;
+              row_escapes = FALSE;
             }
         }
       if (G_UNLIKELY (bad))
@@ -710,15 +745,18 @@ scan_rows (Part       *p,
               *decline = TRUE;
               return row;
             }
-          row_line += inner + 1;
-          lines = row_line;
+          row_line += inner + 1;   /* inner counts the whole row */
+          row_extra = 0;
+          row_escapes = FALSE;
           base = field = row = row_end + 1;
           col = 0;
           in_quotes = after_close = after_cr = 0;
           after_field = 1;
           continue;
         }
-      lines += __builtin_popcountll (m.n);
+      if (G_UNLIKELY (quoted_nl))
+        row_extra += __builtin_popcountll (quoted_nl);
+      row_escapes |= escapes != 0;
       base += 64;
     }
   if (any_byte (nul))
@@ -900,8 +938,13 @@ part_run (Part *p)
           p->status = PART_DECLINED;
           return;
         }
-      if (p->first && s->progress && s->size)
-        s->progress ((double) off / (double) s->size, s->user_data);
+      /* the parts go at about the same pace: the first one tells */
+      if (p->first && s->progress && limit > p->from)
+        {
+          double part = (double) (off - p->from) / (double) (limit - p->from);
+
+          s->progress ((p->from + part * (s->size - p->from)) / s->size, s->user_data);
+        }
       if (at_end && rest < end && limit < s->size)
         {
           /* the cut was inside quotes (or a row): this part reads on alone */
