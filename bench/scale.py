@@ -19,7 +19,8 @@ this tree applied so both report the same way):
 Each command: best of RUNS, the builds taking turns, as wall time and CPU
 time (user + system; on a shared machine the steadier of the two); a command
 that runs out of TIMEOUT seconds is shown as "> TIMEOUT". Then the growth
-300/17 and 3000/300 of each, of CPU time.
+300/17 and 3000/300 of each, of CPU time, and the load average (1 minute)
+seen while each build measured each shape, lowest–highest.
 
 Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
                       [--timeout S] [--shapes 17x5,300x30,...]
@@ -78,10 +79,12 @@ def reference_build():
     return build, commit[:12]
 
 
-def make_workspace(rocznik, topics, years):
+def make_workspace(rocznik, tag, topics, years):
     """A workspace of @topics × @years, ending in 2021 (the sample's years
-    before the first generated one stay as they are)."""
-    ws = os.path.join(tmp, f'ws-{topics}x{years}.db')
+    before the first generated one stay as they are), written by @rocznik:
+    the reference's, when there is one, as a newer build opens an older
+    workspace (and upgrades its copy) but not the other way round."""
+    ws = os.path.join(tmp, f'ws-{topics}x{years}-{tag}.db')
     if os.path.exists(ws):
         return ws
     rng = random.Random(topics * 1000 + years)
@@ -97,6 +100,13 @@ def make_workspace(rocznik, topics, years):
                    check=True, stdout=subprocess.DEVNULL)
     os.rename(ws + '.part', ws)
     return ws
+
+
+loads = {}   # (build, shape) -> load averages seen while measuring
+
+
+def note_load(key):
+    loads.setdefault(key, []).append(os.getloadavg()[0])
 
 
 def cpu_of_children():
@@ -152,14 +162,18 @@ def best(a, b):
 
 
 def main():
-    rocznik = os.path.join(os.path.abspath(args.build), 'src', 'rocznik')
     builds = [('this', os.path.abspath(args.build))]
     ref = reference_build()
     if ref:
         builds.append((f'ref {ref[1]}', ref[0]))
-    xvfb = subprocess.Popen(['Xvfb', ':93', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    rocznik, tag = os.path.join(builds[-1][1], 'src', 'rocznik'), ref[1] if ref else 'this'
+    # a free display, chosen by Xvfb itself: other programs may run their own
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_fd,))
+    os.close(write_fd)
+    with os.fdopen(read_fd) as f:
+        display = ':' + f.readline().strip()
     out = os.path.join(tmp, 'out')
     os.makedirs(out, exist_ok=True)
     pl = dict(os.environ, LC_ALL='pl_PL.UTF-8')
@@ -171,7 +185,7 @@ def main():
     results = {}   # (build, task, shape) -> seconds or None
     try:
         for shape in shapes:
-            ws = make_workspace(rocznik, *shape)
+            ws = make_workspace(rocznik, tag, *shape)
             for name, build in builds:
                 # a copy per build: each may upgrade or touch its workspace
                 copy = os.path.join(tmp, f'run-{shape[0]}x{shape[1]}.db')
@@ -181,10 +195,12 @@ def main():
                         key = (name, task, shape)
                         if key in results and (results[key] is None or results[key][0] > 5):
                             continue   # slow enough: one run tells
+                        note_load((name, shape))
                         t = run(build, copy)
                         results[key] = t if key not in results or t is None else best(t, results[key])
                     shutil.copy(ws, copy)
-                    first, resize = window_times(build, copy, ':93')
+                    note_load((name, shape))
+                    first, resize = window_times(build, copy, display)
                     for task, t in (('window first frame', first), ('window resize', resize)):
                         key = (name, task, shape)
                         results[key] = t if key not in results or t is None or results[key] is None else best(t, results[key])
@@ -196,7 +212,8 @@ def main():
 
     task_names = [t for t, _ in tasks] + ['window first frame', 'window resize']
     print(f'load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores); best of {args.runs}; '
-          'each cell: wall time (CPU time); growth: of CPU time, per number of years')
+          'each cell: wall time (CPU time); growth: of CPU time, per number of years; '
+          'the last rows: the load average while each was measured')
     print(f'| what | build | ' + ' | '.join(f'{t}×{y}' for t, y in shapes) + ' | growth 300/17 | growth 3000/300 |')
     print('|---|---|' + '---|' * len(shapes) + '---|---|')
     for task in task_names:
@@ -213,6 +230,12 @@ def main():
                         ratios.append(f'>{args.timeout / ta[0]:.0f}× ({y} y.)')
                 growth.append(', '.join(ratios) or '–')
             print(f'| {task} | {name} | ' + ' | '.join(cells) + ' | ' + ' | '.join(growth) + ' |')
+    for name, _ in builds:
+        cells = []
+        for s in shapes:
+            seen = loads.get((name, s))
+            cells.append(f'{min(seen):.1f}–{max(seen):.1f}' if seen else '–')
+        print(f'| load average | {name} | ' + ' | '.join(cells) + ' | | |')
 
 
 main()

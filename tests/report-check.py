@@ -5,6 +5,7 @@
   report-check.py sample FILE.xlsx   the sample's 2018 report
   report-check.py hostile FILE.xlsx  names that look like formulas stayed text
   report-check.py same A.xlsx B.xlsx same parts, docProps/core.xml aside
+  report-check.py many FILE.xlsx DATA.tsv  3 000 topics a year, every number
   report-check.py pdf FILE.pdf       the sample's 2018 report as a PDF
 
 Exits non-zero with a message on the first failed check.
@@ -99,7 +100,9 @@ def hostile(path):
         check(c.data_type == "s", "%r is a string cell, not %r" % (c.value, c.data_type))
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
-        check("HYPERLINK" not in sheet and "cmd|" not in sheet, "no formula in the sheet XML")
+        # the names are text (inline or shared strings), in no cell's formula
+        formulas = " ".join(re.findall(r"<f[^>]*>(.*?)</f>", sheet, re.S))
+        check("HYPERLINK" not in formulas and "cmd|" not in formulas, "no formula in the sheet XML")
 
 
 def same(a, b):
@@ -109,6 +112,72 @@ def same(a, b):
             if name == "docProps/core.xml":
                 continue
             check(za.read(name) == zb.read(name), "%s differs between the locales" % name)
+
+
+def polish_count(n):
+    digits = str(n)
+    return " ".join(digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)[::-1])
+
+
+def many(path, data_path):
+    """Each year's sheet against the generated counts: the order, every count,
+    cached share, change and sum, and the chart's hidden „pozostałe” row."""
+    years, rests = {}, {}
+    for line in open(data_path, encoding="utf-8"):
+        kind, year, a, b = line.rstrip("\n").split("\t")
+        if kind == "topic":
+            years.setdefault(int(year), {})[a] = int(b)
+        else:
+            rests[int(year)] = (int(a), int(b))
+    formulas = openpyxl.load_workbook(path, read_only=True)
+    values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    check(formulas.sheetnames == ["2021", "2020", "2019", "Porównanie"], "sheets %r" % formulas.sheetnames)
+    with zipfile.ZipFile(path) as z:
+        charts = " ".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
+    for year, topics in years.items():
+        other = years.get(year - 1, {})
+        compare = year > 2019
+        f_rows = list(formulas[str(year)].iter_rows(values_only=True))
+        v_rows = list(values[str(year)].iter_rows(values_only=True))
+        ranked = sorted(topics.items(), key=lambda t: -t[1])
+        total = sum(topics.values())
+        n = len(ranked)
+        for i, (name, count) in enumerate(ranked):
+            f, v, r = f_rows[4 + i], v_rows[4 + i], 5 + i
+            check(f[0] == name and f[1] == count, "%d row %d: %r, not %r" % (year, r, f[:2], (name, count)))
+            check(f[2] == "=B%d/B$%d" % (r, 5 + n), "%d share formula %r" % (year, f[2]))
+            check(abs(v[2] - count / total) <= 1e-15, "%d cached share of %s: %r" % (year, name, v[2]))
+            if compare and name in other:
+                then = other[name]
+                check(f[3] == then and v[4] == count - then, "%d change of %s: %r" % (year, name, v[3:5]))
+                check(abs(v[5] - (count - then) / then) <= 1e-15, "%d change %% of %s: %r" % (year, name, v[5]))
+            elif compare:
+                check(f[3:6] == (None, None, None), "%d: %s has no %d figure: %r" % (year, name, year - 1, f[3:6]))
+        f, v = f_rows[4 + n], v_rows[4 + n]
+        check(f[0] == "Suma tematów" and f[1] == "=SUM(B5:B%d)" % (4 + n), "%d sum row %r" % (year, f[:2]))
+        check(v[1] == total, "%d cached sum %r, not %d" % (year, v[1], total))
+        if compare:
+            shared = [t for t in topics if t in other]
+            row = next(r for r in v_rows if r[0] == "Suma tematów obecnych w obu latach")
+            check(row[1] == sum(topics[t] for t in shared) and row[3] == sum(other[t] for t in shared),
+                  "%d like-for-like row %r" % (year, row[:4]))
+        # the chart's data: the 19 largest, then the rest as one row
+        col = (5 if compare else 2) + 2 + 16
+        n_rest, rest = rests[year]
+        check(n_rest == n - 19 and rest == sum(c for _, c in ranked[19:]), "%d: the test's rest" % year)
+        for i in range(19):
+            check(f_rows[4 + i][col:col + 2] == ranked[i], "%d chart row %d: %r" % (year, i, f_rows[4 + i][col:col + 2]))
+        word = ("temat" if n_rest == 1 else
+                "tematy" if n_rest % 10 in (2, 3, 4) and n_rest % 100 not in (12, 13, 14) else "tematów")
+        label = "pozostałe (%s %s)" % (polish_count(n_rest), word)
+        check(f_rows[23][col] == label, "%d: %r, not %r" % (year, f_rows[23][col], label))
+        check(f_rows[23][col + 1] == "=SUM(B24:B%d)" % (4 + n), "%d rest formula %r" % (year, f_rows[23][col + 1]))
+        check(v_rows[23][col + 1] == rest, "%d cached rest %r, not %d" % (year, v_rows[23][col + 1], rest))
+        check(all(len(r) <= col or r[col] is None for r in f_rows[24:]), "%d: 20 chart rows" % year)
+        letter = openpyxl.utils.get_column_letter(col + 1)
+        check("<c:f>%d!$%s$5:$%s$24</c:f>" % (year, letter, letter) in charts, "%d chart reads %s5:%s24" % (year, letter, letter))
+    sums = next(r for r in values["Porównanie"].iter_rows(values_only=True) if r[0] == "Suma tematów")
+    check(list(sums[1:4]) == [sum(years[y].values()) for y in (2019, 2020, 2021)], "totals over time %r" % (sums,))
 
 
 def run(*argv):
@@ -177,6 +246,8 @@ if __name__ == "__main__":
         hostile(sys.argv[2])
     elif mode == "pdf":
         pdf(sys.argv[2])
+    elif mode == "many":
+        many(sys.argv[2], sys.argv[3])
     elif mode == "same":
         same(sys.argv[2], sys.argv[3])
     else:

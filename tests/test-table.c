@@ -545,6 +545,58 @@ test_comparable_years (void)
   g_assert_cmpuint (for_none->len, ==, 0);
 }
 
+/* Many topics and years (as the menu checks every year): 2010 and 2011
+ * share only their last topic, spelt in another case; 2012 and 2013 share
+ * none but have declared totals, as 2014 without topics does; 2015 has
+ * neither. Each list agrees with what a comparison of the pair finds. */
+static void
+test_comparable_years_many (void)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+  const int expected[][3] = { { 2011 }, { 2010 }, { 2013, 2014 }, { 2012, 2014 }, { 2012, 2013 }, { 0 } };
+
+  for (int y = 2010; y <= 2015; y++)
+    {
+      RocznikYear *year = rocznik_year_new (y);
+      guint n = y <= 2011 ? 500 : y <= 2013 ? 300 : 0;
+
+      for (guint i = 1; i <= n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("temat %d nr %u", y, i);
+
+          if (i == n && y <= 2011)
+            rocznik_year_add_topic (year, y == 2010 ? "Wspólny TEMAT" : "wspólny temat", i);
+          else
+            rocznik_year_add_topic (year, name, i);
+        }
+      year->declared_total = y >= 2012 && y <= 2014 ? 1000 * y : ROCZNIK_NO_TOTAL;
+      g_ptr_array_add (years, year);
+    }
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+      g_autoptr(GArray) got = rocznik_comparison_years (years, y->year);
+      guint n_expected = 0;
+
+      while (n_expected < 3 && expected[i][n_expected] != 0)
+        n_expected++;
+      g_assert_cmpmem (got->data, got->len * sizeof (int), expected[i], n_expected * sizeof (int));
+      for (guint k = 0; k < years->len; k++)
+        {
+          const RocznikYear *other = g_ptr_array_index (years, k);
+          g_autoptr(RocznikComparison) c = NULL;
+          gboolean listed = FALSE;
+
+          if (other == y)
+            continue;
+          c = rocznik_comparison_new (y, other);
+          for (guint j = 0; j < got->len; j++)
+            listed |= g_array_index (got, int, j) == other->year;
+          g_assert_cmpint (listed, ==, c->basis != ROCZNIK_COMPARISON_NONE);
+        }
+    }
+}
+
 /* 2015 (472 553) against 2017 (ponad 574 tys.): totals only on both sides. */
 static void
 test_totals_only (void)
@@ -792,6 +844,7 @@ main (int argc, char **argv)
   g_test_add_func ("/topics/resolve", test_resolve);
   g_test_add_func ("/topics/choices", test_topic_choices);
   g_test_add_func ("/table/many-topics", test_many_topics);
+  g_test_add_func ("/comparison/years-many", test_comparable_years_many);
   g_test_add_func ("/year/call-profile-copy", test_call_profile_copy);
   return g_test_run ();
 }

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-chart-private.h — what the chart's data and layout halves share */
+/* rocznik-chart-private.h — what the chart's files share: the prepared
+ * data (groups of bars), the layout engine's primitives and helpers */
 #pragma once
 
 #include <pango/pangocairo.h>
 
 #include "rocznik-chart.h"
+#include "rocznik-topics.h"
+#include "rocznik-year.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +34,9 @@ typedef struct
   int    series;
 } ChartBar;
 
+/* A topic or a category the user named, resolved against the years. */
+typedef RocznikTopicRef ChartEntry;
+
 struct _RocznikChart
 {
   RocznikChartType  type;
@@ -51,6 +57,61 @@ struct _RocznikChart
   PangoContext *pango;       /* measuring context, fixed font options */
   struct _ChartLayout *layout;  /* the last layout, for hit tests */
 };
+
+/* The data (rocznik-chart-data.c) */
+
+ChartGroup        *chart_group_new           (const char        *name,
+                                              const char        *key);
+void               chart_group_free          (ChartGroup        *g);
+const RocznikYear *chart_find_year           (GPtrArray         *years,
+                                              int                year,
+                                              GError           **error);
+const RocznikYear *chart_main_year           (GPtrArray         *years,
+                                              int                year,
+                                              GError           **error);
+gboolean           chart_resolve_entry       (GPtrArray         *years,
+                                              GPtrArray         *categories,
+                                              const char        *text,
+                                              ChartEntry        *out,
+                                              GError           **error);
+gboolean           chart_resolve_entries     (GPtrArray         *years,
+                                              GPtrArray         *categories,
+                                              GStrv              topics,
+                                              GArray            *out,
+                                              GError           **error);
+gint64             chart_entry_value_in      (const ChartEntry  *e,
+                                              const RocznikYear *y,
+                                              GHashTable        *index);
+gint64             chart_entry_value         (const ChartEntry  *e,
+                                              const RocznikYear *y);
+void               chart_entries_from_year   (const RocznikYear *y,
+                                              GArray            *out,
+                                              guint              limit);
+const char        *chart_organisation_of     (GPtrArray         *years,
+                                              const int         *list,
+                                              int                n);
+char              *chart_join_years          (const int         *list,
+                                              int                n);
+char              *chart_year_span           (const int         *list,
+                                              int                n);
+int                chart_compare_groups_desc (gconstpointer      a,
+                                              gconstpointer      b,
+                                              gpointer           data);
+void               chart_add_note            (GString           *notes,
+                                              const char        *note);
+char              *chart_count_with_noun     (gint64             n,
+                                              gboolean           more_than);
+
+/* Each chart type's data: groups, series, default texts and notes. */
+#define CHART_PREPARE_ARGS RocznikChart *chart, GPtrArray *years, GPtrArray *categories, \
+                           const RocznikChartSpec *spec, GString *notes, GError **error
+
+gboolean chart_prepare_ranking (CHART_PREPARE_ARGS);
+gboolean chart_prepare_compare (CHART_PREPARE_ARGS);
+gboolean chart_prepare_yoy     (CHART_PREPARE_ARGS);
+gboolean chart_prepare_trend   (CHART_PREPARE_ARGS);
+
+/* The layout */
 
 typedef enum
 {
@@ -99,6 +160,118 @@ typedef struct _ChartLayout
   double  width, height;
   GArray *prims;             /* ChartPrim */
 } ChartLayout;
+
+/* The layout engine (rocznik-chart-layout.c), for each type's plot */
+
+typedef struct
+{
+  RocznikChart *chart;
+  ChartLayout  *out;
+  PangoContext *pango;
+  double        width, height;
+  double        s;          /* base text size */
+  double        pad;
+  gboolean      any_highlight;
+  GPtrArray    *measures;   /* rows' measures per label size, kept across passes */
+} Ctx;
+
+typedef struct
+{
+  double x, y, w, h;
+} Box;
+
+PangoLayout *chart_text_new      (Ctx                 *c,
+                                  const char          *text,
+                                  double               size,
+                                  gboolean             bold,
+                                  double               width,
+                                  int                  max_lines,
+                                  PangoAlignment       align);
+void         chart_text_size     (PangoLayout         *layout,
+                                  double              *width,
+                                  double              *height);
+double       chart_natural_width (Ctx                 *c,
+                                  const char          *text,
+                                  double               size,
+                                  gboolean             bold);
+ChartPrim   *chart_add_prim      (Ctx                 *c,
+                                  ChartPrimKind        kind,
+                                  RocznikChartItemKind item,
+                                  int                  paint);
+ChartPrim   *chart_add_text      (Ctx                 *c,
+                                  PangoLayout         *layout,
+                                  double               x,
+                                  double               y,
+                                  int                  paint,
+                                  RocznikChartItemKind item);
+ChartPrim   *chart_add_rect      (Ctx                 *c,
+                                  double               x,
+                                  double               y,
+                                  double               w,
+                                  double               h,
+                                  int                  paint,
+                                  RocznikChartItemKind item);
+void         chart_add_line      (Ctx                 *c,
+                                  double               x,
+                                  double               y,
+                                  double               w,
+                                  double               h,
+                                  int                  paint);
+void         chart_add_grid_line (Ctx                 *c,
+                                  double               x,
+                                  double               y,
+                                  double               w,
+                                  double               h,
+                                  double               value);
+double       chart_nice_step     (double               range,
+                                  int                  target);
+double       chart_axis_domain   (gint64               max,
+                                  int                  target,
+                                  int                  max_ticks,
+                                  double              *step);
+gint64       chart_max_value     (RocznikChart        *chart,
+                                  int                  n_groups);
+gint64       chart_max_value_of  (const ChartGroup    *g,
+                                  int                  n_series);
+int          chart_bar_index     (RocznikChart        *chart,
+                                  int                  group,
+                                  int                  series);
+int          chart_series_paint  (RocznikChart        *chart,
+                                  int                  series);
+void         chart_bar_paint     (Ctx                 *c,
+                                  const ChartGroup    *g,
+                                  int                  series,
+                                  ChartPrim           *p);
+char        *chart_value_text    (const ChartGroup    *g,
+                                  int                  series,
+                                  gboolean             compact);
+
+/* Each chart type's plot inside @plot; returns the groups shown (0: no room). */
+int          chart_layout_horizontal (Ctx *c,
+                                      Box  plot);
+int          chart_layout_vertical   (Ctx *c,
+                                      Box  plot);
+void         chart_measures_free     (gpointer measures);
+
+/* Vertical columns' parts (rocznik-chart-columns.c) */
+double       chart_axis_gutter       (Ctx    *c,
+                                      double  domain,
+                                      double  tick_size,
+                                      double *tick_h);
+void         chart_add_value_axis    (Ctx    *c,
+                                      double  x0,
+                                      double  right,
+                                      double  base_y,
+                                      double  k,
+                                      double  step,
+                                      double  domain,
+                                      double  tick_size);
+void         chart_add_gap           (Ctx    *c,
+                                      double  sx,
+                                      double  slot,
+                                      double  top,
+                                      double  base_y,
+                                      int     year);
 
 ChartLayout *rocznik_chart_layout_compute (RocznikChart *chart,
                                            double        width,

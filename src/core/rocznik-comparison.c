@@ -30,13 +30,16 @@ set_change (RocznikComparison *c)
     c->change_percent = 100.0 * (double) c->change / (double) c->other_count;
 }
 
-/* Sums @year's counts of the topics @other has; the rest are listed. */
+/* Sums @year's counts of the topics @other has; the rest are listed.
+ * @other's keys are looked up in a hash: a year of thousands of topics
+ * costs their number, not its square. */
 static gint64
 sum_shared (const RocznikYear *year,
             const RocznikYear *other,
             GPtrArray         *missing,
             guint             *n_shared)
 {
+  g_autoptr(GHashTable) index = rocznik_year_index_topics (other);
   gint64 sum = 0;
 
   *n_shared = 0;
@@ -44,7 +47,7 @@ sum_shared (const RocznikYear *year,
     {
       const RocznikTopic *t = g_ptr_array_index (year->topics, i);
 
-      if (rocznik_year_find_topic (other, t->key))
+      if (g_hash_table_contains (index, t->key))
         {
           sum += t->count;
           (*n_shared)++;
@@ -224,28 +227,45 @@ rocznik_comparison_note_pl (const RocznikComparison *comparison)
   return note_build (comparison, &texts);
 }
 
+/* Whether @other has any of the topics in @index: the first shared topic
+ * answers, so a scan seldom goes far. */
+static gboolean
+shares_a_topic (GHashTable        *index,
+                const RocznikYear *other)
+{
+  for (guint i = 0; i < other->topics->len; i++)
+    if (g_hash_table_contains (index, ((const RocznikTopic *) g_ptr_array_index (other->topics, i))->key))
+      return TRUE;
+  return FALSE;
+}
+
 /* The years (int, ascending) @year can be compared with: those sharing a
- * topic with it, or a declared total when it has one too. What a
- * comparison menu offers. @years: RocznikYear*, as loaded. */
+ * topic with it, or a declared total when it has one too (what
+ * rocznik_comparison_new() finds comparable, without counting: @year's
+ * topics are hashed once). What a comparison menu offers. @years:
+ * RocznikYear*, as loaded. */
 GArray *
 rocznik_comparison_years (GPtrArray *years,
                           int        year)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) index = NULL;
   const RocznikYear *y;
 
   g_return_val_if_fail (years != NULL, out);
 
   y = rocznik_years_find (years, year);
-  for (guint i = 0; y && i < years->len; i++)
+  if (y == NULL)
+    return out;
+  index = rocznik_year_index_topics (y);
+  for (guint i = 0; i < years->len; i++)
     {
       const RocznikYear *other = g_ptr_array_index (years, i);
-      g_autoptr(RocznikComparison) c = NULL;
 
       if (other == y)
         continue;
-      c = rocznik_comparison_new (y, other);
-      if (c->basis != ROCZNIK_COMPARISON_NONE)
+      if (shares_a_topic (index, other)
+          || (y->declared_total != ROCZNIK_NO_TOTAL && other->declared_total != ROCZNIK_NO_TOTAL))
         g_array_append_val (out, other->year);
     }
   return out;

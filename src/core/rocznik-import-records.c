@@ -91,7 +91,7 @@ rocznik_record_table_clear (RecordTable *t)
 }
 
 /* A topic (or year) not seen yet: rare, so kept out of the loop. */
-G_NO_INLINE static void
+G_NO_INLINE static RecordEntry *
 records_insert (RecordTable *t,
                 guint64      h,
                 const char  *bytes,
@@ -113,9 +113,10 @@ records_insert (RecordTable *t,
   t->slots[i].line = line;
   t->slots[i].months[month - 1] = 1;
   t->used++;
+  return &t->slots[i];
 }
 
-G_ALWAYS_INLINE static inline void
+G_ALWAYS_INLINE static inline RecordEntry *
 records_add (RecordTable *t,
              const char  *bytes,
              guint        len,
@@ -132,24 +133,40 @@ records_add (RecordTable *t,
       if (e->hash == h && e->len == len && e->year == year && memcmp (e->bytes, bytes, len) == 0)
         {
           e->months[month - 1]++;
-          return;
+          return e;
         }
     }
-  records_insert (t, h, bytes, len, year, month, line);
+  return records_insert (t, h, bytes, len, year, month, line);
 }
 
+RecordEntry *
+rocznik_record_table_add (RecordTable *t,
+                          const char  *bytes,
+                          guint        len,
+                          int          year,
+                          int          month,
+                          guint64      line)
+{
+  return records_add (t, bytes, len, year, month, line);
+}
+
+/* One call on the general path: its topic × month, and what else the
+ * row tells (rocznik-import-calls.c). */
 gboolean
 rocznik_import_handle_record (Ctx     *c,
-               GArray  *cells,
-               GError **error)
+                              GArray  *cells,
+                              GError **error)
 {
   const RocznikCell *dc = cell_at (cells, c->date_col);
   const RocznikCell *tc = cell_at (cells, c->topic_col);
   const char *topic = tc->data;
   guint len = tc->len;
-  int year, month;
+  RocznikWhen when;
   gboolean ampm;
-  DateResult r = rocznik_import_parse_date (dc->data, dc->len, dc->flags, c->month_first, &year, &month, &ampm);
+  DateResult r = rocznik_import_parse_when (dc->data, dc->len, dc->flags, c->month_first, &when, &ampm);
+  int weekday, hour;
+  gint64 duration;
+  RecordEntry *entry;
 
   if (G_UNLIKELY (r != DATE_OK))
     {
@@ -172,13 +189,22 @@ rocznik_import_handle_record (Ctx     *c,
       rocznik_import_skip_row (c, _("a call without a topic"));
       return TRUE;
     }
-  if (G_UNLIKELY (c->opt->year && year != c->opt->year))
+  if (G_UNLIKELY (c->opt->year && when.year != c->opt->year))
     {
-      g_hash_table_add (c->other_years, GINT_TO_POINTER (year));
+      g_hash_table_add (c->other_years, GINT_TO_POINTER (when.year));
       rocznik_import_skip_row (c, _("a call outside %d"), c->opt->year);
       return TRUE;
     }
-  records_add (&c->records, topic, len, year, month, c->src->line);
+  if (!rocznik_import_record_extras (c, cells, &when, dc, &weekday, &hour, &duration, error))
+    return FALSE;
+  entry = records_add (&c->records, topic, len, when.year, when.month, c->src->line);
+  if (c->call_years)
+    {
+      const RocznikCell *channel = c->channel_col >= 0 ? cell_at (cells, c->channel_col) : NULL;
+
+      rocznik_import_collect_calls (c, entry, when.year, weekday, hour, channel ? channel->data : NULL,
+                                    channel ? channel->len : 0, duration, c->src->line);
+    }
   c->imp->n_rows++;
   return TRUE;
 }
@@ -281,7 +307,15 @@ rocznik_import_records_finish (Ctx     *c,
       for (int m = 0; m < 12; m++)
         if (e->months[m] && !rocznik_import_add_count (c, e->year, name, m + 1, e->months[m], c->topic_col, error))
           return FALSE;
+      if (e->duration_calls > 0)
+        {
+          c->last_topic->has_duration = TRUE;
+          c->last_topic->duration_calls += e->duration_calls;
+          c->last_topic->duration_seconds += e->duration_seconds;
+        }
     }
+  if (!rocznik_import_calls_finish (c, error))
+    return FALSE;
   for (guint i = 0; i < c->imp->years->len; i++)
     {
       RocznikYear *year = g_ptr_array_index (c->imp->years, i);

@@ -18,7 +18,7 @@
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
-#include "rocznik-report-private.h"
+#include "rocznik-report-xlsx-calls.h"
 
 #define TABLE_FIRST_ROW 3   /* the header; topics start below it */
 #define NAME_WIDTH_MAX  90
@@ -227,6 +227,47 @@ write_change (Writer           *w,
     put_blank (w, ws, row, 5, total ? w->total_change_share : w->change_share);
 }
 
+/* Many topics: the year's chart reads two hidden columns beside it, the
+ * largest topics and one "pozostałe" bar summing the rest of the table
+ * exactly; their column, or 0 when the chart reads the table itself. */
+static lxw_col_t
+chart_data_col (const RocznikTable *table,
+                lxw_col_t           at_col)
+{
+  return table->rows->len > CHART_TOPICS ? at_col + 16 : 0;
+}
+
+/* The hidden chart data on the table's row @i (written with the row: the
+ * workbook is written a row at a time, in constant memory). */
+static void
+write_chart_data (Writer             *w,
+                  lxw_worksheet      *ws,
+                  const RocznikTable *table,
+                  guint               i,
+                  lxw_col_t           data_col,
+                  gint64              rest)
+{
+  const guint shown = CHART_TOPICS - 1;
+  lxw_row_t first = TABLE_FIRST_ROW + 1, last = TABLE_FIRST_ROW + table->rows->len;
+  lxw_row_t row = first + i;
+
+  if (i < shown)
+    {
+      const RocznikRow *r = g_ptr_array_index (table->rows, i);
+
+      write_text (w, ws, row, data_col, r->name, NULL);
+      put_number (w, ws, row, data_col + 1, (double) r->count, NULL);
+    }
+  else if (i == shown)
+    {
+      g_autofree char *others = rocznik_format_others (table->rows->len - shown);
+      g_autofree char *sum = column_sum (first + shown, last, 1);
+
+      write_text (w, ws, row, data_col, others, NULL);
+      put_formula (w, ws, row, data_col + 1, sum, NULL, (double) rest);
+    }
+}
+
 static void
 add_year_chart (Writer             *w,
                 lxw_worksheet      *ws,
@@ -243,38 +284,16 @@ add_year_chart (Writer             *w,
   lxw_chart_fill fill = { .color = 0x2F6DB5 };
   lxw_chart_font font = { .name = "Calibri", .size = 9 };
   lxw_row_t first = TABLE_FIRST_ROW + 1, last = TABLE_FIRST_ROW + table->rows->len;
-  lxw_col_t data_col = 0;
+  lxw_col_t data_col = chart_data_col (table, at_col);
 
   if (table->rows->len == 0)
     return;
-  /* Many topics: the chart reads two hidden columns beside it, the largest
-   * topics and one "pozostałe" bar summing the rest of the table exactly. */
-  if (table->rows->len > CHART_TOPICS)
+  if (data_col)
     {
       lxw_row_col_options hidden = { .hidden = LXW_TRUE };
-      guint shown = CHART_TOPICS - 1;
-      gint64 rest = 0;
-      g_autofree char *others = rocznik_format_others (table->rows->len - shown);
-      g_autofree char *sum = column_sum (first + shown, last, 1);
 
-      data_col = at_col + 16;
-      for (guint i = 0; i < table->rows->len; i++)
-        {
-          const RocznikRow *r = g_ptr_array_index (table->rows, i);
-
-          if (i >= shown)
-            rest += r->count;
-          else
-            {
-              check (w, first + i, data_col, worksheet_write_string (ws, first + i, data_col, r->name, NULL));
-              put_number (w, ws, first + i, data_col + 1, (double) r->count, NULL);
-            }
-        }
-      check (w, first + shown, data_col, worksheet_write_string (ws, first + shown, data_col, others, NULL));
-      check (w, first + shown, data_col + 1,
-             worksheet_write_formula_num (ws, first + shown, data_col + 1, sum, NULL, (double) rest));
       check (w, NO_CELL, data_col, worksheet_set_column_opt (ws, data_col, data_col + 1, 12, NULL, &hidden));
-      last = first + shown;
+      last = first + CHART_TOPICS - 1;
     }
   chart = workbook_add_chart (w->wb, LXW_CHART_BAR);
   series = chart ? chart_add_series (chart, NULL, NULL) : NULL;
@@ -352,6 +371,8 @@ write_year_sheet (Writer             *w,
   lxw_row_t row = first;
   lxw_row_t sum_row, next_row;
   double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
+  lxw_col_t data_col = chart_data_col (table, last_col + 2);
+  gint64 rest = 0;
 
   w->sheet = name;
   if (ws == NULL)
@@ -374,6 +395,12 @@ write_year_sheet (Writer             *w,
     }
 
   sum_row = first + table->rows->len;
+  /* Before the rows: in constant memory, a range above the row being
+   * written counts as out of range. */
+  check (w, NO_CELL, 0, worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col));
+  check (w, NO_CELL, 0, worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW));
+  for (guint i = CHART_TOPICS - 1; data_col && i < table->rows->len; i++)
+    rest += ((const RocznikRow *) g_ptr_array_index (table->rows, i))->count;
   for (guint i = 0; i < table->rows->len; i++, row++)
     {
       const RocznikRow *r = g_ptr_array_index (table->rows, i);
@@ -390,6 +417,8 @@ write_year_sheet (Writer             *w,
           put_number (w, ws, row, 3, (double) r->other_count, w->count);
           write_change (w, ws, row, r, FALSE);
         }
+      if (data_col)
+        write_chart_data (w, ws, table, i, data_col, rest);
     }
 
   write_text (w, ws, sum_row, 0, "Suma tematów", w->total_name);
@@ -466,8 +495,6 @@ write_year_sheet (Writer             *w,
       check (w, NO_CELL, 0, worksheet_set_column (ws, 4, 5, 12, NULL));
     }
   worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
-  check (w, NO_CELL, 0, worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col));
-  check (w, NO_CELL, 0, worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW));
   worksheet_fit_to_pages (ws, 1, 0);
   add_year_chart (w, ws, name, table, last_col + 2);
 }
@@ -531,17 +558,22 @@ write_comparison_sheet (Writer              *w,
       g_autofree char *label = g_strdup_printf ("%d", first_year->year + c);
       write_text (w, ws, row, 1 + c, label, w->header_number);
     }
+  /* A row at a time: the workbook is written in constant memory. */
   write_text (w, ws, row + 1, 0, "Liczba rozmów ogółem (deklarowana)", NULL);
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      if (y->declared_total != ROCZNIK_NO_TOTAL)
+        put_number (w, ws, row + 1, 1 + y->year - first_year->year, (double) y->declared_total, w->count);
+    }
   write_text (w, ws, row + 2, 0, "Suma tematów", NULL);
   for (guint i = 0; i < years->len; i++)
     {
       const RocznikYear *y = g_ptr_array_index (years, i);
-      lxw_col_t col = 1 + y->year - first_year->year;
 
-      if (y->declared_total != ROCZNIK_NO_TOTAL)
-        put_number (w, ws, row + 1, col, (double) y->declared_total, w->count);
       if (y->topics->len > 0)
-        put_number (w, ws, row + 2, col, (double) rocznik_year_topic_sum (y), w->count);
+        put_number (w, ws, row + 2, 1 + y->year - first_year->year, (double) rocznik_year_topic_sum (y), w->count);
     }
 
   check (w, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL));
@@ -638,7 +670,10 @@ build_workbook (const RocznikReportContent *content,
   char *title = content->title;
   char *subject = content->subject;
   GArray *topic_years = report->topic_years;
-  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE, .tmpdir = (char *) dir };
+  /* Constant memory: each row goes to the sheet's file once it is done,
+   * instead of a tree of cells (3 000 topics × 30 years: 540 000 cells)
+   * kept until the end; rows must come in order, strings are inline. */
+  lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE, .tmpdir = (char *) dir };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *wb;
   lxw_error err;
@@ -680,6 +715,8 @@ build_workbook (const RocznikReportContent *content,
     }
   if (w.err == LXW_NO_ERROR)
     write_comparison_sheet (&w, report);
+  if (w.err == LXW_NO_ERROR)
+    w.err = rocznik_report_xlsx_calls (wb, content, &w.err_sheet, &w.err_row, &w.err_col);
 
   if (w.err != LXW_NO_ERROR)
     set_writer_error (&w, path, error);
