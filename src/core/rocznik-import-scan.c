@@ -106,6 +106,8 @@ typedef struct
   GArray    *handed;          /* Handed, in file order */
   GString   *handed_bytes;
   GString   *tmp, *tmp2;      /* a topic, a channel with doubled quotes, unescaped */
+  int        weekday_year;    /* the year weekday_first[] is for, 0: none */
+  guint8     weekday_first[12];   /* of each month's 1st, 0 = Monday */
   guint64    rows;
   guint64    newlines;        /* line breaks before the row being read */
   char      *buf;
@@ -528,7 +530,7 @@ same_bytes (const char *a,
   return TRUE;
 }
 
-static inline Entry *
+G_ALWAYS_INLINE static inline Entry *
 table_add (Table      *t,
            const char *bytes,
            guint       len,
@@ -674,6 +676,49 @@ cell_text (const Cells *cells,
   return TRUE;
 }
 
+/* rocznik_import_weekday() by the weekday of the month's 1st. */
+static inline int
+weekday_of (Part *p,
+            int   year,
+            int   month,
+            int   day)
+{
+  static const guint8 mod7[12 + 31] = {
+    0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0,
+    1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0,
+  };
+
+  if (G_UNLIKELY (year != p->weekday_year))
+    {
+      for (int m = 1; m <= 12; m++)
+        p->weekday_first[m - 1] = (guint8) rocznik_import_weekday (year, m, 1);
+      p->weekday_year = year;
+    }
+  return mod7[p->weekday_first[month - 1] + day - 1];
+}
+
+/* "mm:ss" and "hh:mm:ss" as rocznik_import_parse_duration() reads them;
+ * anything else goes to it. */
+static inline DurationResult
+duration_fast (const char *p,
+               guint       len,
+               gboolean    fraction,
+               gint64     *seconds)
+{
+  if (len == 5 && p[2] == ':' && digits (p, 2) && digits (p + 3, 2) && two_digits (p + 3) < 60)
+    {
+      *seconds = two_digits (p) * 60 + two_digits (p + 3);
+      return DURATION_OK;
+    }
+  if (len == 8 && p[2] == ':' && p[5] == ':' && digits (p, 2) && digits (p + 3, 2) && digits (p + 6, 2)
+      && two_digits (p + 3) < 60 && two_digits (p + 6) < 60)
+    {
+      *seconds = (two_digits (p) * 60 + two_digits (p + 3)) * 60 + two_digits (p + 6);
+      return DURATION_OK;
+    }
+  return rocznik_import_parse_duration (p, len, 0, fraction, seconds);
+}
+
 /* What rocznik_import_record_extras() reads from a row, read the same way:
  * FALSE when a cell is for the general path to judge (and maybe refuse). */
 static inline gboolean
@@ -716,7 +761,7 @@ row_extras (Part        *p,
     {
       if (!cell_text (cells, s->duration_col, eol, may_escape, NULL, &text, &len))
         return FALSE;
-      switch (rocznik_import_parse_duration (text, len, 0, s->duration_fraction, duration))
+      switch (duration_fast (text, len, s->duration_fraction, duration))
         {
         case DURATION_OK:
           break;
@@ -776,7 +821,7 @@ row_done (Part        *p,
        ? (PartYear *) (void *) p->years->data : part_year (p, year);
   if (clock >= 0)
     {
-      py->hours[rocznik_import_weekday (year, month, day)][clock]++;
+      py->hours[weekday_of (p, year, month, day)][clock]++;
       py->timed++;
     }
   else
