@@ -59,7 +59,8 @@ static void
 assert_tables (RocznikImport *import,
                const char    *name)
 {
-  g_autofree char *path = g_strconcat (calls_file (name), ".calls", NULL);
+  g_autofree char *base = calls_file (name);
+  g_autofree char *path = g_strconcat (base, ".calls", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
