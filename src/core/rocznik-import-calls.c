@@ -326,13 +326,6 @@ rocznik_import_choose_call_columns (Ctx       *c,
   return TRUE;
 }
 
-/* Nothing beyond topic × month to collect: the fast lane counts it all. */
-gboolean
-rocznik_import_calls_fast_lane_ok (Ctx *c)
-{
-  return c->channel_col < 0 && c->duration_col < 0 && c->time_col < 0 && !c->date_time;
-}
-
 int
 rocznik_import_calls_max_column (Ctx *c)
 {
@@ -460,6 +453,25 @@ rocznik_import_collect_calls (Ctx         *c,
       entry->duration_calls++;
       entry->duration_seconds += duration;
     }
+}
+
+/* Calls the fast lane (rocznik-import-scan.c) counted for @year, added as
+ * rocznik_import_collect_calls() would have, one by one. */
+void
+rocznik_import_calls_merge (Ctx          *c,
+                            int           year,
+                            const gint64 *hours,
+                            gint64        timed,
+                            gint64        untimed,
+                            gint64        no_channel)
+{
+  CallYear *cy = call_year (c, year);
+
+  for (int i = 0; i < ROCZNIK_WEEKDAYS * ROCZNIK_HOURS; i++)
+    cy->hours[i / ROCZNIK_HOURS][i % ROCZNIK_HOURS] += hours[i];
+  cy->timed += timed;
+  cy->untimed += untimed;
+  cy->no_channel += no_channel;
 }
 
 /* After the rows */
