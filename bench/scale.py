@@ -30,6 +30,7 @@ import os
 import random
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -161,7 +162,12 @@ def best(a, b):
     return min(a[0], b[0]), min(a[1], b[1])
 
 
+def stop(signum, frame):
+    sys.exit(1)   # through main()'s finally: Xvfb is stopped
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop)
     builds = [('this', os.path.abspath(args.build))]
     ref = reference_build()
     if ref:
