@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-test-util.c — what the command-line and store tests share */
+/* rocznik-test-util.c — what the command-line, store and report tests share */
 
 #include <sys/wait.h>
 
@@ -63,4 +63,36 @@ remove_tree (const char *path)
   g_assert_true (g_str_has_prefix (path, g_get_tmp_dir ()));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, NULL, NULL, NULL));
+}
+
+char *
+test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The PDF's text as pdftotext reads it (@layout: table rows on one line),
+ * every run of spaces (U+00A0 too) one space. */
+char *
+test_pdf_text (const char *path,
+          gboolean    layout)
+{
+  const char *plain[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *laid_out[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  const char **argv = layout ? laid_out : plain;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\xc2\xa0)+", 0, 0, NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }

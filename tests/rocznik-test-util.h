@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-test-util.h — what the command-line and store tests share */
+/* rocznik-test-util.h — what the command-line, store and report tests share */
 #pragma once
 
 #include <glib.h>
@@ -19,5 +19,8 @@ void  run         (Run        *r,
                    ...) G_GNUC_NULL_TERMINATED;
 char *file_digest (const char *path);
 void  remove_tree (const char *path);
+char *test_read_file (const char *path);
+char *test_pdf_text  (const char *path,
+                      gboolean    layout);
 
 G_END_DECLS

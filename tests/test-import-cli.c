@@ -259,7 +259,7 @@ test_requests (Fixture *f, gconstpointer data)
   run (&r, "pl_PL.UTF-8", "--import", "--dry-run", txt, "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "zgloszenia-2014-2015.txt: tekst z separatorami, separator: tabulator, kodowanie: UTF-16LE, końce wierszy: CRLF\n"));
-  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data przyjęcia”, temat „Typ zgłoszenia”\n"));
+  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data przyjęcia”, temat „Typ zgłoszenia”, kanał „Źródło”\n"));
   g_assert_nonnull (strstr (r.out, "Próba: niczego nie zapisano.\n"));
   after = file_digest (f->ws);
   g_assert_cmpstr (before, ==, after);
@@ -296,6 +296,11 @@ test_refusals (Fixture *f, gconstpointer data)
   g_autofree char *cases = request ("sprawy-bez-nazw.csv");
   g_autofree char *wide = fixture ("wide-2017-2019.csv");
   g_autofree char *cr = request ("tematy-2018-cr.csv");
+  g_autofree char *abc = request ("zly-czas-abc.csv");
+  g_autofree char *minutes = request ("zly-czas-1-75.csv");
+  g_autofree char *xlsx = request ("zly-czas-2019.xlsx");
+  g_autofree char *hour = request ("zla-godzina.csv");
+  g_autofree char *two = request ("dwa-kanaly.csv");
   g_autofree char *before = file_digest (f->ws);
   struct { const char *args[8]; const char *file; const char *polish; } refusals[] = {
     { { NULL }, cases, "rocznik: plik sprawy-bez-nazw.csv: nie wiadomo, która kolumna zawiera datę rozmowy: „Data A”, „Data B”; wybierz ją opcją --date-column\n" },
@@ -305,6 +310,13 @@ test_refusals (Fixture *f, gconstpointer data)
     { { "--year", "2016", NULL }, wide, "rocznik: plik wide-2017-2019.csv: brak liczb dla roku 2016; plik ma lata 2017, 2018, 2019\n" },
     { { "--year", "2016", "--topic-column", "Inna", NULL }, cr, "rocznik: plik tematy-2018-cr.csv: nie ma kolumny „Inna”; kolumny to „Temat”, „Liczba rozmów”\n" },
     { { "--where", "Temat", NULL }, cr, "rocznik: „Temat” nie jest warunkiem; napisz KOLUMNA=WARTOŚĆ, np. „Źródło=TELEFON”\n" },
+    /* per-call records: handling time, time of day, channel */
+    { { NULL }, abc, "rocznik: plik zly-czas-abc.csv, wiersz 3: „abc” w kolumnie „Czas rozmowy” nie jest czasem obsługi (oczekiwano sekund, np. 95, albo 1:35 lub 0:01:35); wybierz inną kolumnę opcją --duration-column albo podaj --duration-column -, jeśli plik nie ma czasu obsługi\n" },
+    { { NULL }, minutes, "rocznik: plik zly-czas-1-75.csv, wiersz 3: „1:75” w kolumnie „Czas rozmowy” nie jest czasem obsługi (oczekiwano sekund, np. 95, albo 1:35 lub 0:01:35); wybierz inną kolumnę opcją --duration-column albo podaj --duration-column -, jeśli plik nie ma czasu obsługi\n" },
+    { { NULL }, xlsx, "rocznik: plik zly-czas-2019.xlsx, arkusz Rozmowy, komórka C3: „-5” w kolumnie „Czas rozmowy” nie jest czasem obsługi (oczekiwano sekund, np. 95, albo 1:35 lub 0:01:35); wybierz inną kolumnę opcją --duration-column albo podaj --duration-column -, jeśli plik nie ma czasu obsługi\n" },
+    { { NULL }, hour, "rocznik: plik zla-godzina.csv, wiersz 3: „25:99” w kolumnie „Godzina” nie jest godziną (oczekiwano np. 07:45 lub 7:45 PM); wybierz inną kolumnę opcją --time-column albo podaj --time-column -, jeśli plik nie ma godzin\n" },
+    { { NULL }, two, "rocznik: plik dwa-kanaly.csv: nie wiadomo, która kolumna zawiera kanał rozmowy: „Kanał”, „Kanał kontaktu”; wybierz ją opcją --channel-column\n" },
+    { { "--channel-column", "Kanał kontaktu", "--duration-column", "Czas", NULL }, two, "rocznik: plik dwa-kanaly.csv: nie ma kolumny „Czas”; kolumny to „Data”, „Temat”, „Kanał”, „Kanał kontaktu”\n" },
   };
   Run r = { 0 };
 
@@ -328,6 +340,33 @@ test_refusals (Fixture *f, gconstpointer data)
       after = file_digest (f->ws);
       g_assert_cmpstr (before, ==, after);
     }
+  run_clear (&r);
+}
+
+/* Per-call records: the channel, handling time and time of day chosen by
+ * option, or none ("-"). */
+static void
+test_calls (Fixture *f, gconstpointer data)
+{
+  g_autofree char *two = request ("dwa-kanaly.csv");
+  g_autofree char *abc = request ("zly-czas-abc.csv");
+  g_autofree char *pl = request ("rozmowy-2019-cp1250.csv");
+  Run r = { 0 };
+
+  run (&r, "pl_PL.UTF-8", "--import", "--dry-run", "--channel-column", "Kanał kontaktu", two, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data”, temat „Temat”, kanał „Kanał kontaktu”\n"));
+  g_assert_nonnull (strstr (r.out, "2019: 2 tematy, liczba rozmów 2, godziny tygodnia, 2 kanały\n"));
+
+  run (&r, "pl_PL.UTF-8", "--import", "--dry-run", "--duration-column", "-", "--channel-column", "3", abc,
+       "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data”, temat „Temat”, kanał „Kanał”\n"));
+
+  run (&r, "pl_PL.UTF-8", "--import", "--dry-run", pl, "--workspace", f->ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Kolumny: data rozmowy „Data”, temat „Temat”, kanał „Kanał”, czas obsługi „Czas rozmowy”\n"));
+  g_assert_nonnull (strstr (r.out, "rozmów nie ma kanału; kanały liczą pozostałe\n"));
   run_clear (&r);
 }
 
@@ -359,5 +398,6 @@ main (int argc, char **argv)
   g_test_add ("/import-cli/311", Fixture, NULL, set_up, test_311, tear_down);
   g_test_add ("/import-cli/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
   g_test_add ("/import-cli/remembered", Fixture, NULL, set_up, test_remembered, tear_down);
+  g_test_add ("/import-cli/calls", Fixture, NULL, set_up, test_calls, tear_down);
   return g_test_run ();
 }

@@ -242,7 +242,8 @@ test_records (void)
   g_assert_cmpint (rocznik_year_topic_sum (year), ==, 5000);
   g_assert_cmpint (rocznik_import_get_column_role (import, 0), ==, ROCZNIK_IMPORT_COLUMN_DATE);
   g_assert_cmpint (rocznik_import_get_column_role (import, 1), ==, ROCZNIK_IMPORT_COLUMN_TOPIC);
-  g_assert_cmpint (rocznik_import_get_column_role (import, 2), ==, ROCZNIK_IMPORT_COLUMN_IGNORED);
+  /* "czas trwania": the handling time of each call */
+  g_assert_cmpint (rocznik_import_get_column_role (import, 2), ==, ROCZNIK_IMPORT_COLUMN_DURATION);
 
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
   lines = g_strsplit (expected, "\n", -1);
@@ -1161,7 +1162,7 @@ test_remembered_choices (void)
   again = import_request ("sprawy-bez-nazw.csv", &options);
   assert_counts (again, "sprawy-bez-nazw.csv.expected");
   text = rocznik_import_describe (again, ws);
-  g_assert_nonnull (strstr (text, "Columns: date of the call „Data A”, topic „Rodzaj”\n"
+  g_assert_nonnull (strstr (text, "Columns: date of the call „Data A”, channel „Kanał”, topic „Rodzaj”\n"
                                   "Columns and conditions as remembered for files with this header\n"));
 }
 

@@ -14,6 +14,7 @@
 #include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-report.h"
+#include "rocznik-test-util.h"
 #include "rocznik-workspace.h"
 
 #define PYTHON "/usr/bin/python3"
@@ -163,8 +164,6 @@ test_xlsx_locale (void)
   run_checker ("same", polish, plain);
 }
 
-static char *
-read_file (const char *path);
 
 static void
 test_pdf_sample (void)
@@ -202,17 +201,6 @@ test_pdf_csv_locale (void)
       g_assert_true (g_file_get_contents (plain, &b, &b_len, NULL));
       g_assert_cmpmem (a, a_len, b, b_len);
     }
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* Digits in threes, as pdftotext gives the report's counts (U+00A0 read as a space). */
@@ -369,7 +357,7 @@ test_csv_sample (void)
   g_autofree char *text = NULL;
 
   write_report (ws, path);
-  text = read_file (path);
+  text = test_read_file (path);
   g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf\"Temat\";\"Liczba rozmów 2018\";\"Udział (%)\"\r\n"));
   g_assert_nonnull (strstr (text, "\r\n\"gospodarka odpadami\";70055;18,0\r\n"));
   g_assert_nonnull (strstr (text, "\r\n\"Suma tematów\";388468;100,0\r\n"));
@@ -377,23 +365,6 @@ test_csv_sample (void)
   g_assert_nonnull (strstr (text, "\"Liczba rozmów ogółem (ponad)\";586000;\r\n"));
   /* Published names carry U+00A0; the CSV has plain spaces for searching. */
   g_assert_nonnull (strstr (text, "\"transport miejski i strefa parkowania\";58759;15,1\r\n"));
-}
-
-/* The PDF's text as pdftotext reads it, every run of spaces (U+00A0 too) one space. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\xc2\xa0)+", 0, 0, NULL);
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }
 
 /* 2019 with 6 topics (5 of 2018's) against 2018 with 17: the key figure and
@@ -423,7 +394,7 @@ test_compare_like_with_like (void)
 
   g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE);
   /* 3 192 / 130 908 = 2,44 % */
   /* the cards stand two a row: figures, then captions */
   g_assert_nonnull (strstr (text, "Najważniejsze liczby 135 100 +2,4% rozmów przypisanych do 6 tematów"));
@@ -435,7 +406,7 @@ test_compare_like_with_like (void)
 
   g_assert_true (rocznik_report_write (ws, &options, csv, NULL, &error));
   g_assert_no_error (error);
-  table = read_file (csv);
+  table = test_read_file (csv);
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";135100;100,0;;;\r\n"));
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów obecnych w obu latach\";134100;;130908;3192;2,4\r\n"));
 
@@ -446,7 +417,7 @@ test_compare_like_with_like (void)
 
     g_assert_true (rocznik_report_write (ws, &options, html_path, NULL, &error));
     g_assert_no_error (error);
-    html = read_file (html_path);
+    html = test_read_file (html_path);
     g_assert_nonnull (strstr (html, "Tematy obecne w obu latach"));
     g_assert_nonnull (strstr (html, "Brak w" ROCZNIK_NBSP "2018 r.: nowy temat."));
   }
@@ -467,7 +438,7 @@ test_compare_declared_only (void)
 
   g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE);
   g_assert_null (strstr (text, "388 468 0"));
   g_assert_null (strstr (text, "+388 468"));
   /* 12 000 / 574 000 = 2,09 % */
@@ -477,7 +448,7 @@ test_compare_declared_only (void)
 
   g_assert_true (rocznik_report_write (ws, &options, csv, NULL, &error));
   g_assert_no_error (error);
-  table = read_file (csv);
+  table = test_read_file (csv);
   g_assert_nonnull (strstr (table, "\r\n\"Suma tematów\";388468;100,0;;;\r\n"));
   g_assert_nonnull (strstr (table, "\r\n\"Liczba rozmów ogółem (ze sprawozdań)\";586000;;574000;12000;2,1\r\n"));
 }
@@ -510,7 +481,7 @@ test_csv_hostile (void)
   g_autofree char *text = NULL;
 
   write_report (ws, path);
-  text = read_file (path);
+  text = test_read_file (path);
   g_assert_nonnull (strstr (text, "\r\n\"'=HYPERLINK(\"\"http://example.com/x\"\",\"\"kliknij\"\")\";400;40,0\r\n"));
   g_assert_nonnull (strstr (text, "\r\n\"'+cmd|' /C calc'!A0\";300;"));
   g_assert_nonnull (strstr (text, "\r\n\"'@SUM(1+1)\";200;"));
@@ -534,7 +505,7 @@ test_failure_keeps_file (void)
   g_assert_false (rocznik_report_write (ws, &options, path, NULL, &error));
   g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  text = read_file (path);
+  text = test_read_file (path);
   g_assert_cmpstr (text, ==, "stary raport");
 
   options.year = 0;
@@ -708,7 +679,7 @@ test_html_sample (void)
 
   g_assert_true (rocznik_report_write (ws, &options, path, NULL, &error));
   g_assert_no_error (error);
-  html = read_file (path);
+  html = test_read_file (path);
   assert_no_temporaries ();
 
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"));
@@ -786,7 +757,7 @@ test_html_hostile (void)
   g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
   g_assert_no_error (error);
   write_report (ws, path);
-  html = read_file (path);
+  html = test_read_file (path);
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "<img"));
   g_assert_nonnull (strstr (html, "<h1>Urząd &lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
@@ -794,24 +765,6 @@ test_html_hostile (void)
   g_assert_nonnull (strstr (html, "<th scope=\"row\">&lt;img src=x\xc2\xa0onerror=alert(1)&gt; &amp; &quot;cytat&quot;</th>"));
   assert_heading_order (html);
   assert_ids (html);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int

@@ -28,6 +28,9 @@ static const RocznikImportColumnRole choosable_roles[] = {
   ROCZNIK_IMPORT_COLUMN_MONTH,
   ROCZNIK_IMPORT_COLUMN_DATE,
   ROCZNIK_IMPORT_COLUMN_YEAR_COUNT,
+  ROCZNIK_IMPORT_COLUMN_CHANNEL,
+  ROCZNIK_IMPORT_COLUMN_DURATION,
+  ROCZNIK_IMPORT_COLUMN_TIME,
 };
 
 static const char *const encodings[] = { NULL, "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1250", "ISO-8859-2" };
@@ -496,7 +499,8 @@ column_role_cb (GObject    *row,
 {
   RocznikImportDialog *self = user_data;
   int *slots[] = { NULL, &self->options.topic_column, &self->options.count_column, &self->options.year_column,
-                   &self->options.month_column, &self->options.date_column, NULL };
+                   &self->options.month_column, &self->options.date_column, NULL,
+                   &self->options.channel_column, &self->options.duration_column, &self->options.time_column };
 
   if (self->updating)
     return;
@@ -511,6 +515,11 @@ column_role_cb (GObject    *row,
       if (selected < G_N_ELEMENTS (slots) && slots[selected] && *slots[selected] < 0)
         *slots[selected] = (int) col;
     }
+  /* a channel, handling time or time of day taken off its column: none */
+  for (guint r = 7; r < G_N_ELEMENTS (slots); r++)
+    for (guint col = 0; *slots[r] == -1 && shown (self) && col < rocznik_import_get_n_columns (shown (self)); col++)
+      if (rocznik_import_get_column_role (shown (self), col) == choosable_roles[r])
+        *slots[r] = ROCZNIK_IMPORT_NO_COLUMN;
   start_reading (self);
 }
 
@@ -560,6 +569,7 @@ sheet_changed_cb (RocznikImportDialog *self)
   /* another sheet has other columns */
   self->options.topic_column = self->options.count_column = self->options.year_column = -1;
   self->options.month_column = self->options.date_column = -1;
+  self->options.channel_column = self->options.duration_column = self->options.time_column = -1;
   start_reading (self);
 }
 

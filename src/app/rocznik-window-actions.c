@@ -812,7 +812,7 @@ export_chart_action (GtkWidget  *widget,
   RocznikChartExportOptions options = self->export_options;
   RocznikChartExportDialog *dialog;
 
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
+  if (rocznik_chart_pane_get_chart (self->chart_pane) == NULL)
     return;
   if (*format)
     options.format = format;
@@ -828,10 +828,9 @@ copy_chart_action (GtkWidget  *widget,
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
-  if (rocznik_chart_view_get_chart (self->chart_view) == NULL)
-    return;
   /* The chart as exported: light, at the social-media size. */
-  rocznik_chart_view_copy (self->chart_view, 0, 0);
+  if (!rocznik_chart_pane_copy (self->chart_pane))
+    return;
   rocznik_window_toast (self, _("Chart copied as an image"), NULL, NULL, NULL);
 }
 
@@ -869,7 +868,7 @@ chart_texts_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->chart_texts_button);
+  rocznik_chart_pane_popup_texts (self->chart_pane);
 }
 
 static void
@@ -955,7 +954,7 @@ rocznik_window_export_chart (RocznikWindow                   *self,
   g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
 
   job = g_new0 (ExportJob, 1);
-  job->chart = rocznik_window_chart_new (self, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
+  job->chart = rocznik_chart_pane_chart_new (self->chart_pane, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
   if (job->chart == NULL)
     {
       rocznik_window_toast_error (self, error);

@@ -2,7 +2,7 @@
 /* rocznik-window-private.h — what the window's shell and its actions share */
 #pragma once
 
-#include "rocznik-chart-view.h"
+#include "rocznik-chart-pane.h"
 #include "rocznik-session.h"
 #include "rocznik-window.h"
 #include "rocznik-year-panel.h"
@@ -25,7 +25,6 @@ struct _RocznikWindow
   gboolean             layout_done;
   char                *query;          /* folded search text */
 
-  GtkEntry            *text_entries[ROCZNIK_CHART_N_TEXTS];
   RocznikChartExportOptions export_options;
 
   GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
@@ -37,17 +36,12 @@ struct _RocznikWindow
   GListStore          *year_items;     /* RocznikYearItem*, ascending */
   GtkCustomFilter     *comparable_filter;
   GtkColumnViewColumn *columns[N_COLUMNS];
-  GtkStack            *chart_stack;
-  RocznikChartView    *chart_view;
-  AdwStatusPage       *no_chart_page;
-  GtkWidget           *trend_button;
 
   /* template */
   AdwHeaderBar        *header_bar;
   GtkButton           *import_button;
   GtkBox              *year_box;
   GtkBox              *year_bar;
-  GtkBox              *chart_toolbar;
   GtkDropDown         *year_dropdown;
   GtkDropDown         *compare_dropdown;
   AdwViewSwitcherTitle *switcher_title;
@@ -68,13 +62,8 @@ struct _RocznikWindow
   GtkStack            *table_stack;
   GtkColumnView       *topic_view;
   AdwStatusPage       *no_topics_page;
-  GtkBox              *chart_box;
-  GtkBox              *chart_choice_box;
-  GtkDropDown         *chart_type_dropdown;
-  GtkDropDown         *compare_by_dropdown;
-  GtkMenuButton       *chart_texts_button;
-  GtkGrid             *chart_texts_grid;
   RocznikYearPanel    *year_panel;
+  RocznikChartPane    *chart_pane;
 };
 
 /* rocznik-window.c */
@@ -94,9 +83,6 @@ void                rocznik_window_show_year     (RocznikWindow *self,
                                                   int            year,
                                                   int            compare_year);
 void                rocznik_window_search_changed (RocznikWindow *self);
-RocznikChart       *rocznik_window_chart_new     (RocznikWindow      *self,
-                                                  RocznikChartTheme   theme,
-                                                  GError            **error);
 
 /* rocznik-window-actions.c */
 void                rocznik_window_actions_class_init (GtkWidgetClass *widget_class);

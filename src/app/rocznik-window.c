@@ -36,6 +36,7 @@
 G_DEFINE_FINAL_TYPE (RocznikWindow, rocznik_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void reload (RocznikWindow *self);
+static void selection_changed_cb (RocznikWindow *self);
 
 /* helpers */
 
@@ -84,12 +85,6 @@ static const RocznikYear *
 current_year (RocznikWindow *self)
 {
   return rocznik_session_get_years (self->session) ? rocznik_years_find (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session)) : NULL;
-}
-
-static gboolean
-by_categories (RocznikWindow *self)
-{
-  return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
 }
 
 RocznikTopicRow *
@@ -249,134 +244,6 @@ find_category (RocznikWindow *self,
   return NULL;
 }
 
-/* What a comparison chart compares: the core's rule on the selection. */
-static GStrv
-compare_entries (RocznikWindow *self,
-                 GError       **error)
-{
-  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
-
-  g_ptr_array_add (keys, NULL);
-  return rocznik_topics_compare_default (self->table, rocznik_session_get_categories (self->session), by_categories (self),
-                                         (const char *const *) keys->pdata, error);
-}
-
-static char *
-chart_text (RocznikWindow    *self,
-            RocznikChartText  field)
-{
-  return (char *) rocznik_session_get_chart_text (self->session, field);
-}
-
-/* The bars in the accent colour: the core's rule on the selection. */
-static GStrv
-highlight_keys (RocznikWindow *self)
-{
-  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
-
-  g_ptr_array_add (keys, NULL);
-  return rocznik_topics_highlight (rocznik_session_get_chart_type (self->session), by_categories (self),
-                                   rocznik_session_get_year (self->session),
-                                   rocznik_session_get_categories (self->session), (const char *const *) keys->pdata);
-}
-
-/* The chart the window shows and exports: one spec for both, so an export
- * is exactly what is on screen (in @theme). */
-RocznikChart *
-rocznik_window_chart_new (RocznikWindow     *self,
-                          RocznikChartTheme  theme,
-                          GError           **error)
-{
-  g_auto(GStrv) topics = NULL;
-  g_auto(GStrv) highlight = highlight_keys (self);
-  RocznikChartSpec spec = { 0 };
-
-  if (rocznik_session_get_years (self->session) == NULL || rocznik_session_get_year (self->session) == 0)
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
-      return NULL;
-    }
-  spec.type = rocznik_session_get_chart_type (self->session);
-  spec.year = rocznik_session_get_year (self->session);
-  spec.compare_year = rocznik_session_get_comparison_year (self->session);
-  spec.theme = theme;
-  if (spec.type == ROCZNIK_CHART_COMPARE)
-    {
-      if (self->table == NULL)
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, _("There is no year to chart"));
-          return NULL;
-        }
-      topics = compare_entries (self, error);
-      if (topics == NULL)
-        return NULL;
-      spec.topics = topics;
-    }
-  spec.title = chart_text (self, ROCZNIK_CHART_TEXT_TITLE);
-  spec.subtitle = chart_text (self, ROCZNIK_CHART_TEXT_SUBTITLE);
-  spec.source = chart_text (self, ROCZNIK_CHART_TEXT_SOURCE);
-  spec.notes = chart_text (self, ROCZNIK_CHART_TEXT_NOTES);
-  /* The highlight too: an export or a copy shows what the window shows. */
-  spec.highlight = highlight;
-  return rocznik_chart_new (rocznik_session_get_years (self->session), rocznik_session_get_categories (self->session), &spec, error);
-}
-
-static void
-update_chart_highlight (RocznikWindow *self)
-{
-  g_auto(GStrv) lit = highlight_keys (self);
-
-  rocznik_chart_view_set_highlight (self->chart_view, (const char *const *) lit);
-}
-
-/* The entries show the renderer's own texts as placeholders. */
-static void
-update_text_placeholders (RocznikWindow *self,
-                          RocznikChart  *chart)
-{
-  const char *texts[ROCZNIK_CHART_N_TEXTS - 1] = { NULL };
-
-  if (chart)
-    {
-      texts[ROCZNIK_CHART_TEXT_TITLE] = rocznik_chart_get_title (chart);
-      texts[ROCZNIK_CHART_TEXT_SUBTITLE] = rocznik_chart_get_subtitle (chart);
-      texts[ROCZNIK_CHART_TEXT_SOURCE] = rocznik_chart_get_source (chart);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (chart_text (self, i) == NULL)
-      gtk_entry_set_placeholder_text (self->text_entries[i], texts[i] ? texts[i] : "");
-}
-
-static void
-update_chart (RocznikWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  RocznikChart *chart = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_by_dropdown), rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE);
-  if (self->table && (self->table->rows->len > 0 || rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND))
-    chart = rocznik_window_chart_new (self, ROCZNIK_CHART_THEME_LIGHT, &error);
-  update_text_placeholders (self, chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", chart != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart != NULL);
-  if (chart == NULL)
-    {
-      gboolean only_total = self->table && self->table->rows->len == 0;
-
-      rocznik_chart_view_set_chart (self->chart_view, NULL);
-      adw_status_page_set_description (self->no_chart_page,
-                                       error ? error->message
-                                       : only_total ? _("This year has no topics, only its total. The chart of totals over the years shows it.")
-                                       : NULL);
-      gtk_widget_set_visible (self->trend_button, only_total);
-      gtk_stack_set_visible_child_name (self->chart_stack, "none");
-      return;
-    }
-  rocznik_chart_view_set_chart (self->chart_view, chart);
-  gtk_stack_set_visible_child_name (self->chart_stack, "chart");
-  update_chart_highlight (self);
-}
-
 void
 rocznik_window_show_year (RocznikWindow *self,
                           int            year,
@@ -384,39 +251,6 @@ rocznik_window_show_year (RocznikWindow *self,
 {
   rocznik_session_set_year (self->session, year);
   rocznik_session_set_comparison_year (self->session, compare_year);
-}
-
-static void
-bar_activated_cb (RocznikWindow *self,
-                  int            index,
-                  const char    *key)
-{
-  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
-  const RocznikCategory *category;
-  gint64 year;
-
-  if (key == NULL)
-    return;
-  /* A year's bar shows that year; a category's selects its topics. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_TREND)
-    {
-      if (g_ascii_string_to_signed (key, 10, 1, 9999, &year, NULL) && rocznik_window_has_year (self, year))
-        rocznik_window_show_year (self, year, rocznik_session_get_comparison_year (self->session) == year ? 0 : rocznik_session_get_comparison_year (self->session));
-      return;
-    }
-  category = find_category (self, key);
-  if (category && rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && by_categories (self))
-    {
-      rocznik_window_select_keys (self, category->keys);
-      return;
-    }
-  /* The comparison is made of the selection: a click on one of its bars
-   * must not take the others away. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE && keys->len > 1 && keys_contain (keys, key))
-    return;
-  g_ptr_array_set_size (keys, 0);
-  g_ptr_array_add (keys, g_strdup (key));
-  rocznik_window_select_keys (self, keys);
 }
 
 /* The core's words on what the comparison row compares, under the table. */
@@ -439,8 +273,10 @@ rebuild_table (RocznikWindow *self)
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   gboolean show_remainder = self->settings ? g_settings_get_boolean (self->settings, "show-remainder") : TRUE;
+  RocznikTable *old;
 
-  g_clear_pointer (&self->table, rocznik_table_free);
+  /* The chart pane draws on the old table until it is given the new one. */
+  old = g_steal_pointer (&self->table);
   if (rocznik_session_get_years (self->session) && rocznik_session_get_year (self->session) != 0)
     {
       self->table = rocznik_table_new (rocznik_session_get_years (self->session), rocznik_session_get_year (self->session), rocznik_session_get_comparison_year (self->session), &error);
@@ -474,10 +310,14 @@ rebuild_table (RocznikWindow *self)
   if (in_table)
     gtk_widget_grab_focus (GTK_WIDGET (self->topic_view));
 
+  /* A topic that is gone leaves the selection without a signal. */
+  selection_changed_cb (self);
+
   update_columns (self);
   update_summary (self);
   update_table_page (self);
-  update_chart (self);
+  rocznik_chart_pane_set_table (self->chart_pane, self->table);
+  rocznik_table_free (old);
 }
 
 static void
@@ -783,41 +623,6 @@ year_to_position (GBinding     *binding,
   return TRUE;
 }
 
-/* A dropdown of fixed entries and an enum property, both ways. */
-static gboolean
-position_to_enum (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  guint pos = g_value_get_uint (from);
-
-  if (pos > GPOINTER_TO_UINT (user_data))
-    return FALSE;
-  g_value_set_int (to, pos);
-  return TRUE;
-}
-
-static gboolean
-enum_to_position (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, g_value_get_int (from));
-  return TRUE;
-}
-
-static gboolean
-is_comparison (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  g_value_set_boolean (to, g_value_get_int (from) == ROCZNIK_CHART_COMPARE);
-  return TRUE;
-}
-
 void
 rocznik_window_search_changed (RocznikWindow *self)
 {
@@ -847,38 +652,20 @@ selection_changed_cb (RocznikWindow *self)
   rocznik_session_set_selected_topics (self->session, (const char *const *) keys->pdata);
 }
 
+/* The chart's bars select topics through the session: the table follows. */
 static void
 selected_topics_changed_cb (RocznikWindow *self)
 {
-  /* A comparison of topics is made of the selection. */
-  if (rocznik_session_get_chart_type (self->session) == ROCZNIK_CHART_COMPARE
-      && rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_TOPICS)
-    update_chart (self);
-  else
-    update_chart_highlight (self);
-}
+  const char *const *wanted = rocznik_session_get_selected_topics (self->session);
+  g_autoptr(GPtrArray) keys = rocznik_window_selected_keys (self);
 
-static void
-chart_text_changed_cb (GtkEditable   *entry,
-                       RocznikWindow *self)
-{
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    if (GTK_EDITABLE (self->text_entries[i]) == entry)
-      rocznik_session_set_chart_text (self->session, i, gtk_editable_get_text (entry));
-}
-
-/* Another year or chart type has texts of its own: the entries show them. */
-static void
-chart_texts_changed_cb (RocznikWindow *self)
-{
-  for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-    {
-      const char *text = rocznik_session_get_chart_text (self->session, i);
-
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_entries[i])), text ? text : "") != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->text_entries[i]), text ? text : "");
-    }
-  update_chart (self);
+  g_ptr_array_add (keys, NULL);
+  if (g_strv_equal ((const char *const *) keys->pdata, wanted))
+    return;
+  g_ptr_array_set_size (keys, 0);
+  for (guint i = 0; wanted[i]; i++)
+    g_ptr_array_add (keys, g_strdup (wanted[i]));
+  rocznik_window_select_keys (self, keys);
 }
 
 static void
@@ -919,7 +706,7 @@ table_key_cb (GtkEventControllerKey *controller,
     return FALSE;
   if (back)
     return gtk_widget_grab_focus (GTK_WIDGET (self->topic_menu_button));
-  return gtk_widget_child_focus (GTK_WIDGET (self->chart_box), GTK_DIR_TAB_FORWARD);
+  return gtk_widget_child_focus (GTK_WIDGET (self->chart_pane), GTK_DIR_TAB_FORWARD);
 }
 
 /* Icon-only header buttons leave room for the title when narrow; a label
@@ -966,8 +753,7 @@ set_phone_layout (RocznikWindow *self,
     }
   g_object_unref (year_box);
   gtk_widget_set_visible (GTK_WIDGET (self->year_bar), phone);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_toolbar),
-                                  phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  rocznik_chart_pane_set_compact (self->chart_pane, phone);
 }
 
 static void
@@ -1060,6 +846,17 @@ is_active_cb (RocznikWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.check-workspace", NULL);
 }
 
+/* The chart can be copied and exported when one is shown. */
+static void
+has_chart_changed_cb (RocznikWindow *self)
+{
+  gboolean has_chart;
+
+  g_object_get (self->chart_pane, "has-chart", &has_chart, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_chart);
+}
+
 static gboolean
 is_comparable (gpointer item,
                gpointer user_data)
@@ -1109,22 +906,14 @@ bind_session (RocznikWindow *self)
   g_object_bind_property_full (self->session, "comparison-year", self->compare_dropdown, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                year_to_position, position_to_year, self->compare_dropdown, NULL);
-  g_object_bind_property_full (self->session, "chart-type", self->chart_type_dropdown, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_CHART_TREND), NULL);
-  g_object_bind_property_full (self->session, "compare-by", self->compare_by_dropdown, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               enum_to_position, position_to_enum, GUINT_TO_POINTER (ROCZNIK_COMPARE_BY_CATEGORIES), NULL);
-  g_object_bind_property_full (self->session, "chart-type", self->compare_by_dropdown, "visible",
-                               G_BINDING_SYNC_CREATE, is_comparison, NULL, NULL, NULL);
+  rocznik_chart_pane_set_session (self->chart_pane, self->session);
+  g_signal_connect_object (self->chart_pane, "notify::has-chart", G_CALLBACK (has_chart_changed_cb), self, G_CONNECT_SWAPPED);
+  has_chart_changed_cb (self);
 
   g_signal_connect_object (self->session, "notify::year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::comparison-year", G_CALLBACK (shown_year_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::chart-type", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::compare-by", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected-topics", G_CALLBACK (selected_topics_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "years-changed", G_CALLBACK (years_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "chart-texts-changed", G_CALLBACK (chart_texts_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* GObject overrides */
@@ -1187,12 +976,12 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = rocznik_window_close_request;
 
   g_type_ensure (ROCZNIK_TYPE_YEAR_PANEL);
+  g_type_ensure (ROCZNIK_TYPE_CHART_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_box);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_bar);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_toolbar);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, switcher_title);
@@ -1213,13 +1002,8 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, table_stack);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, no_topics_page);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_box);
   gtk_widget_class_bind_template_child (widget_class, RocznikWindow, year_panel);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_choice_box);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_type_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, compare_by_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_button);
-  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_texts_grid);
+  gtk_widget_class_bind_template_child (widget_class, RocznikWindow, chart_pane);
 
   rocznik_window_actions_class_init (widget_class);
 }
@@ -1267,8 +1051,6 @@ rocznik_window_init (RocznikWindow *self)
   rocznik_accessible_name_inner (GTK_WIDGET (self->topic_view), GTK_TYPE_LIST_VIEW, _("Topics"));
   rocznik_accessible_name_dropdown (self->year_dropdown, _("Year"));
   rocznik_accessible_name_dropdown (self->compare_dropdown, _("Compare with"));
-  rocznik_accessible_name_dropdown (self->chart_type_dropdown, _("Chart type"));
-  rocznik_accessible_name_dropdown (self->compare_by_dropdown, _("What to compare"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->topic_view))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
@@ -1293,31 +1075,6 @@ rocznik_window_init (RocznikWindow *self)
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (width_changed_cb), self);
   g_signal_connect_swapped (self->year_panel, "save", G_CALLBACK (year_panel_save_cb), self);
 
-  {
-    const char *labels[ROCZNIK_CHART_N_TEXTS] = {
-      N_("_Title"), N_("_Subtitle"), N_("S_ource"), N_("_Notes"),
-    };
-    const char *names[ROCZNIK_CHART_N_TEXTS] = {
-      N_("Chart title"), N_("Chart subtitle"), N_("Source line"), N_("Notes under the chart"),
-    };
-
-    for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
-      {
-        GtkWidget *label = gtk_label_new_with_mnemonic (_(labels[i]));
-        GtkWidget *entry = gtk_entry_new ();
-
-        gtk_label_set_xalign (GTK_LABEL (label), 1);
-        gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-        gtk_widget_set_hexpand (entry, TRUE);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
-        g_signal_connect (entry, "changed", G_CALLBACK (chart_text_changed_cb), self);
-        gtk_grid_attach (self->chart_texts_grid, label, 0, i, 1, 1);
-        gtk_grid_attach (self->chart_texts_grid, entry, 1, i, 1, 1);
-        self->text_entries[i] = GTK_ENTRY (entry);
-      }
-    gtk_entry_set_placeholder_text (self->text_entries[ROCZNIK_CHART_TEXT_NOTES],
-                                    _("Added below the notes the data calls for"));
-  }
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1328,30 +1085,10 @@ rocznik_window_init (RocznikWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  self->chart_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_stack), TRUE);
-  self->chart_view = ROCZNIK_CHART_VIEW (rocznik_chart_view_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chart_view), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), TRUE);
-  g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
-  gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->chart_view), "chart");
-  self->no_chart_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->no_chart_page, "io.github.rocznik.Rocznik-symbolic");
-  adw_status_page_set_title (self->no_chart_page, _("No Chart"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->no_chart_page), "compact");
-  self->trend_button = gtk_button_new_with_mnemonic (_("Show _Totals over Time"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->trend_button), "win.chart-type");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->trend_button), "s", "trend");
-  gtk_widget_set_halign (self->trend_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->trend_button, "pill");
-  adw_status_page_set_child (self->no_chart_page, self->trend_button);
-  gtk_stack_add_named (self->chart_stack, GTK_WIDGET (self->no_chart_page), "none");
-  gtk_box_append (self->chart_box, GTK_WIDGET (self->chart_stack));
 
   selection_changed_cb (self);
   history_changed_cb (self);
   rocznik_accessible_fix_names (GTK_WIDGET (self));
-  rocznik_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (self->chart_texts_button)));
 }
 
 /* public API */
@@ -1645,9 +1382,7 @@ RocznikChart *
 rocznik_window_get_chart (RocznikWindow *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "chart") != 0)
-    return NULL;
-  return rocznik_chart_view_get_chart (self->chart_view);
+  return rocznik_chart_pane_get_chart (self->chart_pane);
 }
 
 RocznikChartType
@@ -1666,8 +1401,7 @@ rocznik_window_set_chart_text (RocznikWindow    *self,
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
   g_return_if_fail ((guint) field < ROCZNIK_CHART_N_TEXTS);
 
-  /* Through the entry, so what the popover shows is what the chart has. */
-  gtk_editable_set_text (GTK_EDITABLE (self->text_entries[field]), text ? text : "");
+  rocznik_chart_pane_set_text (self->chart_pane, field, text);
 }
 
 /* NULL when the renderer's own text is used. */
@@ -1677,7 +1411,7 @@ rocznik_window_get_chart_text (RocznikWindow    *self,
 {
   g_return_val_if_fail (ROCZNIK_IS_WINDOW (self), NULL);
   g_return_val_if_fail ((guint) field < ROCZNIK_CHART_N_TEXTS, NULL);
-  return chart_text (self, field);
+  return rocznik_session_get_chart_text (self->session, field);
 }
 
 /* Adds @keys to the category @name (made when new); undoable. */

@@ -22,6 +22,7 @@ options_clear (RocznikCliOptions *o)
   g_free (o->export_path);
   g_free (o->chart);
   g_free (o->topics);
+  g_free (o->by);
   g_free (o->size);
   g_free (o->title);
   g_free (o->encoding);
@@ -30,6 +31,9 @@ options_clear (RocznikCliOptions *o)
   g_free (o->topic_column);
   g_free (o->date_column);
   g_free (o->count_column);
+  g_free (o->channel_column);
+  g_free (o->duration_column);
+  g_free (o->time_column);
   g_strfreev (o->where);
   g_free (o->date_order);
   g_strfreev (o->files);
@@ -52,8 +56,11 @@ cli_list (const RocznikCliOptions *o)
   g_autoptr(GPtrArray) years = NULL;
   g_autoptr(RocznikTable) table = NULL;
   g_autofree char *total_share = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   int year;
 
+  if (o->by)
+    return rocznik_cli_list_by (o);
   years = rocznik_cli_load_years (o, &ws);
   if (years == NULL)
     return ROCZNIK_EXIT_DATA;
@@ -71,10 +78,12 @@ cli_list (const RocznikCliOptions *o)
       g_autofree char *name = rocznik_collapse_spaces (row->name);
       g_autofree char *share = plain_percent (row->share);
 
-      g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", name, row->count, share);
+      g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%s\n", name, row->count, share);
     }
   total_share = plain_percent (table->total->share);
-  g_print ("Razem\t%" G_GINT64_FORMAT "\t%s\n", table->sum, total_share);
+  g_string_append_printf (out, "Razem\t%" G_GINT64_FORMAT "\t%s\n", table->sum, total_share);
+  /* UTF-8 bytes whatever the locale: g_print would turn „ó” into „?” under C */
+  fputs (out->str, stdout);
   return ROCZNIK_EXIT_OK;
 }
 
@@ -126,6 +135,9 @@ cli_import (const RocznikCliOptions *o)
   options.topic_name = o->topic_column;
   options.date_name = o->date_column;
   options.count_name = o->count_column;
+  options.channel_name = o->channel_column;
+  options.duration_name = o->duration_column;
+  options.time_name = o->time_column;
   options.where = (const char * const *) o->where;
   if (!rocznik_cli_parse_delimiter (o->delimiter, &options.delimiter))
     {
@@ -274,12 +286,16 @@ rocznik_cli_run (int    argc,
     { "topic-column", 0, 0, G_OPTION_ARG_STRING, &o.topic_column, N_("Column of the topics, by its header or number (1 is the first)"), N_("NAME|N") },
     { "date-column", 0, 0, G_OPTION_ARG_STRING, &o.date_column, N_("Column of the call’s date in a file of one row per call"), N_("NAME|N") },
     { "count-column", 0, 0, G_OPTION_ARG_STRING, &o.count_column, N_("Column of the numbers of calls"), N_("NAME|N") },
+    { "channel-column", 0, 0, G_OPTION_ARG_STRING, &o.channel_column, N_("Column of the call’s channel (phone, e-mail…) in a file of one row per call; „-”: none"), N_("NAME|N|-") },
+    { "duration-column", 0, 0, G_OPTION_ARG_STRING, &o.duration_column, N_("Column of the call’s handling time (95, 1:35 or 0:01:35) in a file of one row per call; „-”: none"), N_("NAME|N|-") },
+    { "time-column", 0, 0, G_OPTION_ARG_STRING, &o.time_column, N_("Column of the call’s time of day, when the date has none; „-”: none"), N_("NAME|N|-") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where, N_("Count only rows whose COLUMN holds VALUE (repeatable: all must hold)"), N_("COLUMN=VALUE") },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &o.date_order, N_("Dates like 03/01/2011: „dmy” (day first) or „mdy” (month first)"), N_("ORDER") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Show what --import would store, and store nothing"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export to OUT (.xlsx, .pdf, .csv, .html, .png, .svg)"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart to export: ranking, compare, yoy or trend"), N_("TYPE") },
     { "topics", 0, 0, G_OPTION_ARG_STRING, &o.topics, N_("Topics or categories to compare, separated by „;”"), N_("LIST") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("With --list, a year’s calls as TSV by month (only months with calls), hour (weekday 1 = Monday … 7, hour 0–23, every hour of the week), channel, or duration (topic, calls with a handling time, their average in seconds rounded to the nearest, halves up); month and duration can be narrowed by --topics"), N_("TABLE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Chart size in pixels, e.g. 1200x675"), N_("WxH") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Chart title"), N_("TEXT") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Show the version"), NULL },
@@ -320,6 +336,11 @@ rocznik_cli_run (int    argc,
            || (!o.restore && (o.list + o.import + (o.export_path != NULL)) > 1))
     {
       g_printerr ("rocznik: %s\n", _("Choose one of --list, --import and --export"));
+      status = ROCZNIK_EXIT_USAGE;
+    }
+  else if (o.by && !o.list)
+    {
+      g_printerr ("rocznik: %s\n", _("--by goes with --list"));
       status = ROCZNIK_EXIT_USAGE;
     }
   else if (o.restore)

@@ -29,6 +29,7 @@ typedef struct
   char     *export_path;
   char     *chart;
   char     *topics;
+  char     *by;         /* --list --by month|hour|channel|duration */
   char     *size;
   char     *title;
   char    **files;
@@ -38,6 +39,9 @@ typedef struct
   char     *topic_column;
   char     *date_column;
   char     *count_column;
+  char     *channel_column;
+  char     *duration_column;
+  char     *time_column;
   char    **where;
   char     *date_order;
   gboolean  dry_run;
@@ -56,6 +60,9 @@ gboolean          rocznik_cli_parse_delimiter (const char              *text,
                                                char                    *delimiter);
 char             *rocznik_cli_find_file       (const char              *name,
                                                const char              *installed_dir);
+
+/* rocznik-cli-by.c */
+RocznikExit       rocznik_cli_list_by         (const RocznikCliOptions *o);
 
 /* rocznik-cli-export.c, the module rocznik-export.so */
 typedef RocznikExit (*RocznikCliExportFunc) (const RocznikCliOptions *o);

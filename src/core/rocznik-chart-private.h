@@ -253,6 +253,26 @@ int          chart_layout_vertical   (Ctx *c,
                                       Box  plot);
 void         chart_measures_free     (gpointer measures);
 
+/* Vertical columns' parts (rocznik-chart-columns.c) */
+double       chart_axis_gutter       (Ctx    *c,
+                                      double  domain,
+                                      double  tick_size,
+                                      double *tick_h);
+void         chart_add_value_axis    (Ctx    *c,
+                                      double  x0,
+                                      double  right,
+                                      double  base_y,
+                                      double  k,
+                                      double  step,
+                                      double  domain,
+                                      double  tick_size);
+void         chart_add_gap           (Ctx    *c,
+                                      double  sx,
+                                      double  slot,
+                                      double  top,
+                                      double  base_y,
+                                      int     year);
+
 ChartLayout *rocznik_chart_layout_compute (RocznikChart *chart,
                                            double        width,
                                            double        height);

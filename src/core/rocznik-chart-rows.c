@@ -349,159 +349,228 @@ add_ticks_horizontal (Ctx   *c,
     }
 }
 
+/* Year on year: the width of the column of changes at the right. */
+static double
+change_width (Ctx    *c,
+              double  f_min,
+              double  avail)
+{
+  RocznikChart *chart = c->chart;
+  int n_all = chart->groups->len;
+  /* only the rows that could be shown, and the others' change */
+  int n = MIN (n_all, rows_bound (c, f_min, avail));
+  double w = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      const ChartGroup *g = g_ptr_array_index (chart->groups, i);
+      w = MAX (w, chart_natural_width (c, g->change, 0.85 * c->s, TRUE));
+    }
+  if (n < n_all)
+    w = MAX (w, chart_natural_width (c, "+000,0%", 0.85 * c->s, TRUE));
+  w = MAX (w, chart_natural_width (c, "zmiana", 0.8 * c->s, FALSE));
+  return w + 0.8 * c->s;
+}
+
+/* Every topic, the text a little smaller if need be; else the largest
+ * that fit and one row for the others (never a row for a single one). */
+static gboolean
+rows_choose (Ctx    *c,
+             Rows   *r,
+             double  f_min,
+             double  plot_w,
+             double  avail)
+{
+  int n_all = c->chart->groups->len;
+  gboolean fits = FALSE;
+
+  for (double f = 1; f >= f_min - 1e-9 && !fits; f -= 0.07)
+    if (n_all <= rows_bound (c, MAX (f, f_min), avail))
+      fits = rows_fit (c, r, MAX (f, f_min), n_all, FALSE, plot_w, avail);
+  for (int shown = MIN (n_all - 2, rows_bound (c, f_min, avail) - 1); !fits && shown >= 1; shown--)
+    fits = rows_fit (c, r, f_min, shown, TRUE, plot_w, avail);
+  return fits;
+}
+
+/* One scale for all bars: the axis's last round tick inside the plot,
+ * and room for each bar's value label. Returns px per unit. */
+static double
+rows_scale (Ctx              *c,
+            const Rows       *r,
+            const ChartGroup *rest,
+            double            x0,
+            double            right,
+            double           *step,
+            double           *domain)
+{
+  RocznikChart *chart = c->chart;
+  double tick_size = 0.8 * c->s;
+  double axis_right = right - 0.35 * r->value_size;
+  double tick_w = chart_natural_width (c, "000" ROCZNIK_NBSP "tys.", tick_size, FALSE);
+  g_autofree char *last = NULL;
+  double k;
+
+  *domain = chart_axis_domain (MAX (chart_max_value (chart, r->n_groups), rest ? chart_max_value_of (rest, chart->n_series) : 0),
+                               CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6),
+                               CLAMP ((int) floor ((axis_right - x0) / (tick_w * 1.5)), 1, 6), step);
+  last = rocznik_format_axis (*domain);
+  axis_right = MIN (axis_right, c->width - c->pad - chart_natural_width (c, last, tick_size, FALSE) / 2);
+  k = (axis_right - x0) / *domain;
+  for (int i = 0; i < r->n_rows; i++)
+    {
+      const ChartGroup *g = i < r->n_groups ? g_ptr_array_index (chart->groups, i) : rest;
+      for (int s = 0; s < chart->n_series; s++)
+        {
+          g_autofree char *text = chart_value_text (g, s, FALSE);
+          double w = chart_natural_width (c, text, r->value_size, FALSE);
+
+          if (g->values[s] > 0)
+            k = MIN (k, (right - x0 - 0.35 * r->value_size - w) / g->values[s]);
+        }
+    }
+  return MAX (k, 0);
+}
+
+/* A row's bars and their value labels, one per series, from @first_y. */
+static void
+add_row_bars (Ctx              *c,
+              const Rows       *r,
+              const ChartGroup *g,
+              int               i,
+              gboolean          is_rest,
+              double            x0,
+              double            k,
+              double            first_y)
+{
+  RocznikChart *chart = c->chart;
+
+  for (int s = 0; s < chart->n_series; s++)
+    {
+      double by = first_y + s * r->pitch;
+      double bw = g->values[s] > 0 ? g->values[s] * k : 0;
+      g_autofree char *text = chart_value_text (g, s, FALSE);
+      PangoLayout *value = chart_text_new (c, text, r->value_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      int index = is_rest ? -1 : chart_bar_index (chart, i, s);
+      ChartPrim *p;
+      double vh;
+
+      if (g->values[s] != CHART_NO_VALUE)
+        {
+          p = chart_add_rect (c, x0, by, bw, r->thickness, PAINT_BAR, ROCZNIK_CHART_ITEM_BAR);
+          chart_bar_paint (c, g, s, p);
+          if (is_rest && chart->n_series == 1)
+            p->paint = PAINT_MUTED_BAR;   /* many topics, not one */
+          p->bar = index;
+          p->value = g->values[s];
+          p->year = chart->series_years[s];
+        }
+      chart_text_size (value, NULL, &vh);
+      p = chart_add_text (c, value, x0 + bw + 0.35 * r->value_size, by + (r->thickness - vh) / 2,
+                          g->values[s] == CHART_NO_VALUE ? PAINT_MUTED_TEXT : PAINT_TEXT,
+                          g->values[s] == CHART_NO_VALUE ? ROCZNIK_CHART_ITEM_LABEL : ROCZNIK_CHART_ITEM_VALUE);
+      p->flags |= PRIM_KNOCKOUT;
+      p->bar = g->values[s] == CHART_NO_VALUE ? -1 : index;
+      p->value = g->values[s];
+    }
+}
+
+/* Row @i at @y: grid, name, bars, values and (year on year) the change.
+ * Returns the row's height. */
+static double
+add_row (Ctx              *c,
+         const Rows       *r,
+         const ChartGroup *g,
+         int               i,
+         gboolean          is_rest,
+         Box               plot,
+         double            x0,
+         double            k,
+         double            y,
+         GArray           *grid,
+         double            step)
+{
+  double row_h = r->side ? MAX (r->label_h[i], r->block) : r->label_h[i] + 0.15 * r->label_size + r->block;
+  double block_y = r->side ? y + (row_h - r->block) / 2 : y + r->label_h[i] + 0.15 * r->label_size;
+  double first_y = block_y + (MAX (r->thickness, r->value_h) - r->thickness) / 2;
+
+  for (guint l = 0; l < grid->len; l++)
+    chart_add_grid_line (c, g_array_index (grid, double, l), block_y, 0, r->block, (l + 1) * step);
+  if (!r->side)
+    chart_add_line (c, x0, block_y, 0, r->block, PAINT_BASELINE);
+  chart_add_text (c, chart_text_new (c, g->name, r->label_size, g->highlighted, r->label_w, 2,
+                                     r->side ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT),
+                  plot.x, r->side ? y + (row_h - r->label_h[i]) / 2 : y,
+                  PAINT_TEXT, ROCZNIK_CHART_ITEM_LABEL);
+  add_row_bars (c, r, g, i, is_rest, x0, k, first_y);
+
+  if (c->chart->type == ROCZNIK_CHART_YOY && g->change)
+    {
+      PangoLayout *change = chart_text_new (c, g->change, 0.85 * c->s, TRUE, -1, 0, PANGO_ALIGN_LEFT);
+      double w, h;
+
+      chart_text_size (change, &w, &h);
+      chart_add_text (c, change, plot.x + plot.w - w, block_y + (r->block - h) / 2,
+                      PAINT_TEXT, ROCZNIK_CHART_ITEM_LABEL);
+    }
+  return row_h;
+}
+
+/* Internal API */
+
 int
 chart_layout_horizontal (Ctx *c,
                          Box  plot)
 {
   RocznikChart *chart = c->chart;
   gboolean yoy = chart->type == ROCZNIK_CHART_YOY;
-  int n_all = chart->groups->len;
-  int shown = n_all;
   double tick_h = 0.8 * c->s * 1.3 + 0.3 * c->s;
   double header_h = 0, change_w = 0, right, x0, k, y, step, domain, outer, avail;
   double f_min = MAX (0.72, 9.5 / (0.95 * c->s));
   g_autoptr(ChartGroup) rest = NULL;
-  Rows r;
-  gboolean fits = FALSE;
   g_autoptr(GArray) grid = g_array_new (FALSE, FALSE, sizeof (double));
+  int shown;
+  Rows r;
 
   /* Year on year: a column of changes at the right. */
   if (yoy)
     {
-      /* only the rows that could be shown, and the others' change */
-      int n = MIN (n_all, rows_bound (c, f_min, plot.h - tick_h));
-
-      for (int i = 0; i < n; i++)
-        {
-          const ChartGroup *g = g_ptr_array_index (chart->groups, i);
-          change_w = MAX (change_w, chart_natural_width (c, g->change, 0.85 * c->s, TRUE));
-        }
-      if (n < n_all)
-        change_w = MAX (change_w, chart_natural_width (c, "+000,0%", 0.85 * c->s, TRUE));
-      change_w = MAX (change_w, chart_natural_width (c, "zmiana", 0.8 * c->s, FALSE));
-      change_w += 0.8 * c->s;
+      change_w = change_width (c, f_min, plot.h - tick_h);
       header_h = 0.8 * c->s * 1.3 + 0.2 * c->s;
     }
   right = plot.x + plot.w - change_w;
   avail = plot.h - tick_h - header_h;
 
-  /* Every topic, the text a little smaller if need be; else the largest
-   * that fit and one row for the others (never a row for a single one). */
-  for (double f = 1; f >= f_min - 1e-9 && !fits; f -= 0.07)
-    if (n_all <= rows_bound (c, MAX (f, f_min), avail))
-      fits = rows_fit (c, &r, MAX (f, f_min), n_all, FALSE, right - plot.x, avail);
-  for (shown = MIN (n_all - 2, rows_bound (c, f_min, avail) - 1); !fits && shown >= 1; shown--)
-    fits = rows_fit (c, &r, f_min, shown, TRUE, right - plot.x, avail);
-  if (!fits)
+  if (!rows_choose (c, &r, f_min, right - plot.x, avail))
     return 0;
   shown = r.n_groups;
   if (r.rest_name)
     rest = rest_group_new (chart, shown, r.rest_name);
 
   x0 = r.side ? plot.x + r.label_w + 0.6 * r.label_size : plot.x;
+  k = rows_scale (c, &r, rest, x0, right, &step, &domain);
 
-  /* One scale for all bars: the axis's last round tick inside the plot,
-   * and room for each bar's value label. */
-  {
-    double tick_size = 0.8 * c->s;
-    double axis_right = right - 0.35 * r.value_size;
-    double tick_w = chart_natural_width (c, "000" ROCZNIK_NBSP "tys.", tick_size, FALSE);
-    g_autofree char *last = NULL;
+  /* Room left after the rows' caps: half above the first row, half
+   * below the last, inside the grid, as a band scale pads its ends. */
+  outer = MAX (0, (plot.h - tick_h - header_h - r.total) / 2);
+  y = plot.y + header_h;
+  if (yoy)
+    {
+      PangoLayout *head = chart_text_new (c, "zmiana", 0.8 * c->s, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      double w;
 
-    domain = chart_axis_domain (MAX (chart_max_value (chart, shown), rest ? chart_max_value_of (rest, chart->n_series) : 0),
-                                CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6),
-                                CLAMP ((int) floor ((axis_right - x0) / (tick_w * 1.5)), 1, 6), &step);
-    last = rocznik_format_axis (domain);
-    axis_right = MIN (axis_right, c->width - c->pad - chart_natural_width (c, last, tick_size, FALSE) / 2);
-    k = (axis_right - x0) / domain;
-    for (int i = 0; i < r.n_rows; i++)
-      {
-        const ChartGroup *g = i < shown ? g_ptr_array_index (chart->groups, i) : rest;
-        for (int s = 0; s < chart->n_series; s++)
-          {
-            g_autofree char *text = chart_value_text (g, s, FALSE);
-            double w = chart_natural_width (c, text, r.value_size, FALSE);
+      chart_text_size (head, &w, NULL);
+      chart_add_text (c, head, plot.x + plot.w - w, plot.y, PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
+    }
+  /* Names above the bars: grid lines only beside the bars, never through text. */
+  add_ticks_horizontal (c, x0, k, step, domain, y, y + r.total + 2 * outer, r.side ? NULL : grid);
+  y += outer;
 
-            if (g->values[s] > 0)
-              k = MIN (k, (right - x0 - 0.35 * r.value_size - w) / g->values[s]);
-          }
-      }
-    if (k < 0)
-      k = 0;
+  for (int i = 0; i < r.n_rows; i++)
+    {
+      const ChartGroup *g = i < shown ? g_ptr_array_index (chart->groups, i) : rest;
 
-    /* Room left after the rows' caps: half above the first row, half
-     * below the last, inside the grid, as a band scale pads its ends. */
-    outer = MAX (0, (plot.h - tick_h - header_h - r.total) / 2);
-    y = plot.y + header_h;
-    if (yoy)
-      {
-        PangoLayout *head = chart_text_new (c, "zmiana", 0.8 * c->s, FALSE, -1, 0, PANGO_ALIGN_LEFT);
-        double w;
-
-        chart_text_size (head, &w, NULL);
-        chart_add_text (c, head, plot.x + plot.w - w, plot.y, PAINT_MUTED_TEXT, ROCZNIK_CHART_ITEM_LABEL);
-      }
-    /* Names above the bars: grid lines only beside the bars, never through text. */
-    add_ticks_horizontal (c, x0, k, step, domain, y, y + r.total + 2 * outer, r.side ? NULL : grid);
-    y += outer;
-
-    for (int i = 0; i < r.n_rows; i++)
-      {
-        const ChartGroup *g = i < shown ? g_ptr_array_index (chart->groups, i) : rest;
-        double row_h = r.side ? MAX (r.label_h[i], r.block) : r.label_h[i] + 0.15 * r.label_size + r.block;
-        double block_y = r.side ? y + (row_h - r.block) / 2 : y + r.label_h[i] + 0.15 * r.label_size;
-        double first_y = block_y + (MAX (r.thickness, r.value_h) - r.thickness) / 2;
-
-        for (guint l = 0; l < grid->len; l++)
-          chart_add_grid_line (c, g_array_index (grid, double, l), block_y, 0, r.block, (l + 1) * step);
-        if (!r.side)
-          chart_add_line (c, x0, block_y, 0, r.block, PAINT_BASELINE);
-        chart_add_text (c, chart_text_new (c, g->name, r.label_size, g->highlighted, r.label_w, 2,
-                                           r.side ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT),
-                        plot.x, r.side ? y + (row_h - r.label_h[i]) / 2 : y,
-                        PAINT_TEXT, ROCZNIK_CHART_ITEM_LABEL);
-
-        for (int s = 0; s < chart->n_series; s++)
-          {
-            double by = first_y + s * r.pitch;
-            double bw = g->values[s] > 0 ? g->values[s] * k : 0;
-            g_autofree char *text = chart_value_text (g, s, FALSE);
-            PangoLayout *value = chart_text_new (c, text, r.value_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
-            int index = g == rest ? -1 : chart_bar_index (chart, i, s);
-            ChartPrim *p;
-            double vh;
-
-            if (g->values[s] != CHART_NO_VALUE)
-              {
-                p = chart_add_rect (c, x0, by, bw, r.thickness, PAINT_BAR, ROCZNIK_CHART_ITEM_BAR);
-                chart_bar_paint (c, g, s, p);
-                if (g == rest && chart->n_series == 1)
-                  p->paint = PAINT_MUTED_BAR;   /* many topics, not one */
-                p->bar = index;
-                p->value = g->values[s];
-                p->year = chart->series_years[s];
-              }
-            chart_text_size (value, NULL, &vh);
-            p = chart_add_text (c, value, x0 + bw + 0.35 * r.value_size, by + (r.thickness - vh) / 2,
-                                g->values[s] == CHART_NO_VALUE ? PAINT_MUTED_TEXT : PAINT_TEXT,
-                                g->values[s] == CHART_NO_VALUE ? ROCZNIK_CHART_ITEM_LABEL : ROCZNIK_CHART_ITEM_VALUE);
-            p->flags |= PRIM_KNOCKOUT;
-            p->bar = g->values[s] == CHART_NO_VALUE ? -1 : index;
-            p->value = g->values[s];
-          }
-
-        if (yoy && g->change)
-          {
-            PangoLayout *change = chart_text_new (c, g->change, 0.85 * c->s, TRUE, -1, 0, PANGO_ALIGN_LEFT);
-            double w, h;
-
-            chart_text_size (change, &w, &h);
-            chart_add_text (c, change, plot.x + plot.w - w, block_y + (r.block - h) / 2,
-                            PAINT_TEXT, ROCZNIK_CHART_ITEM_LABEL);
-          }
-        y += row_h + r.gap;
-      }
-  }
+      y += add_row (c, &r, g, i, g == rest, plot, x0, k, y, grid, step) + r.gap;
+    }
 
   /* The zero line, over the bars' starts. */
   if (r.side)

@@ -13,6 +13,98 @@
 #include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
+/* Helpers */
+
+/* The years a comparison shows, oldest first (the legend reads like a
+ * timeline), each in the workspace once; their number, 0 on an error. */
+static int
+compare_years (GPtrArray              *years,
+               const RocznikChartSpec *spec,
+               int                     list[CHART_MAX_SERIES],
+               GError                **error)
+{
+  int n = 0;
+
+  if (spec->years && spec->years[0])
+    {
+      for (int i = 0; spec->years[i]; i++)
+        {
+          if (n == CHART_MAX_SERIES)
+            {
+              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                           _("A chart compares at most %d years"), CHART_MAX_SERIES);
+              return 0;
+            }
+          list[n++] = spec->years[i];
+        }
+    }
+  else
+    {
+      const RocznikYear *y = chart_main_year (years, spec->year, error);
+      if (y == NULL)
+        return 0;
+      list[n++] = y->year;
+      if (spec->compare_year && spec->compare_year != y->year)
+        list[n++] = spec->compare_year;
+    }
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && list[j - 1] > list[j]; j--)
+      {
+        int t = list[j];
+        list[j] = list[j - 1];
+        list[j - 1] = t;
+      }
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0 && list[i] == list[i - 1])
+        {
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                       _("The year %d is given twice"), list[i]);
+          return 0;
+        }
+      if (chart_find_year (years, list[i], error) == NULL)
+        return 0;
+    }
+  return n;
+}
+
+/* The topics asked for; else every topic of the later year, largest
+ * first, and those of the earlier year that disappeared. */
+static gboolean
+yoy_entries (GPtrArray              *years,
+             GPtrArray              *categories,
+             const RocznikChartSpec *spec,
+             const RocznikYear      *earlier,
+             const RocznikYear      *later,
+             GArray                 *entries,
+             GError                **error)
+{
+  if (spec->topics && spec->topics[0])
+    {
+      if (!chart_resolve_entries (years, categories, spec->topics, entries, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+      chart_entries_from_year (later, entries, 0);
+      for (guint i = 0; i < entries->len; i++)
+        g_hash_table_add (keys, g_array_index (entries, ChartEntry, i).key);
+      /* Topics that disappeared belong in the picture too. */
+      for (guint i = 0; i < earlier->topics->len; i++)
+        {
+          const RocznikTopic *t = g_ptr_array_index (earlier->topics, i);
+          if (!g_hash_table_contains (keys, t->key))
+            {
+              ChartEntry e = { g_strdup (t->name), g_strdup (t->key), NULL };
+              g_array_append_val (entries, e);
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Internal API */
 
 gboolean
@@ -112,54 +204,17 @@ chart_prepare_compare (RocznikChart           *chart,
   g_autofree char *span = NULL;
   const char *org;
   int list[CHART_MAX_SERIES];
-  int n = 0;
+  int n;
   gboolean missing = FALSE;
   gboolean all_categories = TRUE;
   const char *what;
 
   g_array_set_clear_func (entries, (GDestroyNotify) rocznik_topic_ref_clear);
-  if (spec->years && spec->years[0])
-    {
-      for (int i = 0; spec->years[i]; i++)
-        {
-          if (n == CHART_MAX_SERIES)
-            {
-              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                           _("A chart compares at most %d years"), CHART_MAX_SERIES);
-              return FALSE;
-            }
-          list[n++] = spec->years[i];
-        }
-    }
-  else
-    {
-      const RocznikYear *y = chart_main_year (years, spec->year, error);
-      if (y == NULL)
-        return FALSE;
-      list[n++] = y->year;
-      if (spec->compare_year && spec->compare_year != y->year)
-        list[n++] = spec->compare_year;
-    }
-  /* Oldest first: the legend reads like a timeline. */
-  for (int i = 1; i < n; i++)
-    for (int j = i; j > 0 && list[j - 1] > list[j]; j--)
-      {
-        int t = list[j];
-        list[j] = list[j - 1];
-        list[j - 1] = t;
-      }
+  n = compare_years (years, spec, list, error);
+  if (n == 0)
+    return FALSE;
   for (int i = 0; i < n; i++)
-    {
-      if (i > 0 && list[i] == list[i - 1])
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("The year %d is given twice"), list[i]);
-          return FALSE;
-        }
-      if (chart_find_year (years, list[i], error) == NULL)
-        return FALSE;
-      chart->series_years[i] = list[i];
-    }
+    chart->series_years[i] = list[i];
   chart->n_series = n;
 
   if (spec->topics && spec->topics[0])
@@ -288,29 +343,8 @@ chart_prepare_yoy (RocznikChart           *chart,
   chart->series_years[0] = list[0] = earlier->year;
   chart->series_years[1] = list[1] = later->year;
 
-  if (spec->topics && spec->topics[0])
-    {
-      if (!chart_resolve_entries (years, categories, spec->topics, entries, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-
-      chart_entries_from_year (later, entries, 0);
-      for (guint i = 0; i < entries->len; i++)
-        g_hash_table_add (keys, g_array_index (entries, ChartEntry, i).key);
-      /* Topics that disappeared belong in the picture too. */
-      for (guint i = 0; i < earlier->topics->len; i++)
-        {
-          const RocznikTopic *t = g_ptr_array_index (earlier->topics, i);
-          if (!g_hash_table_contains (keys, t->key))
-            {
-              ChartEntry e = { g_strdup (t->name), g_strdup (t->key), NULL };
-              g_array_append_val (entries, e);
-            }
-        }
-    }
+  if (!yoy_entries (years, categories, spec, earlier, later, entries, error))
+    return FALSE;
 
   /* every topic of two years: look them up by key, not by a scan each */
   earlier_index = rocznik_year_index_topics (earlier);

@@ -12,6 +12,39 @@
 #include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
+/* Helpers */
+
+/* The first and last year with a value (of @topic, or a total), among the
+ * years asked for; @first > @last when there is none. */
+static void
+trend_span (GPtrArray              *years,
+            const RocznikChartSpec *spec,
+            const ChartEntry       *topic,
+            int                    *first,
+            int                    *last)
+{
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+      gboolean has = topic ? chart_entry_value (topic, y) != CHART_NO_VALUE
+                           : y->declared_total != ROCZNIK_NO_TOTAL || y->topics->len > 0;
+
+      if (spec->years && spec->years[0])
+        {
+          gboolean wanted = FALSE;
+          for (int k = 0; spec->years[k]; k++)
+            wanted |= spec->years[k] == y->year;
+          if (!wanted)
+            continue;
+        }
+      if (has)
+        {
+          *first = MIN (*first, y->year);
+          *last = MAX (*last, y->year);
+        }
+    }
+}
+
 /* Internal API */
 
 gboolean
@@ -47,26 +80,7 @@ chart_prepare_trend (RocznikChart           *chart,
     }
   chart->n_series = 1;
 
-  for (guint i = 0; i < years->len; i++)
-    {
-      const RocznikYear *y = g_ptr_array_index (years, i);
-      gboolean has = topic ? chart_entry_value (topic, y) != CHART_NO_VALUE
-                           : y->declared_total != ROCZNIK_NO_TOTAL || y->topics->len > 0;
-
-      if (spec->years && spec->years[0])
-        {
-          gboolean wanted = FALSE;
-          for (int k = 0; spec->years[k]; k++)
-            wanted |= spec->years[k] == y->year;
-          if (!wanted)
-            continue;
-        }
-      if (has)
-        {
-          first = MIN (first, y->year);
-          last = MAX (last, y->year);
-        }
-    }
+  trend_span (years, spec, topic, &first, &last);
   if (first > last)
     {
       g_set_error_literal (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND,

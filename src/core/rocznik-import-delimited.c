@@ -693,6 +693,16 @@ rocznik_delimited_source_consume (RocznikRowSource *source,
   self->next_line += rows;
 }
 
+void
+rocznik_delimited_source_skip_rest (RocznikRowSource *source)
+{
+  Delimited *self = (Delimited *) source;
+
+  self->start = self->end = self->window_end = self->raw_len = 0;
+  self->eof = TRUE;
+  source->bytes_done = source->bytes_total;
+}
+
 static char *
 delimited_where (RocznikRowSource *source,
                  int               column)

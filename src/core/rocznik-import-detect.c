@@ -15,6 +15,7 @@
 typedef struct
 {
   guint   numbers, dates, texts, empty;
+  guint   clocks;        /* "07:45", "1:35": times or durations, never topics */
   guint   distinct;      /* of the non-empty values */
   guint64 text_bytes;
   char    order;         /* of its A/B/YYYY dates: 'd', 'm', '?' (unsettled), 'x' (both), 0 */
@@ -241,6 +242,11 @@ column_stats (GPtrArray   *head,
           if (k == KIND_NUMBER && (cell->flags & ROCZNIK_CELL_NUMBER) &&
               (g_array_index (header_roles, int, col) == ROCZNIK_IMPORT_COLUMN_DATE))
             k = KIND_DATE;
+          if (k == KIND_TEXT && memchr (p, ':', len))
+            {
+              gint64 secs;
+              s->clocks += rocznik_import_parse_duration (p, len, 0, FALSE, &secs) == DURATION_OK;
+            }
           s->numbers += k == KIND_NUMBER;
           s->dates += k == KIND_DATE;
           s->texts += k == KIND_TEXT;
@@ -281,9 +287,9 @@ identifies_rows (const ColumnStats *s)
   return nonempty > 0 && s->text_bytes / nonempty > 60 && s->distinct * 2 > nonempty;
 }
 
-static gboolean
-has_word (const char *folded,
-          const char *word)
+gboolean
+rocznik_import_has_word (const char *folded,
+                         const char *word)
 {
   for (const char *p = strstr (folded, word); p; p = strstr (p + 1, word))
     if ((p == folded || !g_ascii_isalnum (p[-1])))
@@ -305,10 +311,10 @@ topic_rank (const char *name)
   g_autofree char *folded = rocznik_search_fold (name);
 
   for (guint i = 0; i < G_N_ELEMENTS (strong); i++)
-    if (has_word (folded, strong[i]))
+    if (rocznik_import_has_word (folded, strong[i]))
       return 2;
   for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
-    if (has_word (folded, weak[i]))
+    if (rocznik_import_has_word (folded, weak[i]))
       return 1;
   return 0;
 }
@@ -330,18 +336,31 @@ date_rank (const char *name,
   g_autofree char *folded = rocznik_search_fold (name);
 
   for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
-    if (has_word (folded, closing[i]))
+    if (rocznik_import_has_word (folded, closing[i]))
       return 0;
   for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
-    if (has_word (folded, opening[i]))
+    if (rocznik_import_has_word (folded, opening[i]))
       return 3;
   return rocznik_import_header_role == ROCZNIK_IMPORT_COLUMN_DATE ? 2 : 1;
 }
 
+/* Keeps the columns of the highest rank seen so far. */
+void
+rocznik_import_keep_best (GArray *best,
+                          int    *best_rank,
+                          int     rank,
+                          int     column)
+{
+  if (rank > *best_rank)
+    g_array_set_size (best, 0), *best_rank = rank;
+  if (rank == *best_rank)
+    g_array_append_val (best, column);
+}
+
 /* „A”, „B” */
-static char *
-quoted_names (Ctx    *c,
-              GArray *cols)
+char *
+rocznik_import_quoted_names (Ctx    *c,
+                             GArray *cols)
 {
   GString *s = g_string_new (NULL);
 
@@ -349,40 +368,6 @@ quoted_names (Ctx    *c,
     g_string_append_printf (s, "%s„%s”", i ? ", " : "",
                             (char *) g_ptr_array_index (c->imp->column_names, g_array_index (cols, int, i)));
   return g_string_free (s, FALSE);
-}
-
-/* A column by its header (exactly, then ignoring case and accents) or its
- * 1-based number. */
-static int
-resolve_column (Ctx        *c,
-                const char *spec,
-                GError    **error)
-{
-  GPtrArray *names = c->imp->column_names;
-  g_autofree char *want = rocznik_search_fold (spec);
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree char *list = NULL;
-  int n;
-
-  for (guint col = 0; col < names->len; col++)
-    if (strcmp (g_ptr_array_index (names, col), spec) == 0)
-      return (int) col;
-  for (guint col = 0; col < names->len; col++)
-    {
-      g_autofree char *folded = rocznik_search_fold (g_ptr_array_index (names, col));
-
-      g_strstrip (folded);
-      if (strcmp (folded, g_strstrip (want)) == 0)
-        return (int) col;
-    }
-  if (rocznik_import_parse_int (spec, strlen (spec), 1, 4, &n) && n >= 1 && (guint) n <= names->len)
-    return n - 1;
-  for (guint col = 0; col < names->len; col++)
-    g_array_append_val (all, col);
-  list = quoted_names (c, all);
-  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-               _("file %s: there is no column „%s”; the columns are %s"), c->imp->display, spec, list);
-  return -1;
 }
 
 /* The date of each call: the user's, else the one column the header and
@@ -404,20 +389,18 @@ choose_date (Ctx          *c,
       int role = g_array_index (header_roles, int, col), rank;
 
       if (nonempty == 0 || s->dates * 10 < nonempty * 6 || (int) col == c->topic_col ||
+          (int) col == c->channel_col || (int) col == c->duration_col || (int) col == c->time_col ||
           (int) col == c->year_col || (int) col == c->month_col || (int) col == c->count_col ||
           role == ROCZNIK_IMPORT_COLUMN_MONTH || role == ROCZNIK_IMPORT_COLUMN_YEAR)
         continue;
       rank = date_rank (g_ptr_array_index (c->imp->column_names, col), role);
-      if (rank > best_rank)
-        g_array_set_size (best, 0), best_rank = rank;
-      if (rank == best_rank)
-        g_array_append_val (best, col);
+      rocznik_import_keep_best (best, &best_rank, rank, (int) col);
     }
   if (best->len == 1 && best_rank > 0)
     c->date_col = g_array_index (best, int, 0);
   else if (best->len > 0)
     {
-      g_autofree char *names = quoted_names (c, best);
+      g_autofree char *names = rocznik_import_quoted_names (c, best);
 
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                    _("file %s: cannot tell which column holds the date of the call: %s; choose one with --date-column"),
@@ -444,8 +427,14 @@ choose_record_topic (Ctx          *c,
       ColumnStats *s = &stats[col];
       guint nonempty = s->numbers + s->dates + s->texts;
       int rank;
+      CallColumnKind kind;
 
-      if ((int) col == c->date_col || nonempty == 0 || s->texts * 10 < nonempty * 6)
+      if ((int) col == c->date_col || nonempty == 0 || s->texts * 10 < nonempty * 6 ||
+          (int) col == c->channel_col || (int) col == c->duration_col || (int) col == c->time_col)
+        continue;
+      /* a time of day or a handling time is never a topic */
+      kind = rocznik_import_call_column_kind (g_ptr_array_index (c->imp->column_names, col));
+      if (kind == CALL_COLUMN_DURATION || kind == CALL_COLUMN_TIME || s->clocks * 10 >= nonempty * 6)
         continue;
       rank = topic_rank (g_ptr_array_index (c->imp->column_names, col));
       /* a few rows, each a topic of its own, under a header naming topics:
@@ -455,10 +444,7 @@ choose_record_topic (Ctx          *c,
           g_array_append_val (ids, col);
           continue;
         }
-      if (rank > best_rank)
-        g_array_set_size (best, 0), best_rank = rank;
-      if (rank == best_rank)
-        g_array_append_val (best, col);
+      rocznik_import_keep_best (best, &best_rank, rank, (int) col);
     }
   if (best->len == 1)
     {
@@ -467,7 +453,7 @@ choose_record_topic (Ctx          *c,
     }
   if (best->len > 1)
     {
-      g_autofree char *names = quoted_names (c, best);
+      g_autofree char *names = rocznik_import_quoted_names (c, best);
 
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                    _("file %s: cannot tell which column holds the topic of the call: %s; choose one with --topic-column"),
@@ -476,7 +462,7 @@ choose_record_topic (Ctx          *c,
     }
   if (ids->len > 0)
     {
-      g_autofree char *names = quoted_names (c, ids);
+      g_autofree char *names = rocznik_import_quoted_names (c, ids);
 
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
                    _("file %s: found no column with topics: %s has a different value on almost every row; choose the topic column with --topic-column"),
@@ -508,104 +494,6 @@ choose_date_order (Ctx          *c,
     }
   c->imp->date_order = c->month_first ? ROCZNIK_DATE_ORDER_MONTH_FIRST : ROCZNIK_DATE_ORDER_DAY_FIRST;
   return TRUE;
-}
-
-/* The user's choices, or those remembered for this header, as column
- * numbers; "COLUMN=VALUE" conditions as filters. */
-static gboolean
-take_choices (Ctx     *c,
-              GError **error)
-{
-  const RocznikImportOptions *o = c->opt;
-  g_auto(GStrv) remembered = NULL;
-  const char *topic = o->topic_name, *date = o->date_name, *count = o->count_name;
-  g_autoptr(GPtrArray) where = g_ptr_array_new ();
-  RocznikDateOrder order = o->date_order;
-  gboolean explicit = topic || date || count || (o->where && o->where[0]) || order ||
-                      o->topic_column >= 0 || o->date_column >= 0 || o->count_column >= 0;
-
-  for (guint i = 0; o->where && o->where[i]; i++)
-    g_ptr_array_add (where, (gpointer) o->where[i]);
-  if (!explicit && (o->workspace || o->remembered) && c->imp->header_key)
-    {
-      g_autofree char *text = o->remembered ? g_strdup (o->remembered)
-                                            : rocznik_workspace_get_import_choices (o->workspace, c->imp->header_key);
-
-      if (text)
-        {
-          remembered = g_strsplit (text, "\n", -1);
-          c->imp->remembered = TRUE;
-          for (guint i = 0; remembered[i]; i++)
-            {
-              char *v = strchr (remembered[i], '=');
-
-              if (v == NULL)
-                continue;
-              *v++ = '\0';
-              if (strcmp (remembered[i], "topic") == 0)
-                topic = v;
-              else if (strcmp (remembered[i], "date") == 0)
-                date = v;
-              else if (strcmp (remembered[i], "count") == 0)
-                count = v;
-              else if (strcmp (remembered[i], "where") == 0)
-                g_ptr_array_add (where, v);
-              else if (strcmp (remembered[i], "order") == 0)
-                order = v[0] == 'm' ? ROCZNIK_DATE_ORDER_MONTH_FIRST : ROCZNIK_DATE_ORDER_DAY_FIRST;
-            }
-        }
-    }
-  c->imp->explicit_choices = explicit;
-  c->date_order = order;
-  if ((topic && (c->topic_col = resolve_column (c, topic, error)) < 0) ||
-      (date && (c->date_col = resolve_column (c, date, error)) < 0) ||
-      (count && (c->count_col = resolve_column (c, count, error)) < 0))
-    return FALSE;
-  for (guint i = 0; i < where->len; i++)
-    {
-      const char *cond = g_ptr_array_index (where, i);
-      const char *eq = strchr (cond, '=');
-      g_autofree char *name = NULL;
-      Filter f;
-
-      if (eq == NULL)
-        {
-          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                       _("„%s” is not a condition; write COLUMN=VALUE, e.g. „Źródło=TELEFON”"), cond);
-          return FALSE;
-        }
-      name = g_strndup (cond, eq - cond);
-      f.column = resolve_column (c, g_strstrip (name), error);
-      if (f.column < 0)
-        return FALSE;
-      f.value = g_strstrip (g_strdup (eq + 1));
-      g_array_append_val (c->filters, f);
-    }
-  return TRUE;
-}
-
-/* What to remember for this header: the columns by name, the conditions. */
-static void
-note_choices (Ctx *c)
-{
-  GString *s = g_string_new (NULL);
-  GPtrArray *names = c->imp->column_names;
-
-  if (c->topic_col >= 0)
-    g_string_append_printf (s, "topic=%s\n", (char *) g_ptr_array_index (names, c->topic_col));
-  if (c->date_col >= 0)
-    g_string_append_printf (s, "date=%s\n", (char *) g_ptr_array_index (names, c->date_col));
-  if (c->count_col >= 0)
-    g_string_append_printf (s, "count=%s\n", (char *) g_ptr_array_index (names, c->count_col));
-  for (guint i = 0; i < c->filters->len; i++)
-    {
-      Filter *f = &g_array_index (c->filters, Filter, i);
-      g_string_append_printf (s, "where=%s=%s\n", (char *) g_ptr_array_index (names, f->column), f->value);
-    }
-  if (c->date_col >= 0 && c->imp->date_order)
-    g_string_append_printf (s, "order=%c\n", c->month_first ? 'm' : 'd');
-  g_free (c->imp->choices);
-  c->imp->choices = g_string_free (s, FALSE);
 }
 
 /* Header roles for what the user left open: count, year, month (the first
@@ -691,6 +579,7 @@ choose_shape (Ctx     *c,
   else if (wide && !count_named)
     {
       imp->shape = ROCZNIK_IMPORT_SHAPE_WIDE;
+      c->channel_col = c->duration_col = c->time_col = -1;
       c->count_col = -1;
       if (c->opt->year)
         for (guint col = 0; col < ncols; col++)
@@ -705,6 +594,7 @@ choose_shape (Ctx     *c,
     {
       imp->shape = ROCZNIK_IMPORT_SHAPE_LONG;
       c->date_col = -1;
+      c->channel_col = c->duration_col = c->time_col = -1;
     }
   if (imp->shape != ROCZNIK_IMPORT_SHAPE_WIDE)
     for (guint col = 0; col < ncols; col++)
@@ -729,6 +619,12 @@ set_roles (Ctx   *c,
         role = ROCZNIK_IMPORT_COLUMN_MONTH;
       else if ((int) col == c->date_col)
         role = ROCZNIK_IMPORT_COLUMN_DATE;
+      else if ((int) col == c->channel_col)
+        role = ROCZNIK_IMPORT_COLUMN_CHANNEL;
+      else if ((int) col == c->duration_col)
+        role = ROCZNIK_IMPORT_COLUMN_DURATION;
+      else if ((int) col == c->time_col)
+        role = ROCZNIK_IMPORT_COLUMN_TIME;
       else if (g_array_index (c->col_years, int, col) != 0)
         role = ROCZNIK_IMPORT_COLUMN_YEAR_COUNT;
       g_array_append_val (c->imp->roles, role);
@@ -792,7 +688,10 @@ rocznik_import_analyse (Ctx       *c,
   c->year_col = o->year_column;
   c->date_col = o->date_column;
   c->month_col = o->month_column;
-  if (!take_choices (c, error))
+  c->channel_col = o->channel_column;
+  c->duration_col = o->duration_column;
+  c->time_col = o->time_column;
+  if (!rocznik_import_take_choices (c, error))
     goto out;
   count_named = roles_from_header (c, header_roles, ncols);
   if (c->date_col < 0 && !count_named && !choose_date (c, stats, header_roles, ncols, error))
@@ -801,7 +700,8 @@ rocznik_import_analyse (Ctx       *c,
     {
       if (c->topic_col < 0 && !choose_record_topic (c, stats, ncols, error))
         goto out;
-      if (!choose_date_order (c, stats, error))
+      if (!choose_date_order (c, stats, error) ||
+          !rocznik_import_choose_call_columns (c, head, *data_start, ncols, error))
         goto out;
     }
   else
@@ -823,7 +723,7 @@ rocznik_import_analyse (Ctx       *c,
       goto out;
     }
   set_roles (c, ncols);
-  note_choices (c);
+  rocznik_import_note_choices (c);
   imp->own_years = imp->shape != ROCZNIK_IMPORT_SHAPE_LONG || c->year_col >= 0;
 
   /* the year of a long table without a year column */

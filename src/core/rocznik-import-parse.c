@@ -2,13 +2,13 @@
 /* rocznik-import-parse.c — cells as text, counts, dates and header words
  *
  * Cells come in the file's encoding; only what is kept is converted.
- * Dates are checked whole (31.02.2019 and 25:99 do not exist) though only
- * year and month are kept.
+ * Dates are checked whole (31.02.2019 and 25:99 do not exist).
  */
 
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 
 #include "rocznik-import-state.h"
 
@@ -197,11 +197,15 @@ rocznik_import_parse_int (const char *p,
 }
 
 /* After the date: "08:12", "8:12:55", "08:12:55.123", "02:27:57 PM",
- * "08:12:55Z", "08:12:55+01:00". *ampm: an AM/PM marker was there. */
+ * "08:12:55Z", "08:12:55+01:00" — the clock as written (no zone applied).
+ * *ampm: an AM/PM marker was there. */
 static DateResult
 parse_time (const char *p,
             guint       len,
-            gboolean   *ampm)
+            gboolean   *ampm,
+            int        *hour,
+            int        *minute,
+            int        *second)
 {
   guint i = 0, n;
   int h = 0, mi, s = 0;
@@ -229,6 +233,8 @@ parse_time (const char *p,
       *ampm = TRUE;
       if (h < 1 || h > 12)
         return DATE_IMPOSSIBLE;
+      /* 12:05 AM is 00:05, 12:05 PM is 12:05 */
+      h = (h % 12) + ((p[i] == 'P' || p[i] == 'p') ? 12 : 0);
       i += 2;
     }
   else if (i + 1 == len && p[i] == 'Z')
@@ -239,45 +245,82 @@ parse_time (const char *p,
     return DATE_NONE;
   if (h > 23 || mi > 59 || s > 59)
     return DATE_IMPOSSIBLE;
+  *hour = h;
+  *minute = mi;
+  *second = s;
+  return DATE_OK;
+}
+
+/* Monday 0 … Sunday 6, proleptic Gregorian (Sakamoto's method). */
+int
+rocznik_import_weekday (int year,
+                        int month,
+                        int day)
+{
+  static const int t[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+  int y = month < 3 ? year - 1 : year;
+  int sunday0 = (y + y / 4 - y / 100 + y / 400 + t[month - 1] + day) % 7;
+
+  return (sunday0 + 6) % 7;
+}
+
+/* An Excel serial number: days since the epoch, the fraction the time of
+ * day (rounded to the second, as Excel shows it). */
+static DateResult
+parse_serial (const char  *p,
+              guint        len,
+              guint        flags,
+              RocznikWhen *when)
+{
+  g_autofree char *s = g_strndup (p, len);
+  char *end = NULL;
+  double serial = g_ascii_strtod (s, &end);
+  g_autoptr(GDateTime) base = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  gint64 secs, rest;
+
+  if (end == s || *end != '\0' || !(serial >= 1 && serial < 2958466))
+    return DATE_NONE;
+  secs = (gint64) llround (serial * 86400.0);
+  rest = secs % 86400;
+  base = (flags & ROCZNIK_CELL_DATE1904) ? g_date_time_new_utc (1904, 1, 1, 0, 0, 0)
+                                         : g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+  day = g_date_time_add_days (base, (int) (secs / 86400));
+  when->year = g_date_time_get_year (day);
+  when->month = g_date_time_get_month (day);
+  when->day = g_date_time_get_day_of_month (day);
+  when->hour = -1;
+  if (serial != floor (serial))
+    {
+      when->hour = (int) (rest / 3600);
+      when->minute = (int) (rest / 60 % 60);
+      when->second = (int) (rest % 60);
+    }
   return DATE_OK;
 }
 
 /* "2018-03-14", "2018-03-14 08:12:55", "2018-03-14T08:12", "2018/03/14",
  * "14.03.2018", "14.03.2018 08:12", "4.3.2018", "03/01/2011 02:27:57 PM",
- * "2018-03"; or an Excel serial day number from an XLSX cell. Only year
- * and month are kept, but the whole is checked. A/B/YYYY is A = month
- * when @month_first, else A = day (dots and dashes: always day first). */
+ * "2018-03"; or an Excel serial number from an XLSX cell. The whole is
+ * checked. A/B/YYYY is A = month when @month_first, else A = day (dots and
+ * dashes: always day first). */
 DateResult
-rocznik_import_parse_date (const char *p,
-                 guint       len,
-                 guint       flags,
-                 gboolean    month_first,
-                 int        *year,
-                 int        *month,
-                 gboolean   *ampm)
+rocznik_import_parse_when (const char  *p,
+                           guint        len,
+                           guint        flags,
+                           gboolean     month_first,
+                           RocznikWhen *when,
+                           gboolean    *ampm)
 {
   int y, m, d = 0;
   guint rest;
 
   trim (&p, &len);
   *ampm = FALSE;
+  when->hour = -1;
+  when->minute = when->second = 0;
   if (flags & ROCZNIK_CELL_NUMBER)
-    {
-      g_autofree char *s = g_strndup (p, len);
-      char *end = NULL;
-      double serial = g_ascii_strtod (s, &end);
-      g_autoptr(GDateTime) base = NULL;
-      g_autoptr(GDateTime) when = NULL;
-
-      if (end == s || *end != '\0' || !(serial >= 1 && serial < 2958466))
-        return DATE_NONE;
-      base = (flags & ROCZNIK_CELL_DATE1904) ? g_date_time_new_utc (1904, 1, 1, 0, 0, 0)
-                                             : g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
-      when = g_date_time_add_days (base, (int) serial);
-      *year = g_date_time_get_year (when);
-      *month = g_date_time_get_month (when);
-      return DATE_OK;
-    }
+    return parse_serial (p, len, flags, when);
 
   if (len >= 7 && digits (p, 4) && (p[4] == '-' || p[4] == '/' || p[4] == '.') && digits (p + 5, 2))
     {
@@ -323,15 +366,85 @@ rocznik_import_parse_date (const char *p,
       rest++;
       while (rest < len && p[rest] == ' ')
         rest++;
-      t = parse_time (p + rest, len - rest, ampm);
+      t = parse_time (p + rest, len - rest, ampm, &when->hour, &when->minute, &when->second);
       if (t != DATE_OK)
         return t;
     }
   if (m < 1 || m > 12 || d < 0 || (d == 0 && rest > 7) || (d > 0 && d > days_in_month (y, m)) ||
       y < 1900 || y > 2999)
     return DATE_IMPOSSIBLE;
-  *year = y;
-  *month = m;
+  when->year = y;
+  when->month = m;
+  when->day = d;
+  return DATE_OK;
+}
+
+DateResult
+rocznik_import_parse_date (const char *p,
+                           guint       len,
+                           guint       flags,
+                           gboolean    month_first,
+                           int        *year,
+                           int        *month,
+                           gboolean   *ampm)
+{
+  RocznikWhen when;
+  DateResult r = rocznik_import_parse_when (p, len, flags, month_first, &when, ampm);
+
+  if (r == DATE_OK)
+    {
+      *year = when.year;
+      *month = when.month;
+    }
+  return r;
+}
+
+/* A time of day alone: "07:45", "7:45:10", "7:45 PM", an XLSX fraction of
+ * a day, or a date with a time ("1899-12-30 07:45:00", as databases write
+ * a time). *seconds: since midnight. */
+DateResult
+rocznik_import_parse_clock (const char *p,
+                            guint       len,
+                            guint       flags,
+                            int        *hour,
+                            int        *seconds)
+{
+  gboolean ampm = FALSE;
+  int h, mi, s;
+  DateResult r;
+
+  trim (&p, &len);
+  if (flags & ROCZNIK_CELL_NUMBER)
+    {
+      g_autofree char *text = g_strndup (p, len);
+      char *end = NULL;
+      double v = g_ascii_strtod (text, &end);
+      gint64 secs;
+
+      if (end == text || *end != '\0' || !(v >= 0 && v < 1))
+        return DATE_NONE;
+      /* 23:59:59.6 stays in its day */
+      secs = MIN ((gint64) llround (v * 86400.0), 86399);
+      *hour = (int) (secs / 3600);
+      *seconds = (int) secs;
+      return DATE_OK;
+    }
+  r = parse_time (p, len, &ampm, &h, &mi, &s);
+  if (r == DATE_NONE)
+    {
+      guint i = 0;
+
+      /* a date before the time: only its digits and separators */
+      while (i < len && (g_ascii_isdigit (p[i]) || p[i] == '-' || p[i] == '.' || p[i] == '/'))
+        i++;
+      if (i < 8 || i > 10 || i + 1 >= len || (p[i] != ' ' && p[i] != 'T'))
+        return DATE_NONE;
+      r = parse_time (p + i + 1, len - i - 1, &ampm, &h, &mi, &s);
+    }
+  if (r != DATE_OK)
+    return r;
+  *hour = h;
+  *seconds = h * 3600 + mi * 60 + s;
   return DATE_OK;
 }
 

@@ -79,6 +79,8 @@ gboolean rocznik_delimited_source_peek    (RocznikRowSource *source,
 void     rocznik_delimited_source_consume (RocznikRowSource *source,
                                            gsize             len,
                                            guint64           rows);
+/* The rest of the file was read another way: next() returns FALSE. */
+void     rocznik_delimited_source_skip_rest (RocznikRowSource *source);
 
 /* XLSX: rocznik_xlsx_source_new() in rocznik-import-xlsx.h. */
 

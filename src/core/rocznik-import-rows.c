@@ -84,6 +84,7 @@ rocznik_import_add_count (Ctx        *c,
       return FALSE;
     }
   topic->count += count;
+  c->last_topic = topic;
   if (month > 0)
     {
       topic->has_months = TRUE;

@@ -73,6 +73,8 @@ typedef struct
   int      year;
   guint64  line;
   gint64   months[12];
+  gint64   duration_calls;     /* calls with a handling time, and its sum */
+  gint64   duration_seconds;
 } RecordEntry;
 
 typedef struct
@@ -113,7 +115,23 @@ typedef struct
   GArray                     *filters;     /* Filter */
   gboolean                    month_first;
   RocznikDateOrder            date_order;
+
+  /* per-call records beyond topic × month (rocznik-import-calls.c) */
+  int                         channel_col, duration_col, time_col;
+  gboolean                    date_time;          /* the date column's time of day counts */
+  gboolean                    duration_fraction;  /* XLSX durations as fractions of a day */
+  RecordTable                 channels;           /* (year, raw channel) → calls in months[0] */
+  guint64                     channel_overflow;   /* line of the first value past the limit */
+  GHashTable                 *call_years;         /* int → CallYear* */
+  RocznikTopic               *last_topic;         /* the one rocznik_import_add_count() added to */
 } Ctx;
+
+/* A moment as written: day 0 when only a month is, hour -1 without a time. */
+typedef struct
+{
+  int year, month, day;
+  int hour, minute, second;
+} RocznikWhen;
 
 typedef struct
 {
@@ -224,6 +242,20 @@ DateResult rocznik_import_parse_date (const char *p,
                                       int *year,
                                       int *month,
                                       gboolean *ampm);
+DateResult rocznik_import_parse_when (const char *p,
+                                      guint len,
+                                      guint flags,
+                                      gboolean month_first,
+                                      RocznikWhen *when,
+                                      gboolean *ampm);
+DateResult rocznik_import_parse_clock (const char *p,
+                                       guint len,
+                                       guint flags,
+                                       int *hour,
+                                       int *seconds);
+int rocznik_import_weekday (int year,
+                            int month,
+                            int day);
 char rocznik_import_date_order_hint (const char *p,
                                      guint len);
 gboolean rocznik_import_parse_month (const char *text,
@@ -234,19 +266,90 @@ RocznikImportColumnRole rocznik_import_header_role (const char *name,
                                                     int *year);
 int rocznik_import_year_in_text (const char *text);
 
+/* rocznik-import-choices.c */
+
+gboolean rocznik_import_take_choices (Ctx *c,
+                                      GError **error);
+void rocznik_import_note_choices (Ctx *c);
+
 /* rocznik-import-detect.c */
 
 void rocznik_head_row_free (gpointer data);
 HeadRow *rocznik_head_row_copy (RocznikRowSource *src);
+gboolean rocznik_import_has_word (const char *folded,
+                                  const char *word);
+void rocznik_import_keep_best (GArray *best,
+                               int *best_rank,
+                               int rank,
+                               int column);
+char *rocznik_import_quoted_names (Ctx *c,
+                                   GArray *cols);
 gboolean rocznik_import_analyse (Ctx *c,
                                  GPtrArray *head,
                                  guint *data_start,
                                  GError **error);
 
+/* rocznik-import-calls.c */
+
+typedef enum
+{
+  CALL_COLUMN_NONE,
+  CALL_COLUMN_CHANNEL,
+  CALL_COLUMN_DURATION,
+  CALL_COLUMN_TIME,
+} CallColumnKind;
+
+typedef enum
+{
+  DURATION_EMPTY,
+  DURATION_OK,
+  DURATION_BAD,
+} DurationResult;
+
+CallColumnKind rocznik_import_call_column_kind (const char *header);
+DurationResult rocznik_import_parse_duration (const char *p,
+                                              guint len,
+                                              guint flags,
+                                              gboolean fraction,
+                                              gint64 *seconds);
+gboolean rocznik_import_choose_call_columns (Ctx *c,
+                                             GPtrArray *head,
+                                             guint data_start,
+                                             guint ncols,
+                                             GError **error);
+gboolean rocznik_import_calls_fast_lane_ok (Ctx *c);
+int rocznik_import_calls_max_column (Ctx *c);
+gboolean rocznik_import_record_extras (Ctx *c,
+                                      GArray *cells,
+                                      const RocznikWhen *when,
+                                      const RocznikCell *date_cell,
+                                      int *weekday,
+                                      int *hour,
+                                      gint64 *duration,
+                                      GError **error);
+void rocznik_import_collect_calls (Ctx *c,
+                                   RecordEntry *entry,
+                                   int year,
+                                   int weekday,
+                                   int hour,
+                                   const char *channel,
+                                   guint channel_len,
+                                   gint64 duration,
+                                   guint64 line);
+gboolean rocznik_import_calls_finish (Ctx *c,
+                                      GError **error);
+void rocznik_import_calls_clear (Ctx *c);
+
 /* rocznik-import-records.c */
 
 void rocznik_record_table_grow (RecordTable *t);
 void rocznik_record_table_clear (RecordTable *t);
+RecordEntry *rocznik_record_table_add (RecordTable *t,
+                                       const char *bytes,
+                                       guint len,
+                                       int year,
+                                       int month,
+                                       guint64 line);
 gboolean rocznik_import_handle_record (Ctx *c,
                                        GArray *cells,
                                        GError **error);

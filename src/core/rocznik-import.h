@@ -42,7 +42,15 @@ typedef enum
   ROCZNIK_IMPORT_COLUMN_MONTH,
   ROCZNIK_IMPORT_COLUMN_DATE,
   ROCZNIK_IMPORT_COLUMN_YEAR_COUNT,          /* wide shape: the counts of one year */
+  ROCZNIK_IMPORT_COLUMN_CHANNEL,             /* per-call records: how the call came */
+  ROCZNIK_IMPORT_COLUMN_DURATION,            /* per-call records: its handling time */
+  ROCZNIK_IMPORT_COLUMN_TIME,                /* per-call records: its time of day, apart from the date */
 } RocznikImportColumnRole;
+
+/* A column option that says the file has no such column. */
+#define ROCZNIK_IMPORT_NO_COLUMN (-2)
+/* The same as a name ("--channel-column -"). */
+#define ROCZNIK_IMPORT_NO_COLUMN_NAME "-"
 
 typedef enum
 {
@@ -62,11 +70,19 @@ typedef struct
   int         year_column;
   int         date_column;
   int         month_column;
+  /* per-call records; -1: detect, ROCZNIK_IMPORT_NO_COLUMN: none */
+  int         channel_column;
+  int         duration_column;
+  int         time_column;
   /* The same choices by a column's header, or its 1-based number as text
    * ("3"); NULL: the int above, else detect. */
   const char *topic_name;
   const char *date_name;
   const char *count_name;
+  /* ROCZNIK_IMPORT_NO_COLUMN_NAME: the file has none */
+  const char *channel_name;
+  const char *duration_name;
+  const char *time_name;
   /* "COLUMN=VALUE", NULL-terminated: a row counts only when all hold */
   const char * const *where;
   RocznikDateOrder date_order;

@@ -12,7 +12,7 @@
 
 #include "rocznik-comparison.h"
 #include "rocznik-format.h"
-#include "rocznik-report-private.h"
+#include "rocznik-report-calls.h"
 
 /* „Polish quotes”: “…” and "…" become „…”. */
 static char *
@@ -42,8 +42,8 @@ polish_quotes (const char *text)
 }
 
 /* Running text: Polish quotes and no one-letter word at a line's end. */
-static char *
-running_text (const char *text)
+char *
+rocznik_report_running_text (const char *text)
 {
   g_autofree char *quoted = polish_quotes (text);
   return rocznik_typography (quoted);
@@ -62,7 +62,7 @@ strv_take (GStrvBuilder *builder,
 static char *
 typeset (char *text)
 {
-  char *out = running_text (text);
+  char *out = rocznik_report_running_text (text);
 
   g_free (text);
   return out;
@@ -229,7 +229,7 @@ top_items (const RocznikTable *t)
       line = g_strdup_printf ("%s – %s %s, %s rozmów w tematach%s", name, count,
                               rocznik_plural (row->count, "rozmowa", "rozmowy", "rozmów"),
                               share, change ? change : "");
-      strv_take (items, running_text (line));
+      strv_take (items, rocznik_report_running_text (line));
     }
   return g_strv_builder_end (items);
 }
@@ -512,7 +512,7 @@ lists_and_notes (RocznikReportContent *c)
 
       out->heading = list_heading (list);
       for (guint j = 0; j < list->items->len; j++)
-        strv_take (items, running_text (g_ptr_array_index (list->items, j)));
+        strv_take (items, rocznik_report_running_text (g_ptr_array_index (list->items, j)));
       out->items = g_strv_builder_end (items);
       g_ptr_array_add (c->lists, out);
     }
@@ -524,7 +524,7 @@ lists_and_notes (RocznikReportContent *c)
 
       for (guint i = 0; paragraphs[i]; i++)
         if (*g_strstrip (paragraphs[i]))
-          strv_take (notes, running_text (paragraphs[i]));
+          strv_take (notes, rocznik_report_running_text (paragraphs[i]));
     }
   c->notes = g_strv_builder_end (notes);
 }
@@ -562,6 +562,7 @@ rocznik_report_content_new (RocznikWorkspace           *ws,
     }
   topic_table (c);
   charts (c);
+  c->calls = rocznik_report_calls_new (report->year);
   lists_and_notes (c);
   return g_steal_pointer (&c);
 }
@@ -595,6 +596,7 @@ rocznik_report_content_free (RocznikReportContent *c)
   g_free (c->compare_note);
   g_free (c->charts_heading);
   g_clear_pointer (&c->charts, g_array_unref);
+  g_clear_pointer (&c->calls, rocznik_report_calls_free);
   g_free (c->lists_heading);
   g_clear_pointer (&c->lists, g_ptr_array_unref);
   g_free (c->notes_heading);

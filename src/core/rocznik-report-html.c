@@ -17,7 +17,7 @@
 
 #include "rocznik-chart-private.h"
 #include "rocznik-format.h"
-#include "rocznik-report-private.h"
+#include "rocznik-report-html-private.h"
 
 /* Each chart is drawn twice, for a wide column and for a phone, so its
  * text stays legible on both (the renderer sizes text by the width); CSS
@@ -81,8 +81,8 @@ static const char style[] =
   " thead{display:table-header-group}\n"
   " .figures li{border:1px solid var(--rule);border-left:4px solid var(--accent)}}\n";
 
-static void
-append_escaped (GString    *out,
+void
+rocznik_html_append_escaped (GString    *out,
                 const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
@@ -91,25 +91,25 @@ append_escaped (GString    *out,
 }
 
 /* <tag attrs>text</tag> with @text escaped; table cells, so a row stays on one line. */
-static void
-append_cell (GString    *out,
+void
+rocznik_html_append_cell (GString    *out,
              const char *tag,
              const char *attrs,
              const char *text)
 {
   g_string_append_printf (out, "<%s%s%s>", tag, attrs ? " " : "", attrs ? attrs : "");
-  append_escaped (out, text);
+  rocznik_html_append_escaped (out, text);
   g_string_append_printf (out, "</%s>", tag);
 }
 
 /* The same on a line of its own. */
-static void
-append_element (GString    *out,
+void
+rocznik_html_append_element (GString    *out,
                 const char *tag,
                 const char *attrs,
                 const char *text)
 {
-  append_cell (out, tag, attrs, text);
+  rocznik_html_append_cell (out, tag, attrs, text);
   g_string_append_c (out, '\n');
 }
 
@@ -128,9 +128,9 @@ append_row (GString                    *out,
       const char *cell = row->cells[i] ? row->cells[i] : "";
 
       if (i == 1)
-        append_cell (out, "th", "scope=\"row\"", cell);
+        rocznik_html_append_cell (out, "th", "scope=\"row\"", cell);
       else
-        append_cell (out, "td", content->numeric[i] ? "class=\"num\"" : NULL, cell);
+        rocznik_html_append_cell (out, "td", content->numeric[i] ? "class=\"num\"" : NULL, cell);
     }
   g_string_append (out, "</tr>\n");
 }
@@ -143,8 +143,8 @@ append_topic_table (GString                    *out,
   g_autofree char *caption = NULL;
 
   g_string_append (out, "<section aria-labelledby=\"tematy\">\n");
-  append_element (out, "h2", "id=\"tematy\"", content->table_heading);
-  append_element (out, "p", "class=\"note\"", content->table_intro);
+  rocznik_html_append_element (out, "h2", "id=\"tematy\"", content->table_heading);
+  rocznik_html_append_element (out, "p", "class=\"note\"", content->table_intro);
   if (content->rows->len == 0)
     {
       g_string_append (out, "</section>\n");
@@ -154,10 +154,10 @@ append_topic_table (GString                    *out,
     ? g_strdup_printf ("Tematy rozmów w %d r. w porównaniu z %d r.", report->year->year, report->compare->year)
     : g_strdup_printf ("Tematy rozmów w %d r.", report->year->year);
   g_string_append (out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabela-tematy\">\n<table>\n");
-  append_element (out, "caption", "id=\"tabela-tematy\"", caption);
+  rocznik_html_append_element (out, "caption", "id=\"tabela-tematy\"", caption);
   g_string_append (out, "<thead><tr>");
   for (guint i = 0; i < content->n_columns; i++)
-    append_cell (out, "th", content->numeric[i] ? "scope=\"col\" class=\"num\"" : "scope=\"col\"",
+    rocznik_html_append_cell (out, "th", content->numeric[i] ? "scope=\"col\" class=\"num\"" : "scope=\"col\"",
                     content->columns[i]);
   g_string_append (out, "</tr></thead>\n<tbody>\n");
   for (guint i = 0; i < content->rows->len; i++)
@@ -173,7 +173,7 @@ append_topic_table (GString                    *out,
     append_row (out, content, content->compared, "aside");
   g_string_append (out, "</tfoot>\n</table>\n</div>\n");
   if (content->compare_note)
-    append_element (out, "p", "class=\"note\"", content->compare_note);
+    rocznik_html_append_element (out, "p", "class=\"note\"", content->compare_note);
   g_string_append (out, "</section>\n");
 }
 
@@ -312,46 +312,46 @@ append_chart_table (GString      *out,
 
   g_string_append_printf (out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"w%u-dane\">\n<table>\n", index);
   g_string_append_printf (out, "<caption id=\"w%u-dane\">", index);
-  append_escaped (out, caption);
+  rocznik_html_append_escaped (out, caption);
   g_string_append (out, "</caption>\n<thead><tr>");
-  append_cell (out, "th", "scope=\"col\"", trend ? "Rok" : "Temat");
+  rocznik_html_append_cell (out, "th", "scope=\"col\"", trend ? "Rok" : "Temat");
   for (int k = 0; k < chart->n_series; k++)
     {
       g_autofree char *year = g_strdup_printf ("%d r.", chart->series_years[k]);
 
-      append_cell (out, "th", "scope=\"col\" class=\"num\"",
+      rocznik_html_append_cell (out, "th", "scope=\"col\" class=\"num\"",
                       trend ? "Liczba rozmów" : chart->n_series > 1 ? year : "Liczba rozmów");
     }
   if (chart->type == ROCZNIK_CHART_RANKING)
-    append_cell (out, "th", "scope=\"col\" class=\"num\"", "Udział");
+    rocznik_html_append_cell (out, "th", "scope=\"col\" class=\"num\"", "Udział");
   if (chart->type == ROCZNIK_CHART_YOY)
-    append_cell (out, "th", "scope=\"col\" class=\"num\"", "Zmiana");
+    rocznik_html_append_cell (out, "th", "scope=\"col\" class=\"num\"", "Zmiana");
   g_string_append (out, "</tr></thead>\n<tbody>\n");
   for (guint i = 0; i < chart->groups->len; i++)
     {
       const ChartGroup *g = g_ptr_array_index (chart->groups, i);
 
       g_string_append (out, "<tr>");
-      append_cell (out, "th", "scope=\"row\"", g->name);
+      rocznik_html_append_cell (out, "th", "scope=\"row\"", g->name);
       for (int k = 0; k < chart->n_series; k++)
         {
           g_autofree char *v = chart_value (g, k);
-          append_cell (out, "td", "class=\"num\"", v);
+          rocznik_html_append_cell (out, "td", "class=\"num\"", v);
         }
       if (chart->type == ROCZNIK_CHART_RANKING)
         {
           g_autofree char *share = rocznik_format_percent (g->share, 1);
-          append_cell (out, "td", "class=\"num\"", share);
+          rocznik_html_append_cell (out, "td", "class=\"num\"", share);
         }
       if (chart->type == ROCZNIK_CHART_YOY)
-        append_cell (out, "td", "class=\"num\"", g->change ? g->change : "—");
+        rocznik_html_append_cell (out, "td", "class=\"num\"", g->change ? g->change : "—");
       g_string_append (out, "</tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n</div>\n");
 }
 
-static void
-append_chart (GString                  *out,
+void
+rocznik_html_append_chart (GString                  *out,
               const RocznikReport      *report,
               const RocznikReportChart *spec,
               PangoFontMap             *fonts,
@@ -384,7 +384,7 @@ append_chart (GString                  *out,
 
   g_string_append_printf (out, "<figure aria-labelledby=\"w%u-naglowek\">\n", index);
   g_string_append_printf (out, "<h3 id=\"w%u-naglowek\">", index);
-  append_escaped (out, chart->title);
+  rocznik_html_append_escaped (out, chart->title);
   g_string_append (out, "</h3>\n");
   g_string_append (out, "<div class=\"chart\">\n");
   g_string_append (out, wide);
@@ -397,7 +397,7 @@ append_chart (GString                  *out,
       g_autofree char *text = g_strjoin (". ", chart->subtitle && *chart->subtitle ? chart->subtitle : "",
                                          chart->notes ? chart->notes : "", NULL);
 
-      append_element (out, "figcaption", NULL, g_str_has_prefix (text, ". ") ? text + 2 : text);
+      rocznik_html_append_element (out, "figcaption", NULL, g_str_has_prefix (text, ". ") ? text + 2 : text);
     }
   g_string_append (out, "</figure>\n");
 }
@@ -410,11 +410,11 @@ append_charts (GString                    *out,
   g_autoptr(GString) figures = g_string_new (NULL);
 
   for (guint i = 0; i < content->charts->len; i++)
-    append_chart (figures, content->data, &g_array_index (content->charts, RocznikReportChart, i), fonts, i + 1);
+    rocznik_html_append_chart (figures, content->data, &g_array_index (content->charts, RocznikReportChart, i), fonts, i + 1);
   if (figures->len == 0)
     return;  /* no chart the data can make: no section */
   g_string_append (out, "<section aria-labelledby=\"wykresy\">\n");
-  append_element (out, "h2", "id=\"wykresy\"", content->charts_heading);
+  rocznik_html_append_element (out, "h2", "id=\"wykresy\"", content->charts_heading);
   g_string_append_len (out, figures->str, figures->len);
   g_string_append (out, "</section>\n");
 }
@@ -427,11 +427,11 @@ append_head (GString                    *out,
 {
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  append_element (out, "title", NULL, content->title);
+  rocznik_html_append_element (out, "title", NULL, content->title);
   g_string_append (out, "<meta name=\"description\" content=\"");
-  append_escaped (out, content->subject);
+  rocznik_html_append_escaped (out, content->subject);
   g_string_append (out, "\">\n<meta name=\"author\" content=\"");
-  append_escaped (out, content->data->organisation);
+  rocznik_html_append_escaped (out, content->data->organisation);
   g_string_append (out, "\">\n<meta name=\"generator\" content=\"Rocznik " PACKAGE_VERSION "\">\n<style>\n");
   g_string_append (out, style);
   g_string_append (out, "</style>\n</head>\n");
@@ -442,25 +442,25 @@ append_figures (GString                    *out,
                 const RocznikReportContent *content)
 {
   g_string_append (out, "<section aria-labelledby=\"liczby\">\n");
-  append_element (out, "h2", "id=\"liczby\"", content->figures_heading);
+  rocznik_html_append_element (out, "h2", "id=\"liczby\"", content->figures_heading);
   g_string_append (out, "<ul class=\"figures\">\n");
   for (guint i = 0; i < content->figures->len; i++)
     {
       const RocznikReportFigure *f = &g_array_index (content->figures, RocznikReportFigure, i);
 
       g_string_append (out, "<li><strong>");
-      append_escaped (out, f->figure);
+      rocznik_html_append_escaped (out, f->figure);
       g_string_append (out, "</strong> <span>");
-      append_escaped (out, f->caption);
+      rocznik_html_append_escaped (out, f->caption);
       g_string_append (out, "</span></li>\n");
     }
   g_string_append (out, "</ul>\n");
   if (content->top_heading)
     {
-      append_element (out, "h3", NULL, content->top_heading);
+      rocznik_html_append_element (out, "h3", NULL, content->top_heading);
       g_string_append (out, "<ol>\n");
       for (guint i = 0; content->top_items[i]; i++)
-        append_element (out, "li", NULL, content->top_items[i]);
+        rocznik_html_append_element (out, "li", NULL, content->top_items[i]);
       g_string_append (out, "</ol>\n");
     }
   g_string_append (out, "</section>\n");
@@ -473,15 +473,15 @@ append_lists_and_notes (GString                    *out,
   if (content->lists->len > 0)
     {
       g_string_append (out, "<section aria-labelledby=\"uslugi\">\n");
-      append_element (out, "h2", "id=\"uslugi\"", content->lists_heading);
+      rocznik_html_append_element (out, "h2", "id=\"uslugi\"", content->lists_heading);
       for (guint i = 0; i < content->lists->len; i++)
         {
           const RocznikReportList *list = g_ptr_array_index (content->lists, i);
 
-          append_element (out, "h3", NULL, list->heading);
+          rocznik_html_append_element (out, "h3", NULL, list->heading);
           g_string_append (out, "<ul>\n");
           for (guint j = 0; list->items[j]; j++)
-            append_element (out, "li", NULL, list->items[j]);
+            rocznik_html_append_element (out, "li", NULL, list->items[j]);
           g_string_append (out, "</ul>\n");
         }
       g_string_append (out, "</section>\n");
@@ -489,9 +489,9 @@ append_lists_and_notes (GString                    *out,
   if (content->notes[0])
     {
       g_string_append (out, "<section aria-labelledby=\"uwagi\">\n");
-      append_element (out, "h2", "id=\"uwagi\"", content->notes_heading);
+      rocznik_html_append_element (out, "h2", "id=\"uwagi\"", content->notes_heading);
       for (guint i = 0; content->notes[i]; i++)
-        append_element (out, "p", NULL, content->notes[i]);
+        rocznik_html_append_element (out, "p", NULL, content->notes[i]);
       g_string_append (out, "</section>\n");
     }
 }
@@ -505,17 +505,18 @@ rocznik_report_html_render (const RocznikReportContent *content,
   append_head (out, content);
   g_string_append (out, "<body>\n<a class=\"skip\" href=\"#tresc\">Przejdź do treści raportu</a>\n"
                         "<header class=\"top\">\n");
-  append_element (out, "p", "class=\"kicker\"", content->kicker);
-  append_element (out, "h1", NULL, content->data->organisation);
-  append_element (out, "p", "class=\"subtitle\"", content->subtitle);
+  rocznik_html_append_element (out, "p", "class=\"kicker\"", content->kicker);
+  rocznik_html_append_element (out, "h1", NULL, content->data->organisation);
+  rocznik_html_append_element (out, "p", "class=\"subtitle\"", content->subtitle);
   g_string_append (out, "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n");
-  append_element (out, "p", "class=\"lead\"", content->lead);
+  rocznik_html_append_element (out, "p", "class=\"lead\"", content->lead);
   append_figures (out, content);
   append_topic_table (out, content);
   append_charts (out, content);
+  rocznik_html_append_calls (out, content, content->charts->len + 1);
   append_lists_and_notes (out, content);
   g_string_append (out, "</main>\n<footer>\n");
-  append_element (out, "p", NULL, content->footer);
+  rocznik_html_append_element (out, "p", NULL, content->footer);
   g_string_append (out, "</footer>\n</body>\n</html>\n");
   return out;
 }

@@ -11,60 +11,20 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "rocznik-chart.h"
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
-#include "rocznik-report-private.h"
-
-#define PAGE_WIDTH   595.276  /* A4 in points */
-#define PAGE_HEIGHT  841.890
-#define MARGIN_LEFT  64.0
-#define MARGIN_RIGHT 64.0
-#define MARGIN_TOP   64.0
-#define BODY_BOTTOM  (PAGE_HEIGHT - 78.0)
-#define FOOTER_Y     (PAGE_HEIGHT - 52.0)
-#define TEXT_WIDTH   (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-
-#define FONT_SANS    "Cantarell"
-#define FONT_SERIF   "P052"
-
-typedef struct { double r, g, b; } Rgb;
-
-static const Rgb INK = { 0.13, 0.14, 0.16 };
-static const Rgb MUTED = { 0.38, 0.40, 0.44 };
-static const Rgb ACCENT = { 0.11, 0.35, 0.62 };
-static const Rgb RULE = { 0.78, 0.80, 0.83 };
-static const Rgb STRIPE = { 0.95, 0.96, 0.975 };
-static const Rgb HEADER_FILL = { 0.89, 0.92, 0.955 };
-
-typedef struct
-{
-  const RocznikReportContent *content;
-  const RocznikReport *report;  /* content->data */
-  GPtrArray           *categories;  /* RocznikCategory*, for the charts */
-  PangoContext        *pango;
-  PangoFontMap        *fonts;       /* the report's, for the charts too; NULL: the system's */
-  cairo_surface_t     *surface;     /* the PDF */
-  GPtrArray           *pages;       /* recording surfaces, finished pages */
-  cairo_t             *cr;          /* the current page's recording */
-  GCancellable        *cancellable;
-  int                  page;        /* 1-based */
-  double               y;
-} Pdf;
+#include "rocznik-report-pdf-private.h"
 
 /* ---- text ------------------------------------------------------------- */
 
-static PangoLayout *
-text_layout (Pdf        *pdf,
+PangoLayout *
+rocznik_pdf_text_layout (Pdf        *pdf,
              const char *font,
              double      width,
              const char *text)
@@ -83,8 +43,8 @@ text_layout (Pdf        *pdf,
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+rocznik_pdf_layout_height (PangoLayout *layout)
 {
   int w, h;
 
@@ -92,8 +52,8 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-static double
-layout_width (PangoLayout *layout)
+double
+rocznik_pdf_layout_width (PangoLayout *layout)
 {
   int w, h;
 
@@ -109,8 +69,8 @@ set_color (Pdf       *pdf,
     cairo_set_source_rgb (pdf->cr, c->r, c->g, c->b);
 }
 
-static void
-show_layout (Pdf         *pdf,
+void
+rocznik_pdf_show_layout (Pdf         *pdf,
              PangoLayout *layout,
              double       x,
              double       y,
@@ -124,18 +84,18 @@ show_layout (Pdf         *pdf,
 }
 
 /* Right-aligned in a column that ends at @right. */
-static void
-show_right (Pdf         *pdf,
+void
+rocznik_pdf_show_right (Pdf         *pdf,
             PangoLayout *layout,
             double       right,
             double       y,
             const Rgb   *color)
 {
-  show_layout (pdf, layout, right - layout_width (layout), y, color);
+  rocznik_pdf_show_layout (pdf, layout, right - rocznik_pdf_layout_width (layout), y, color);
 }
 
-static void
-fill_rect (Pdf       *pdf,
+void
+rocznik_pdf_fill_rect (Pdf       *pdf,
            double     x,
            double     y,
            double     w,
@@ -149,8 +109,8 @@ fill_rect (Pdf       *pdf,
   cairo_fill (pdf->cr);
 }
 
-static void
-hline (Pdf       *pdf,
+void
+rocznik_pdf_hline (Pdf       *pdf,
        double     x0,
        double     x1,
        double     y,
@@ -174,12 +134,12 @@ draw_footer (Pdf *pdf,
 {
   const char *left = pdf->content->footer;
   g_autofree char *right = g_strdup_printf ("Strona %d z %d", pdf->page, n_pages);
-  g_autoptr(PangoLayout) l = text_layout (pdf, FONT_SANS " 8", TEXT_WIDTH - 80, left);
-  g_autoptr(PangoLayout) r = text_layout (pdf, FONT_SANS " 8", 0, right);
+  g_autoptr(PangoLayout) l = rocznik_pdf_text_layout (pdf, FONT_SANS " 8", TEXT_WIDTH - 80, left);
+  g_autoptr(PangoLayout) r = rocznik_pdf_text_layout (pdf, FONT_SANS " 8", 0, right);
 
-  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y - 6, 0.5, &RULE);
-  show_layout (pdf, l, MARGIN_LEFT, FOOTER_Y, &MUTED);
-  show_right (pdf, r, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y, &MUTED);
+  rocznik_pdf_hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y - 6, 0.5, &RULE);
+  rocznik_pdf_show_layout (pdf, l, MARGIN_LEFT, FOOTER_Y, &MUTED);
+  rocznik_pdf_show_right (pdf, r, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y, &MUTED);
 }
 
 static void
@@ -208,8 +168,8 @@ new_page (Pdf *pdf)
 }
 
 /* Starts a new page unless @height fits below the cursor. */
-static gboolean
-ensure_space (Pdf   *pdf,
+gboolean
+rocznik_pdf_ensure_space (Pdf   *pdf,
               double height)
 {
   if (pdf->y + height <= BODY_BOTTOM || pdf->y <= MARGIN_TOP)
@@ -219,8 +179,8 @@ ensure_space (Pdf   *pdf,
 }
 
 /* A bookmark to the cursor's place; returns its id for children. */
-static int
-add_outline (Pdf        *pdf,
+int
+rocznik_pdf_add_outline (Pdf        *pdf,
              int         parent,
              const char *title)
 {
@@ -235,75 +195,75 @@ add_outline (Pdf        *pdf,
 
 /* ---- blocks ----------------------------------------------------------- */
 
-static void
-paragraph (Pdf        *pdf,
+void
+rocznik_pdf_paragraph (Pdf        *pdf,
            const char *font,
            const char *text,
            const Rgb  *color,
            double      space_after)
 {
-  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH, text);
+  g_autoptr(PangoLayout) layout = rocznik_pdf_text_layout (pdf, font, TEXT_WIDTH, text);
   double h;
 
   pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
-  h = layout_height (layout);
-  ensure_space (pdf, h);
-  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, color);
+  h = rocznik_pdf_layout_height (layout);
+  rocznik_pdf_ensure_space (pdf, h);
+  rocznik_pdf_show_layout (pdf, layout, MARGIN_LEFT, pdf->y, color);
   pdf->y += h + space_after;
 }
 
 /* A section heading, kept with at least @keep points of what follows;
  * returns its bookmark. */
-static int
-heading (Pdf        *pdf,
+int
+rocznik_pdf_heading (Pdf        *pdf,
          const char *title,
          double      keep)
 {
-  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 15", TEXT_WIDTH, title);
-  double h = layout_height (layout);
+  g_autoptr(PangoLayout) layout = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 15", TEXT_WIDTH, title);
+  double h = rocznik_pdf_layout_height (layout);
 
   if (pdf->y > MARGIN_TOP)
     pdf->y += 14;
   int id;
 
-  ensure_space (pdf, h + 10 + keep);
-  id = add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title);
-  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &ACCENT);
+  rocznik_pdf_ensure_space (pdf, h + 10 + keep);
+  id = rocznik_pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title);
+  rocznik_pdf_show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &ACCENT);
   pdf->y += h + 2;
-  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 2, 0.8, &ACCENT);
+  rocznik_pdf_hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 2, 0.8, &ACCENT);
   pdf->y += 12;
   return id;
 }
 
-static void
-subheading (Pdf        *pdf,
+void
+rocznik_pdf_subheading (Pdf        *pdf,
             const char *title)
 {
-  g_autoptr(PangoLayout) layout = text_layout (pdf, FONT_SANS " Bold 11", TEXT_WIDTH, title);
-  double h = layout_height (layout);
+  g_autoptr(PangoLayout) layout = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 11", TEXT_WIDTH, title);
+  double h = rocznik_pdf_layout_height (layout);
 
-  ensure_space (pdf, h + 40);
-  show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &INK);
+  rocznik_pdf_ensure_space (pdf, h + 40);
+  rocznik_pdf_show_layout (pdf, layout, MARGIN_LEFT, pdf->y, &INK);
   pdf->y += h + 5;
 }
 
 /* A list item with a hanging indent: "•" or "1." in the margin. */
-static void
-list_item (Pdf        *pdf,
+void
+rocznik_pdf_list_item (Pdf        *pdf,
            const char *font,
            const char *mark,
            double      indent,
            const char *text)
 {
-  g_autoptr(PangoLayout) m = text_layout (pdf, font, 0, mark);
-  g_autoptr(PangoLayout) layout = text_layout (pdf, font, TEXT_WIDTH - indent, text);
+  g_autoptr(PangoLayout) m = rocznik_pdf_text_layout (pdf, font, 0, mark);
+  g_autoptr(PangoLayout) layout = rocznik_pdf_text_layout (pdf, font, TEXT_WIDTH - indent, text);
   double h;
 
   pango_layout_set_spacing (layout, 1.5 * PANGO_SCALE);
-  h = layout_height (layout);
-  ensure_space (pdf, h);
-  show_layout (pdf, m, MARGIN_LEFT + 4, pdf->y, &ACCENT);
-  show_layout (pdf, layout, MARGIN_LEFT + indent, pdf->y, &INK);
+  h = rocznik_pdf_layout_height (layout);
+  rocznik_pdf_ensure_space (pdf, h);
+  rocznik_pdf_show_layout (pdf, m, MARGIN_LEFT + 4, pdf->y, &ACCENT);
+  rocznik_pdf_show_layout (pdf, layout, MARGIN_LEFT + indent, pdf->y, &INK);
   pdf->y += h + 2.5;
 }
 
@@ -313,18 +273,18 @@ static void
 title_block (Pdf *pdf)
 {
   const RocznikReportContent *c = pdf->content;
-  g_autoptr(PangoLayout) k = text_layout (pdf, FONT_SANS " Bold 9", TEXT_WIDTH, c->kicker);
-  g_autoptr(PangoLayout) t = text_layout (pdf, FONT_SANS " Bold 26", TEXT_WIDTH, pdf->report->organisation);
-  g_autoptr(PangoLayout) s = text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, c->subtitle);
+  g_autoptr(PangoLayout) k = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 9", TEXT_WIDTH, c->kicker);
+  g_autoptr(PangoLayout) t = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 26", TEXT_WIDTH, pdf->report->organisation);
+  g_autoptr(PangoLayout) s = rocznik_pdf_text_layout (pdf, FONT_SANS " 14", TEXT_WIDTH, c->subtitle);
 
-  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, pdf->report->organisation);
-  show_layout (pdf, k, MARGIN_LEFT, pdf->y, &ACCENT);
-  pdf->y += layout_height (k) + 6;
-  show_layout (pdf, t, MARGIN_LEFT, pdf->y, &INK);
-  pdf->y += layout_height (t) + 2;
-  show_layout (pdf, s, MARGIN_LEFT, pdf->y, &MUTED);
-  pdf->y += layout_height (s) + 18;
-  paragraph (pdf, FONT_SERIF " 12.5", c->lead, &INK, 4);
+  rocznik_pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, pdf->report->organisation);
+  rocznik_pdf_show_layout (pdf, k, MARGIN_LEFT, pdf->y, &ACCENT);
+  pdf->y += rocznik_pdf_layout_height (k) + 6;
+  rocznik_pdf_show_layout (pdf, t, MARGIN_LEFT, pdf->y, &INK);
+  pdf->y += rocznik_pdf_layout_height (t) + 2;
+  rocznik_pdf_show_layout (pdf, s, MARGIN_LEFT, pdf->y, &MUTED);
+  pdf->y += rocznik_pdf_layout_height (s) + 18;
+  rocznik_pdf_paragraph (pdf, FONT_SERIF " 12.5", c->lead, &INK, 4);
 }
 
 /* ---- 2. key figures --------------------------------------------------- */
@@ -336,7 +296,7 @@ key_figures (Pdf *pdf)
   GArray *cards = content->figures;
   const double gap = 14, card_w = (TEXT_WIDTH - gap) / 2;
 
-  heading (pdf, content->figures_heading, 120);
+  rocznik_pdf_heading (pdf, content->figures_heading, 120);
   for (guint i = 0; i < cards->len; i += 2)
     {
       double row_h = 0;
@@ -344,52 +304,39 @@ key_figures (Pdf *pdf)
       for (guint j = i; j < MIN (i + 2, cards->len); j++)
         {
           RocznikReportFigure *c = &g_array_index (cards, RocznikReportFigure, j);
-          g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
-          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
+          g_autoptr(PangoLayout) f = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
+          g_autoptr(PangoLayout) cap = rocznik_pdf_text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
 
-          row_h = MAX (row_h, layout_height (f) + layout_height (cap) + 26);
+          row_h = MAX (row_h, rocznik_pdf_layout_height (f) + rocznik_pdf_layout_height (cap) + 26);
         }
-      ensure_space (pdf, row_h);
+      rocznik_pdf_ensure_space (pdf, row_h);
       for (guint j = i; j < MIN (i + 2, cards->len); j++)
         {
           RocznikReportFigure *c = &g_array_index (cards, RocznikReportFigure, j);
           double x = MARGIN_LEFT + (j - i) * (card_w + gap);
-          g_autoptr(PangoLayout) f = text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
-          g_autoptr(PangoLayout) cap = text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
+          g_autoptr(PangoLayout) f = rocznik_pdf_text_layout (pdf, FONT_SANS " Bold 20", card_w - 24, c->figure);
+          g_autoptr(PangoLayout) cap = rocznik_pdf_text_layout (pdf, FONT_SANS " 9", card_w - 24, c->caption);
 
-          fill_rect (pdf, x, pdf->y, card_w, row_h, &STRIPE);
-          fill_rect (pdf, x, pdf->y, 3, row_h, &ACCENT);
-          show_layout (pdf, f, x + 14, pdf->y + 10, &ACCENT);
-          show_layout (pdf, cap, x + 14, pdf->y + 14 + layout_height (f), &MUTED);
+          rocznik_pdf_fill_rect (pdf, x, pdf->y, card_w, row_h, &STRIPE);
+          rocznik_pdf_fill_rect (pdf, x, pdf->y, 3, row_h, &ACCENT);
+          rocznik_pdf_show_layout (pdf, f, x + 14, pdf->y + 10, &ACCENT);
+          rocznik_pdf_show_layout (pdf, cap, x + 14, pdf->y + 14 + rocznik_pdf_layout_height (f), &MUTED);
         }
       pdf->y += row_h + gap;
     }
 
   if (content->top_heading == NULL)
     return;
-  subheading (pdf, content->top_heading);
+  rocznik_pdf_subheading (pdf, content->top_heading);
   for (guint i = 0; content->top_items[i]; i++)
     {
       g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
 
-      list_item (pdf, FONT_SERIF " 11", mark, 20, content->top_items[i]);
+      rocznik_pdf_list_item (pdf, FONT_SERIF " 11", mark, 20, content->top_items[i]);
     }
 }
 
 /* ---- 3. the topic table ---------------------------------------------- */
-
-typedef struct
-{
-  const char *title;
-  double      width;
-  gboolean    numeric;
-} Column;
-
-typedef struct
-{
-  Column  cols[7];
-  guint   n_cols;
-} TableSpec;
 
 /* Column widths in points: the topic takes what the figures leave. */
 static void
@@ -402,6 +349,7 @@ table_spec_init (TableSpec                  *spec,
   double fixed;
 
   spec->n_cols = content->n_columns;
+  spec->continued = content->table_continued;
   for (guint i = 0; i < spec->n_cols; i++)
     spec->cols[i] = (Column) { content->columns[i], widths[i], content->numeric[i] };
   fixed = 0;
@@ -411,8 +359,8 @@ table_spec_init (TableSpec                  *spec,
 }
 
 /* One table row: @cells[i] per column; returns its height. @draw FALSE only measures. */
-static double
-table_row (Pdf             *pdf,
+double
+rocznik_pdf_table_row (Pdf             *pdf,
            const TableSpec *spec,
            const char     **cells,
            const char      *font,
@@ -421,24 +369,24 @@ table_row (Pdf             *pdf,
            const Rgb       *color)
 {
   const double pad_x = 5, pad_y = 4;
-  PangoLayout *layouts[7];
+  PangoLayout *layouts[PDF_MAX_COLUMNS];
   double h = 0, x = MARGIN_LEFT;
 
   for (guint i = 0; i < spec->n_cols; i++)
     {
-      layouts[i] = text_layout (pdf, font, spec->cols[i].width - 2 * pad_x, cells[i] ? cells[i] : "");
+      layouts[i] = rocznik_pdf_text_layout (pdf, font, spec->cols[i].width - 2 * pad_x, cells[i] ? cells[i] : "");
       if (spec->cols[i].numeric)
         pango_layout_set_alignment (layouts[i], PANGO_ALIGN_RIGHT);
-      h = MAX (h, layout_height (layouts[i]));
+      h = MAX (h, rocznik_pdf_layout_height (layouts[i]));
     }
   h += 2 * pad_y;
   if (draw)
     {
       if (fill)
-        fill_rect (pdf, MARGIN_LEFT, pdf->y, TEXT_WIDTH, h, fill);
+        rocznik_pdf_fill_rect (pdf, MARGIN_LEFT, pdf->y, TEXT_WIDTH, h, fill);
       for (guint i = 0; i < spec->n_cols; i++)
         {
-          show_layout (pdf, layouts[i], x + pad_x, pdf->y + pad_y, color);
+          rocznik_pdf_show_layout (pdf, layouts[i], x + pad_x, pdf->y + pad_y, color);
           x += spec->cols[i].width;
         }
     }
@@ -447,42 +395,42 @@ table_row (Pdf             *pdf,
   return h;
 }
 
-static void
-table_header (Pdf             *pdf,
+void
+rocznik_pdf_table_header (Pdf             *pdf,
               const TableSpec *spec,
               gboolean         continued)
 {
-  const char *cells[7];
+  const char *cells[PDF_MAX_COLUMNS];
   double h;
 
   for (guint i = 0; i < spec->n_cols; i++)
     cells[i] = spec->cols[i].title;
   if (continued)
     {
-      g_autoptr(PangoLayout) cd = text_layout (pdf, FONT_SANS " Italic 8.5", TEXT_WIDTH,
-                                               pdf->content->table_continued);
-      show_layout (pdf, cd, MARGIN_LEFT, pdf->y, &MUTED);
-      pdf->y += layout_height (cd) + 4;
+      g_autoptr(PangoLayout) cd = rocznik_pdf_text_layout (pdf, FONT_SANS " Italic 8.5", TEXT_WIDTH,
+                                               spec->continued);
+      rocznik_pdf_show_layout (pdf, cd, MARGIN_LEFT, pdf->y, &MUTED);
+      pdf->y += rocznik_pdf_layout_height (cd) + 4;
     }
-  h = table_row (pdf, spec, cells, FONT_SANS " Bold 8.5", TRUE, &HEADER_FILL, &INK);
+  h = rocznik_pdf_table_row (pdf, spec, cells, FONT_SANS " Bold 8.5", TRUE, &HEADER_FILL, &INK);
   pdf->y += h;
-  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &ACCENT);
+  rocznik_pdf_hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &ACCENT);
 }
 
 /* Places a row, breaking the page (and repeating the header) when needed. */
-static void
-table_place (Pdf             *pdf,
+void
+rocznik_pdf_table_place (Pdf             *pdf,
              const TableSpec *spec,
              const char     **cells,
              const char      *font,
              const Rgb       *fill,
              const Rgb       *color)
 {
-  double h = table_row (pdf, spec, cells, font, FALSE, NULL, NULL);
+  double h = rocznik_pdf_table_row (pdf, spec, cells, font, FALSE, NULL, NULL);
 
-  if (ensure_space (pdf, h))
-    table_header (pdf, spec, TRUE);
-  table_row (pdf, spec, cells, font, TRUE, fill, color);
+  if (rocznik_pdf_ensure_space (pdf, h))
+    rocznik_pdf_table_header (pdf, spec, TRUE);
+  rocznik_pdf_table_row (pdf, spec, cells, font, TRUE, fill, color);
   pdf->y += h;
 }
 
@@ -493,43 +441,43 @@ topic_table (Pdf *pdf)
   TableSpec spec;
 
   table_spec_init (&spec, content);
-  heading (pdf, content->table_heading, 90);
-  paragraph (pdf, FONT_SERIF " 10.5", content->table_intro, &MUTED, 8);
+  rocznik_pdf_heading (pdf, content->table_heading, 90);
+  rocznik_pdf_paragraph (pdf, FONT_SERIF " 10.5", content->table_intro, &MUTED, 8);
   if (content->rows->len == 0)
     return;
-  ensure_space (pdf, 60);
-  table_header (pdf, &spec, FALSE);
+  rocznik_pdf_ensure_space (pdf, 60);
+  rocznik_pdf_table_header (pdf, &spec, FALSE);
 
   for (guint i = 0; i < content->rows->len; i++)
     {
       const RocznikReportRow *row = g_ptr_array_index (content->rows, i);
 
-      table_place (pdf, &spec, (const char **) row->cells, FONT_SANS " 9", i % 2 ? &STRIPE : NULL, &INK);
+      rocznik_pdf_table_place (pdf, &spec, (const char **) row->cells, FONT_SANS " 9", i % 2 ? &STRIPE : NULL, &INK);
       if (g_cancellable_is_cancelled (pdf->cancellable))
         return;
     }
 
   {
     const char **cells = (const char **) content->sum->cells;
-    double h = table_row (pdf, &spec, cells, FONT_SANS " Bold 9", FALSE, NULL, NULL);
+    double h = rocznik_pdf_table_row (pdf, &spec, cells, FONT_SANS " Bold 9", FALSE, NULL, NULL);
 
-    if (ensure_space (pdf, h))
-      table_header (pdf, &spec, TRUE);
-    hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &INK);
-    table_row (pdf, &spec, cells, FONT_SANS " Bold 9", TRUE, NULL, &INK);
+    if (rocznik_pdf_ensure_space (pdf, h))
+      rocznik_pdf_table_header (pdf, &spec, TRUE);
+    rocznik_pdf_hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.8, &INK);
+    rocznik_pdf_table_row (pdf, &spec, cells, FONT_SANS " Bold 9", TRUE, NULL, &INK);
     pdf->y += h;
   }
   if (content->remainder)
     {
-      table_place (pdf, &spec, (const char **) content->remainder->cells, FONT_SANS " Italic 9", NULL, &MUTED);
-      table_place (pdf, &spec, (const char **) content->declared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
+      rocznik_pdf_table_place (pdf, &spec, (const char **) content->remainder->cells, FONT_SANS " Italic 9", NULL, &MUTED);
+      rocznik_pdf_table_place (pdf, &spec, (const char **) content->declared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
     }
   if (content->compared)
-    table_place (pdf, &spec, (const char **) content->compared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
-  hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
+    rocznik_pdf_table_place (pdf, &spec, (const char **) content->compared->cells, FONT_SANS " Italic 9", NULL, &MUTED);
+  rocznik_pdf_hline (pdf, MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, pdf->y, 0.5, &RULE);
   pdf->y += 6;
   if (content->compare_note)
-    paragraph (pdf, FONT_SERIF " 9.5", content->compare_note, &MUTED, 8);
+    rocznik_pdf_paragraph (pdf, FONT_SERIF " 9.5", content->compare_note, &MUTED, 8);
 }
 
 /* ---- 4. charts --------------------------------------------------------- */
@@ -585,30 +533,32 @@ prepare_chart (Pdf                    *pdf,
   g_array_append_val (placed, p);
 }
 
-static void
-charts (Pdf *pdf)
+void
+rocznik_pdf_charts (Pdf        *pdf,
+                    GArray     *charts,
+                    const char *heading,
+                    int         section)
 {
-  const RocznikReportContent *content = pdf->content;
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedChart));
-  int section;
 
   g_array_set_clear_func (placed, (GDestroyNotify) placed_chart_clear);
-  for (guint i = 0; i < content->charts->len; i++)
+  for (guint i = 0; i < charts->len; i++)
     {
-      const RocznikReportChart *chart = &g_array_index (content->charts, RocznikReportChart, i);
+      const RocznikReportChart *chart = &g_array_index (charts, RocznikReportChart, i);
 
       prepare_chart (pdf, placed, &chart->spec, MIN (chart->height, CHART_MAX_HEIGHT));
     }
   if (placed->len == 0)
     return;
 
-  section = heading (pdf, content->charts_heading, g_array_index (placed, PlacedChart, 0).height);
+  if (heading)
+    section = rocznik_pdf_heading (pdf, heading, g_array_index (placed, PlacedChart, 0).height);
   for (guint i = 0; i < placed->len; i++)
     {
       PlacedChart *p = &g_array_index (placed, PlacedChart, i);
 
-      ensure_space (pdf, p->height);
-      add_outline (pdf, section, rocznik_chart_get_title (p->chart));
+      rocznik_pdf_ensure_space (pdf, p->height);
+      rocznik_pdf_add_outline (pdf, section, rocznik_chart_get_title (p->chart));
       if (pdf->cr)
         {
           cairo_save (pdf->cr);
@@ -626,7 +576,7 @@ static void
 bullet (Pdf        *pdf,
         const char *text)
 {
-  list_item (pdf, FONT_SERIF " 10.5", "•", 16, text);
+  rocznik_pdf_list_item (pdf, FONT_SERIF " 10.5", "•", 16, text);
 }
 
 static void
@@ -636,14 +586,14 @@ lists_and_notes (Pdf *pdf)
 
   if (content->lists->len > 0)
     {
-      heading (pdf, content->lists_heading, 60);
+      rocznik_pdf_heading (pdf, content->lists_heading, 60);
       for (guint i = 0; i < content->lists->len; i++)
         {
           const RocznikReportList *list = g_ptr_array_index (content->lists, i);
 
           if (i > 0)
             pdf->y += 8;
-          subheading (pdf, list->heading);
+          rocznik_pdf_subheading (pdf, list->heading);
           for (guint j = 0; list->items[j]; j++)
             bullet (pdf, list->items[j]);
         }
@@ -651,227 +601,10 @@ lists_and_notes (Pdf *pdf)
 
   if (content->notes[0])
     {
-      heading (pdf, content->notes_heading, 40);
+      rocznik_pdf_heading (pdf, content->notes_heading, 40);
       for (guint i = 0; content->notes[i]; i++)
-        paragraph (pdf, FONT_SERIF " 10.5", content->notes[i], &INK, 6);
+        rocznik_pdf_paragraph (pdf, FONT_SERIF " 10.5", content->notes[i], &INK, 6);
     }
-}
-
-/* ---- fonts ------------------------------------------------------------- */
-
-/* The report's fonts, and one for the glyphs they lack. */
-static const char *const report_fonts[] = {
-  FONT_SANS ":weight=regular", FONT_SANS ":weight=bold", FONT_SERIF ":style=Roman",
-  "DejaVu Sans:style=Book",
-};
-
-/* The file fontconfig gives for @wanted, if it is of the family asked for. */
-static char *
-match_font_file (const char *wanted)
-{
-  FcPattern *pattern = FcNameParse ((const FcChar8 *) wanted);
-  FcPattern *match;
-  FcResult result;
-  FcChar8 *file = NULL, *family = NULL, *wanted_family = NULL;
-  char *found = NULL;
-
-  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
-  FcDefaultSubstitute (pattern);
-  match = FcFontMatch (NULL, pattern, &result);
-  if (match
-      && FcPatternGetString (pattern, FC_FAMILY, 0, &wanted_family) == FcResultMatch
-      && FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch
-      && FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch
-      && g_ascii_strcasecmp ((const char *) family, (const char *) wanted_family) == 0)
-    found = g_strdup ((const char *) file);
-  if (match)
-    FcPatternDestroy (match);
-  FcPatternDestroy (pattern);
-  return found;
-}
-
-/* Where fontconfig's answer can change: its configuration and the user's
- * font folders (a font installed there may take a family over). */
-static GPtrArray *
-font_config_paths (void)
-{
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *env[] = { "FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (env); i++)
-    if (g_getenv (env[i]))
-      g_ptr_array_add (paths, g_strdup (g_getenv (env[i])));
-  g_ptr_array_add (paths, g_strdup ("/etc/fonts/fonts.conf"));
-  g_ptr_array_add (paths, g_strdup ("/etc/fonts/conf.d"));
-  g_ptr_array_add (paths, g_build_filename (g_get_user_config_dir (), "fontconfig", NULL));
-  g_ptr_array_add (paths, g_build_filename (g_get_user_data_dir (), "fonts", NULL));
-  g_ptr_array_add (paths, g_build_filename (g_get_home_dir (), ".fonts", NULL));
-  return paths;
-}
-
-/* "KIND MTIME.NSEC SIZE PATH"; a missing file is stamped 0. */
-static void
-append_stamp (GString    *out,
-              char        kind,
-              const char *path)
-{
-  struct stat st = { 0 };
-
-  if (stat (path, &st) != 0)
-    memset (&st, 0, sizeof st);
-  g_string_append_printf (out, "%c %" G_GINT64_FORMAT ".%09ld %" G_GINT64_FORMAT " %s\n", kind,
-                          (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec, (gint64) st.st_size, path);
-}
-
-static char *
-font_stamp (char **files)
-{
-  g_autoptr(GPtrArray) config = font_config_paths ();
-  GString *out = g_string_new ("rocznik report fonts 1\n");
-
-  for (guint i = 0; i < config->len; i++)
-    append_stamp (out, 'C', g_ptr_array_index (config, i));
-  for (guint i = 0; files[i]; i++)
-    append_stamp (out, 'F', files[i]);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-font_cache_path (void)
-{
-  return g_build_filename (g_get_user_cache_dir (), "rocznik", "report-fonts", NULL);
-}
-
-/* The files of the cache when nothing it was made from has changed. */
-static char **
-cached_font_files (void)
-{
-  g_autofree char *path = font_cache_path ();
-  g_autofree char *cache = NULL;
-  g_autofree char *stamp = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-
-  if (!g_file_get_contents (path, &cache, NULL, NULL))
-    return NULL;
-  lines = g_strsplit (cache, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit (lines[i], " ", 4);  /* F MTIME SIZE PATH */
-
-      if (g_strv_length (fields) == 4 && strcmp (fields[0], "F") == 0)
-        g_ptr_array_add (files, g_strdup (fields[3]));
-    }
-  if (files->len != G_N_ELEMENTS (report_fonts))
-    return NULL;
-  g_ptr_array_add (files, NULL);
-  stamp = font_stamp ((char **) files->pdata);
-  if (strcmp (stamp, cache) != 0)
-    return NULL;
-  return (char **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
-}
-
-/* The files of the report's fonts. Asking fontconfig loads the system's
- * whole configuration and font list (~7 ms here, a fifth of a report), so
- * the answer is kept in the user's cache folder and asked again only when
- * a font file or fontconfig's configuration changes. NULL when a font is
- * missing. */
-static char **
-report_font_files (void)
-{
-  char **files = cached_font_files ();
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-
-  if (files)
-    return files;
-
-  found = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (report_fonts); i++)
-    {
-      char *file = match_font_file (report_fonts[i]);
-
-      if (file == NULL)
-        return NULL;
-      g_ptr_array_add (found, file);
-    }
-  g_ptr_array_add (found, NULL);
-
-  /* A cache that cannot be written costs only the time next run. */
-  stamp = font_stamp ((char **) found->pdata);
-  path = font_cache_path ();
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    g_file_set_contents (path, stamp, -1, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&found), FALSE);
-}
-
-static gboolean own_fonts_only;
-
-void
-rocznik_report_use_own_fonts (void)
-{
-  own_fonts_only = TRUE;
-}
-
-/* A font map of just the report's fonts. Pango asks Fontconfig to sort every
- * installed font for each new font size; over four files instead of the
- * whole system that costs next to nothing. NULL when a font is missing:
- * then the system's font map is used as is. */
-static PangoFontMap *
-report_font_map_new (void)
-{
-  g_auto(GStrv) files = report_font_files ();
-  FcConfig *config;
-  PangoFontMap *map;
-
-  if (files == NULL)
-    return NULL;
-  config = FcConfigCreate ();
-  for (guint i = 0; files[i]; i++)
-    if (!FcConfigAppFontAddFile (config, (const FcChar8 *) files[i]))
-      {
-        /* Gone since the cache was checked: ask fontconfig next time. */
-        g_autofree char *path = font_cache_path ();
-
-        g_unlink (path);
-        FcConfigDestroy (config);
-        return NULL;
-      }
-
-  /* Pango initialises fontconfig's current configuration in a thread and
-   * waits for it before the first font: with ours current that is free. */
-  if (own_fonts_only)
-    FcConfigSetCurrent (config);
-  map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
-  if (map == NULL || !PANGO_IS_FC_FONT_MAP (map))
-    {
-      g_clear_object (&map);
-      FcConfigDestroy (config);
-      return NULL;
-    }
-  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
-  FcConfigDestroy (config);
-  return map;
-}
-
-/* One per thread, kept: font maps are not thread-safe, and Pango 1.50
- * never releases the FcConfig of a font map it finalizes. */
-PangoFontMap *
-rocznik_report_font_map (void)
-{
-  static GPrivate fonts = G_PRIVATE_INIT (g_object_unref);
-  PangoFontMap *map = g_private_get (&fonts);
-
-  if (map == NULL)
-    {
-      map = report_font_map_new ();
-      if (map)
-        g_private_set (&fonts, map);
-    }
-  return map;
 }
 
 /* ---- the document ----------------------------------------------------- */
@@ -883,7 +616,8 @@ lay_out (Pdf *pdf)
   title_block (pdf);
   key_figures (pdf);
   topic_table (pdf);
-  charts (pdf);
+  rocznik_pdf_charts (pdf, pdf->content->charts, pdf->content->charts_heading, CAIRO_PDF_OUTLINE_ROOT);
+  rocznik_pdf_calls (pdf);
   lists_and_notes (pdf);
   end_page (pdf);
 }

@@ -70,6 +70,9 @@ typedef struct
   char *cells[ROCZNIK_REPORT_MAX_COLUMNS];
 } RocznikReportRow;
 
+/* When and how residents call (rocznik-report-calls.h); NULL without per-call data. */
+typedef struct _RocznikReportCalls RocznikReportCalls;
+
 /* Everything the report says, formatted once in Polish. Running text is
  * already typeset (Polish quotes, one-letter words glued to the next). */
 typedef struct
@@ -99,6 +102,7 @@ typedef struct
   char          *compare_note;   /* what the comparison is made on, or NULL */
   char          *charts_heading;
   GArray        *charts;         /* RocznikReportChart */
+  RocznikReportCalls *calls;     /* NULL: the year has no per-call data */
   char          *lists_heading;
   GPtrArray     *lists;          /* RocznikReportList* */
   char          *notes_heading;
@@ -114,6 +118,13 @@ RocznikReportContent *rocznik_report_content_new  (RocznikWorkspace           *w
                                                   const RocznikReportOptions *options,
                                                   GError                    **error);
 void                  rocznik_report_content_free (RocznikReportContent       *content);
+/* Writes @content in the format of @path's extension, as rocznik_report_write(). */
+gboolean              rocznik_report_content_write (RocznikReportContent   *content,
+                                                    const char             *path,
+                                                    GCancellable           *cancellable,
+                                                    GError                **error);
+/* Running text: Polish quotes, one-letter words glued to the next. */
+char                 *rocznik_report_running_text (const char                 *text);
 
 /* The writers: each renders @content into @out (a file created exclusively
  * beside @path, named in messages) and calls nothing back in rocznik-report.c. */

@@ -18,7 +18,7 @@
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
-#include "rocznik-report-private.h"
+#include "rocznik-report-xlsx-calls.h"
 
 #define TABLE_FIRST_ROW 3   /* the header; topics start below it */
 #define NAME_WIDTH_MAX  90
@@ -715,6 +715,8 @@ build_workbook (const RocznikReportContent *content,
     }
   if (w.err == LXW_NO_ERROR)
     write_comparison_sheet (&w, report);
+  if (w.err == LXW_NO_ERROR)
+    w.err = rocznik_report_xlsx_calls (wb, content, &w.err_sheet, &w.err_row, &w.err_col);
 
   if (w.err != LXW_NO_ERROR)
     set_writer_error (&w, path, error);

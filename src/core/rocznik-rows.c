@@ -13,6 +13,7 @@
 /* Parents before children: inserted in this order, deleted in reverse. */
 static const char *const tables[] = {
   "topic", "alias", "year", "year_topic", "topic_month",
+  "year_calls", "call_hour", "call_channel",
   "list", "list_item", "category", "category_topic", "import_choice",
 };
 

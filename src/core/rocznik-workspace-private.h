@@ -74,6 +74,16 @@ gboolean rocznik_workspace_write_year (RocznikWorkspace  *self,
                                        gboolean           replace,
                                        GError           **error);
 
+/* rocznik-workspace-calls.c: a year's per-call profile, with the year */
+gboolean rocznik_workspace_validate_calls (const RocznikYear *year,
+                                           GError           **error);
+gboolean rocznik_workspace_write_calls    (RocznikWorkspace  *self,
+                                           const RocznikYear *year,
+                                           GError           **error);
+gboolean rocznik_workspace_read_calls     (RocznikWorkspace  *self,
+                                           RocznikYear       *year,
+                                           GError           **error);
+
 /* rocznik-workspace-topics.c: statements reused across the topics of a
  * wide import; NULL members are prepared on first use. */
 typedef struct

@@ -68,10 +68,36 @@ static const char schema_v2[] =
   "  header_hash TEXT PRIMARY KEY,"
   "  choices TEXT NOT NULL);";
 
+/* What per-call records tell beyond topics (rocznik-call-profile.h): a
+ * year_calls row marks a year that has a profile; its hours of the week
+ * (only the cells with calls) and channels, in the profile's order; and
+ * each topic's handling time, NULL when the records had no duration. */
+static const char schema_v3[] =
+  "ALTER TABLE year_topic ADD COLUMN duration_calls INTEGER"
+  "  CHECK (duration_calls IS NULL OR duration_calls >= 0);"
+  "ALTER TABLE year_topic ADD COLUMN duration_seconds INTEGER"
+  "  CHECK (duration_seconds IS NULL OR duration_seconds >= 0);"
+  "CREATE TABLE year_calls ("
+  "  year INTEGER PRIMARY KEY REFERENCES year(year) ON DELETE CASCADE,"
+  "  has_hours INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE call_hour ("
+  "  year INTEGER NOT NULL REFERENCES year_calls(year) ON DELETE CASCADE,"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),"
+  "  calls INTEGER NOT NULL CHECK (calls >= 0),"
+  "  PRIMARY KEY (year, weekday, hour));"
+  "CREATE TABLE call_channel ("
+  "  year INTEGER NOT NULL REFERENCES year_calls(year) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  calls INTEGER NOT NULL CHECK (calls >= 0),"
+  "  PRIMARY KEY (year, position));";
+
 /* Migrations from version i to i + 1 live at index i; index 0 creates. */
 static const char *migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ROCZNIK_WORKSPACE_SCHEMA_VERSION);
 

@@ -375,6 +375,9 @@ rocznik_workspace_restore_snapshot (RocznikWorkspace *self,
                    _("Cannot restore the snapshot %s: %s"), snapshot->id, sqlite3_errstr (rc));
       return FALSE;
     }
+  /* a snapshot kept before an upgrade is upgraded like an old workspace */
+  if (!rocznik_workspace_check_and_migrate (self, FALSE, error))
+    return FALSE;
   prune (self);
   g_free (self->last_snapshot);
   self->last_snapshot = g_strdup (kept);

@@ -277,7 +277,9 @@ rocznik_workspace_merge_topics (RocznikWorkspace *self,
     return rocznik_workspace_commit (self, error);
 
   sql = g_strdup_printf (
-    "UPDATE year_topic SET count = count + (SELECT f.count FROM year_topic f WHERE f.topic_id = %1$" G_GINT64_FORMAT " AND f.year = year_topic.year) "
+    "UPDATE year_topic SET count = count + (SELECT f.count FROM year_topic f WHERE f.topic_id = %1$" G_GINT64_FORMAT " AND f.year = year_topic.year), "
+    "    duration_calls = duration_calls + (SELECT f.duration_calls FROM year_topic f WHERE f.topic_id = %1$" G_GINT64_FORMAT " AND f.year = year_topic.year), "
+    "    duration_seconds = duration_seconds + (SELECT f.duration_seconds FROM year_topic f WHERE f.topic_id = %1$" G_GINT64_FORMAT " AND f.year = year_topic.year) "
     "  WHERE topic_id = %2$" G_GINT64_FORMAT " AND year IN (SELECT year FROM year_topic WHERE topic_id = %1$" G_GINT64_FORMAT ");"
     "DELETE FROM topic_month WHERE topic_id = %1$" G_GINT64_FORMAT " AND year IN (SELECT year FROM year_topic WHERE topic_id = %2$" G_GINT64_FORMAT ");"
     "DELETE FROM topic_month WHERE topic_id = %2$" G_GINT64_FORMAT " AND year IN (SELECT year FROM year_topic WHERE topic_id = %1$" G_GINT64_FORMAT ");"
@@ -289,7 +291,8 @@ rocznik_workspace_merge_topics (RocznikWorkspace *self,
     "INSERT OR REPLACE INTO alias (key, topic_id) SELECT key, %2$" G_GINT64_FORMAT " FROM topic WHERE id = %1$" G_GINT64_FORMAT ";"
     "DELETE FROM topic WHERE id = %1$" G_GINT64_FORMAT ";",
     from, into);
-  /* Monthly counts cannot be summed safely when only one side has them. */
+  /* Monthly counts cannot be summed safely when only one side has them;
+   * handling times are summed when both have one, else NULL + n drops it. */
   sqlite3_exec (self->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
   if (!rocznik_workspace_exec (self, sql, error))
     return rocznik_workspace_abort (self);

@@ -108,7 +108,7 @@ validate_year (const RocznikYear *year,
           return FALSE;
         }
     }
-  return TRUE;
+  return rocznik_workspace_validate_calls (year, error);
 }
 
 /* Writes one year inside an open transaction. */
@@ -147,7 +147,8 @@ rocznik_workspace_write_year (RocznikWorkspace  *self,
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error))
     return FALSE;
 
-  topic_stmt = rocznik_workspace_prepare (self, "INSERT INTO year_topic (year, topic_id, position, name, count) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  topic_stmt = rocznik_workspace_prepare (self, "INSERT INTO year_topic (year, topic_id, position, name, count, duration_calls, duration_seconds) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   month_stmt = rocznik_workspace_prepare (self, "INSERT INTO topic_month (year, topic_id, month, count) VALUES (?1, ?2, ?3, ?4)", error);
   if (!topic_stmt || !month_stmt)
     goto out;
@@ -172,6 +173,8 @@ rocznik_workspace_write_year (RocznikWorkspace  *self,
       sqlite3_bind_int (topic_stmt, 3, i);
       sqlite3_bind_text (topic_stmt, 4, topic->name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (topic_stmt, 5, topic->count);
+      rocznik_workspace_bind_optional_int (topic_stmt, 6, topic->has_duration ? topic->duration_calls : ROCZNIK_NO_TOTAL);
+      rocznik_workspace_bind_optional_int (topic_stmt, 7, topic->has_duration ? topic->duration_seconds : ROCZNIK_NO_TOTAL);
       if (!rocznik_workspace_step_done (self, topic_stmt, error))
         goto out;
 
@@ -187,13 +190,45 @@ rocznik_workspace_write_year (RocznikWorkspace  *self,
           }
     }
 
-  ok = write_lists (self, year, error);
+  ok = write_lists (self, year, error) && rocznik_workspace_write_calls (self, year, error);
 
 out:
   rocznik_topic_stmts_clear (&ids);
   sqlite3_finalize (topic_stmt);
   sqlite3_finalize (month_stmt);
   return ok;
+}
+
+static gboolean
+read_lists (RocznikWorkspace *self,
+            RocznikYear      *year,
+            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 last_id = -1;
+  RocznikList *list = NULL;
+
+  stmt = rocznik_workspace_prepare (self,
+                                    "SELECT l.id, l.title, l.declared, i.text FROM list l LEFT JOIN list_item i ON i.list_id = l.id "
+                                    "WHERE l.year = ?1 ORDER BY l.position, i.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year->year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != last_id)
+        {
+          list = rocznik_year_add_list (year, (const char *) sqlite3_column_text (stmt, 1));
+          list->declared = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? ROCZNIK_NO_TOTAL : sqlite3_column_int64 (stmt, 2);
+          last_id = id;
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        g_ptr_array_add (list->items, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
 }
 
 static RocznikYear *
@@ -226,7 +261,8 @@ read_year (RocznikWorkspace *self,
 
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = rocznik_workspace_prepare (self,
-                                    "SELECT yt.name, t.key, yt.count, t.id FROM year_topic yt JOIN topic t ON t.id = yt.topic_id "
+                                    "SELECT yt.name, t.key, yt.count, t.id, yt.duration_calls, yt.duration_seconds "
+                                    "FROM year_topic yt JOIN topic t ON t.id = yt.topic_id "
                                     "WHERE yt.year = ?1 ORDER BY yt.position", error);
   if (stmt == NULL)
     {
@@ -243,6 +279,12 @@ read_year (RocznikWorkspace *self,
       topic->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       topic->count = sqlite3_column_int64 (stmt, 2);
       *id = sqlite3_column_int64 (stmt, 3);
+      topic->has_duration = sqlite3_column_type (stmt, 4) != SQLITE_NULL && sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      if (topic->has_duration)
+        {
+          topic->duration_calls = sqlite3_column_int64 (stmt, 4);
+          topic->duration_seconds = sqlite3_column_int64 (stmt, 5);
+        }
       g_ptr_array_add (year->topics, topic);
       g_hash_table_insert (by_id, id, topic);
     }
@@ -268,32 +310,10 @@ read_year (RocznikWorkspace *self,
     }
   g_hash_table_unref (by_id);
 
-  stmt = rocznik_workspace_prepare (self,
-                                    "SELECT l.id, l.title, l.declared, i.text FROM list l LEFT JOIN list_item i ON i.list_id = l.id "
-                                    "WHERE l.year = ?1 ORDER BY l.position, i.position", error);
-  if (stmt == NULL)
+  if (!read_lists (self, year, error))
     return NULL;
-  sqlite3_bind_int (stmt, 1, number);
-  {
-    gint64 last_id = -1;
-    RocznikList *list = NULL;
-
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        if (id != last_id)
-          {
-            list = rocznik_year_add_list (year, (const char *) sqlite3_column_text (stmt, 1));
-            list->declared = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? ROCZNIK_NO_TOTAL : sqlite3_column_int64 (stmt, 2);
-            last_id = id;
-          }
-        if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-          g_ptr_array_add (list->items, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
-      }
-  }
-  sqlite3_finalize (stmt);
-
+  if (!rocznik_workspace_read_calls (self, year, error))
+    return NULL;
   return g_steal_pointer (&year);
 }
 

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 typedef struct _RocznikWorkspace RocznikWorkspace;
 
-#define ROCZNIK_WORKSPACE_SCHEMA_VERSION 2
+#define ROCZNIK_WORKSPACE_SCHEMA_VERSION 3
 
 typedef struct
 {

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The per-call fast lane: every shape of file counted exactly as the
+ * general path counts it, and as its generator counted it. */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rocznik-error.h"
+#include "rocznik-format.h"
+#include "rocznik-import.h"
+#include "rocznik-import-scan.h"
+
+static char *
+variant (const char *name)
+{
+  return g_build_filename (g_getenv ("ROCZNIK_VARIANTS"), name, NULL);
+}
+
+/* ROCZNIK_IMPORT_GENERAL=1: every row through the general path. */
+static RocznikImport *
+import_path (const char                 *path,
+             const RocznikImportOptions *options,
+             gboolean                    general,
+             GError                    **error)
+{
+  RocznikImportOptions defaults;
+  RocznikImport *import;
+
+  if (options == NULL)
+    {
+      rocznik_import_options_init (&defaults);
+      options = &defaults;
+    }
+  if (general)
+    g_setenv ("ROCZNIK_IMPORT_GENERAL", "1", TRUE);
+  import = rocznik_import_file (path, options, NULL, NULL, NULL, error);
+  g_unsetenv ("ROCZNIK_IMPORT_GENERAL");
+  return import;
+}
+
+static void
+assert_same_strings (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
+/* Everything an import holds, the same both ways (topics in the same order). */
+static void
+assert_same (RocznikImport *fast,
+             RocznikImport *general)
+{
+  GPtrArray *fy = rocznik_import_get_years (fast), *gy = rocznik_import_get_years (general);
+
+  g_assert_cmpuint (rocznik_import_get_n_rows (fast), ==, rocznik_import_get_n_rows (general));
+  g_assert_cmpuint (rocznik_import_get_n_skipped (fast), ==, rocznik_import_get_n_skipped (general));
+  assert_same_strings (rocznik_import_get_skipped (fast), rocznik_import_get_skipped (general));
+  assert_same_strings (rocznik_import_get_warnings (fast), rocznik_import_get_warnings (general));
+  g_assert_cmpuint (fy->len, ==, gy->len);
+  for (guint i = 0; i < fy->len; i++)
+    {
+      RocznikYear *a = g_ptr_array_index (fy, i), *b = g_ptr_array_index (gy, i);
+
+      g_assert_cmpint (a->year, ==, b->year);
+      g_assert_cmpuint (a->topics->len, ==, b->topics->len);
+      for (guint j = 0; j < a->topics->len; j++)
+        {
+          RocznikTopic *x = g_ptr_array_index (a->topics, j), *y = g_ptr_array_index (b->topics, j);
+
+          g_assert_cmpstr (x->name, ==, y->name);
+          g_assert_cmpstr (x->key, ==, y->key);
+          g_assert_cmpint (x->count, ==, y->count);
+          g_assert_true (x->has_months == y->has_months);
+          g_assert_cmpmem (x->months, sizeof x->months, y->months, sizeof y->months);
+          g_assert_true (x->has_duration == y->has_duration);
+          g_assert_cmpint (x->duration_calls, ==, y->duration_calls);
+          g_assert_cmpint (x->duration_seconds, ==, y->duration_seconds);
+        }
+      g_assert_true ((a->calls == NULL) == (b->calls == NULL));
+    }
+}
+
+/* The counts the generator wrote while it wrote the rows. */
+static void
+assert_expected (RocznikImport *import,
+                 const char    *name)
+{
+  g_autofree char *path = g_strconcat (name, ".expected", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *years = rocznik_import_get_years (import);
+  guint topics = 0, seen = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_str_equal (f[0], "rows"))
+        g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, g_ascii_strtoull (f[1], NULL, 10));
+      else if (g_str_equal (f[0], "skipped"))
+        g_assert_cmpuint (rocznik_import_get_n_skipped (import), ==, g_ascii_strtoull (f[1], NULL, 10));
+      else
+        {
+          int number = atoi (f[0]);
+          g_autofree char *topic = g_strcompress (f[1]);
+          g_autofree char *clean = rocznik_topic_name_clean (topic, NULL);
+          g_autofree char *key = rocznik_topic_key (clean ? clean : topic);
+          g_auto(GStrv) months = g_strsplit (f[3], " ", -1);
+          RocznikTopic *t = NULL;
+
+          for (guint y = 0; y < years->len; y++)
+            if (((RocznikYear *) g_ptr_array_index (years, y))->year == number)
+              t = rocznik_year_find_topic (g_ptr_array_index (years, y), key);
+          if (t == NULL)
+            g_error ("%s: no topic „%s” in %d", name, topic, number);
+          g_assert_cmpint (t->count, ==, g_ascii_strtoll (f[2], NULL, 10));
+          for (int m = 0; m < 12; m++)
+            g_assert_cmpint (t->months[m], ==, g_ascii_strtoll (months[m], NULL, 10));
+          topics++;
+        }
+    }
+  for (guint y = 0; y < years->len; y++)
+    seen += ((RocznikYear *) g_ptr_array_index (years, y))->topics->len;
+  g_assert_cmpuint (seen, ==, topics);
+}
+
+static void
+test_variants (void)
+{
+  static const char *files[] = {
+    "plain.csv", "quoted-all.csv", "quoted-some.csv", "crlf.csv", "cp1250.csv", "utf16le.txt",
+    "utf16be.txt", "id-first.csv", "ddmm.csv", "hostile.csv", "split-in-quotes.csv", "two-years.csv",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = variant (files[i]);
+      g_autoptr(GError) error = NULL;
+      RocznikImport *fast, *general;
+      RocznikScanStats stats;
+
+      g_test_message ("%s", files[i]);
+      fast = import_path (path, NULL, FALSE, &error);
+      g_assert_no_error (error);
+      rocznik_import_scan_get_last (&stats);
+      general = import_path (path, NULL, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rocznik_import_get_shape (fast), ==, ROCZNIK_IMPORT_SHAPE_RECORDS);
+      /* the fast lane read them, both cores; only the hostile rows went the general way */
+      g_assert_cmpint (stats.result, ==, ROCZNIK_SCAN_DONE);
+      g_assert_cmpuint (stats.parts, ==, 2);
+      g_assert_true (stats.extended == g_str_equal (files[i], "split-in-quotes.csv"));
+      g_assert_cmpuint (stats.counted + stats.handed + 1000, >=, rocznik_import_get_n_rows (fast));
+      if (g_str_equal (files[i], "hostile.csv"))
+        g_assert_cmpuint (stats.handed, >, 1000);
+      else
+        g_assert_cmpuint (stats.handed, <=, 1);
+      assert_same (fast, general);
+      assert_expected (fast, path);
+      rocznik_import_free (fast);
+      rocznik_import_free (general);
+    }
+}
+
+/* --year: the other year's rows skipped, each named the same way. */
+static void
+test_other_year (void)
+{
+  g_autofree char *path = variant ("two-years.csv");
+  g_autoptr(GError) error = NULL;
+  RocznikImportOptions options;
+  RocznikImport *fast, *general;
+
+  rocznik_import_options_init (&options);
+  options.year = 2019;
+  fast = import_path (path, &options, FALSE, &error);
+  g_assert_no_error (error);
+  general = import_path (path, &options, TRUE, &error);
+  g_assert_no_error (error);
+  assert_same (fast, general);
+  g_assert_cmpuint (rocznik_import_get_years (fast)->len, ==, 1);
+  g_assert_cmpuint (rocznik_import_get_n_skipped (fast), >, 10000);
+  rocznik_import_free (fast);
+  rocznik_import_free (general);
+}
+
+/* A file written here: refused the same way both ways. */
+static void
+assert_same_refusal (const char *name,
+                     GString    *text,
+                     const char *expected_prefix)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-scan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) fast_error = NULL;
+  g_autoptr(GError) general_error = NULL;
+  RocznikImport *fast, *general;
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  fast = import_path (path, NULL, FALSE, &fast_error);
+  general = import_path (path, NULL, TRUE, &general_error);
+  g_assert_null (fast);
+  g_assert_null (general);
+  g_assert_error (fast_error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA);
+  g_assert_cmpstr (fast_error->message, ==, general_error->message);
+  if (!g_str_has_prefix (fast_error->message, expected_prefix))
+    g_error ("%s: „%s”, expected „%s…”", name, fast_error->message, expected_prefix);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+plain_rows (GString *s,
+            int      n,
+            gboolean quoted)
+{
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (s, quoted ? "2018-%02d-%02d 10:%02d;\"Gospodarka odpadami\";00:%02d\n"
+                                      : "2018-%02d-%02d 10:%02d;Gospodarka odpadami;00:%02d\n",
+                            i % 12 + 1, i % 28 + 1, i % 60, i % 60);
+}
+
+/* Refusals far from the head (in either half of the file): the same words,
+ * the same line. */
+static void
+test_refusals (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_string_assign (s, "data;temat;czas\n");
+  plain_rows (s, 60000, TRUE);
+  g_string_append (s, "2019-02-29 10:00;\"Inne\";00:10\n");      /* line 60002 */
+  plain_rows (s, 10, TRUE);
+  assert_same_refusal ("luty.csv", s, "file luty.csv, line 60002: „2019-02-29 10:00” is not a date that exists");
+
+  g_string_assign (s, "data;temat;czas\n");
+  plain_rows (s, 30000, TRUE);
+  g_string_append (s, "wczoraj;Inne;00:10\n");                   /* line 30002 */
+  plain_rows (s, 3000, TRUE);
+  assert_same_refusal ("wczoraj.csv", s, "file wczoraj.csv, line 30002: „wczoraj” is not a date");
+
+  /* a quoted note never closed */
+  g_string_assign (s, "data;temat;uwagi\n");
+  plain_rows (s, 40000, TRUE);
+  g_string_append (s, "2018-05-05 10:00;Inne;\"bez końca\n");    /* line 40002 */
+  plain_rows (s, 10, FALSE);
+  assert_same_refusal ("koniec.csv", s, "file koniec.csv, line 40002: a quoted field starts here and is never closed");
+
+  /* a NUL byte late in the file */
+  g_string_assign (s, "data;temat;czas\n");
+  plain_rows (s, 40000, TRUE);
+  g_string_append_len (s, "2018-05-05 10:00;In\0ne;00:10\n", 29); /* line 40002 */
+  assert_same_refusal ("nul.csv", s, "file nul.csv, line 40002: a NUL byte");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import-scan/variants", test_variants);
+  g_test_add_func ("/import-scan/other-year", test_other_year);
+  g_test_add_func ("/import-scan/refusals", test_refusals);
+  return g_test_run ();
+}
