@@ -100,6 +100,7 @@ def make_workspace(rocznik, tag, topics, years):
     subprocess.run([rocznik, '--workspace', ws + '.part', '--import', '--replace', csv],
                    check=True, stdout=subprocess.DEVNULL)
     os.rename(ws + '.part', ws)
+    shutil.rmtree(ws + '.part.snapshots', ignore_errors=True)   # the import's undo snapshot
     return ws
 
 
