@@ -5,10 +5,9 @@
 Generates workspaces of 17, 300 and 3 000 topics × 5 and 30 years (a wide
 CSV, topics in rows and one column per year, imported by each build's own
 `rocznik --import`; counts fall off with the rank like real request types)
-and times, in the
-same run for this build and for a reference build (by default the commit
-this branch left main at, built in /tmp with the window's frame hook of
-this tree applied so both report the same way):
+and times, in the same run for this build and for a reference build (by
+default the commit this branch left main at, built in /tmp with the
+window's frame hook of this tree applied so both report the same way):
 
   rocznik --list --year Y
   rocznik --export raport.xlsx --year Y
