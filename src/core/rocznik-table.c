@@ -102,32 +102,47 @@ rocznik_years_default (GPtrArray *years)
   return latest;
 }
 
-/* Topic key → the topic in the latest year before @year that counted it
- * (its year in *@years_out): one pass over the earlier years, so a table
- * costs the topics' number, not its square. */
+static int
+year_desc (gconstpointer a,
+           gconstpointer b)
+{
+  int x = (*(const RocznikYear **) a)->year, y = (*(const RocznikYear **) b)->year;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Topic key → the topic in the latest year before @y that counted it (its
+ * year in *@years_out), for @y's topics: the earlier years from the latest
+ * back, each topic's first in a year, until every topic is found, so a table
+ * costs its topics' number (times the years only for topics no year has). */
 static GHashTable *
-previous_topics (GPtrArray  *years,
-                 int         year,
-                 GHashTable *years_out)
+previous_topics (GPtrArray         *years,
+                 const RocznikYear *y,
+                 GHashTable        *years_out)
 {
   GHashTable *found = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
 
+  for (guint k = 0; k < y->topics->len; k++)
+    g_hash_table_add (wanted, ((RocznikTopic *) g_ptr_array_index (y->topics, k))->key);
   for (guint i = 0; i < years->len; i++)
+    if (((RocznikYear *) g_ptr_array_index (years, i))->year < y->year)
+      g_ptr_array_add (earlier, g_ptr_array_index (years, i));
+  /* stable: of two entries for one year, the first counts, as before */
+  g_ptr_array_sort (earlier, year_desc);
+  for (guint i = 0; i < earlier->len && g_hash_table_size (found) < g_hash_table_size (wanted); i++)
     {
-      const RocznikYear *y = g_ptr_array_index (years, i);
+      const RocznikYear *e = g_ptr_array_index (earlier, i);
 
-      if (y->year >= year)
-        continue;
-      for (guint k = 0; k < y->topics->len; k++)
+      for (guint k = 0; k < e->topics->len; k++)
         {
-          RocznikTopic *t = g_ptr_array_index (y->topics, k);
-          int seen = GPOINTER_TO_INT (g_hash_table_lookup (years_out, t->key));
+          RocznikTopic *t = g_ptr_array_index (e->topics, k);
 
-          /* the first of a key within a year, as rocznik_year_find_topic() */
-          if (seen >= y->year)
+          if (!g_hash_table_contains (wanted, t->key) || g_hash_table_contains (found, t->key))
             continue;
           g_hash_table_insert (found, t->key, t);
-          g_hash_table_insert (years_out, t->key, GINT_TO_POINTER (y->year));
+          g_hash_table_insert (years_out, t->key, GINT_TO_POINTER (e->year));
         }
     }
   return found;
@@ -211,7 +226,7 @@ rocznik_table_new (GPtrArray *years,
   else
     {
       prev_years = g_hash_table_new (g_str_hash, g_str_equal);
-      by_key = previous_topics (years, year, prev_years);
+      by_key = previous_topics (years, y, prev_years);
     }
   for (guint i = 0; i < y->topics->len; i++)
     {
