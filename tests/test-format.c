@@ -92,6 +92,32 @@ test_others (void)
     }
 }
 
+#define NB ROCZNIK_NBSP
+
+static void
+test_duration (void)
+{
+  static const struct { gint64 s; const char *text; } cases[] = {
+    { 0, "0" NB "s" },
+    { 45, "45" NB "s" },
+    { 60, "1" NB "min" },
+    { 95, "1" NB "min 35" NB "s" },
+    { 754, "12" NB "min 34" NB "s" },
+    { 3599, "59" NB "min 59" NB "s" },
+    { 3600, "1" NB "h" },
+    { 3905, "1" NB "h 5" NB "min" },      /* from an hour on, to the minute */
+    { 3929, "1" NB "h 5" NB "min" },
+    { 3930, "1" NB "h 6" NB "min" },
+    { 7260, "2" NB "h 1" NB "min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rocznik_format_duration (cases[i].s);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_plural (void)
 {
@@ -283,6 +309,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/others", test_others);
+  g_test_add_func ("/format/duration", test_duration);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/short", test_short);
   g_test_add_func ("/format/plural", test_plural);

@@ -525,6 +525,9 @@ def total_only_year_empty_state(c):
     c.shot('2017')
     seen = labels(c.w)
     check(any('574' in s for s in seen), f'2017 does not show its declared total ponad 574 tys.: {seen[:8]}')
+    line = summary(c.w)
+    check(line == '2017: deklarowana liczba rozmów ponad 574 tys.; brak liczb dla tematów',
+          f'the summary line of 2017 (only a total) reads {line!r}')
     page = [a for a in walk(c.w) if role(a) == 'panel' and plain(name(a)).startswith('Brak')]
     onward = [b for p in page for b in walk(p) if role(b) == 'push button' and shown(b)]
     check(onward, f'the empty state ({[plain(name(p)) for p in page]}) offers no way onward')
