@@ -8,6 +8,7 @@
 
 #include "rocznik-error.h"
 #include "rocznik-import.h"
+#include "rocznik-import-state.h"
 #include "rocznik-workspace.h"
 
 static char *
@@ -244,8 +245,9 @@ test_no_hours (void)
 }
 
 static RocznikImport *
-import_text (const char *name,
-             const char *text)
+import_text_with (const char                 *name,
+                  const char                 *text,
+                  const RocznikImportOptions *options)
 {
   g_autofree char *dir = g_dir_make_tmp ("rocznik-calls-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -253,12 +255,19 @@ import_text (const char *name,
   RocznikImport *import;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  import = rocznik_import_file (path, options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (import);
   g_remove (path);
   g_rmdir (dir);
   return import;
+}
+
+static RocznikImport *
+import_text (const char *name,
+             const char *text)
+{
+  return import_text_with (name, text, NULL);
 }
 
 /* Date-times written every common way; 4 March 2019 was a Monday, 10 March
@@ -430,6 +439,79 @@ test_too_many_channels (void)
                    "--channel-column - for none");
 }
 
+/* Exactly 1000 values, then one seen before: not too many. */
+static void
+test_thousand_channels (void)
+{
+  g_autoptr(GString) s = g_string_new ("data;temat;kanał\n");
+  g_autoptr(RocznikImport) import = NULL;
+  RocznikImportOptions options;
+
+  /* so many values in the first rows: chosen by name, not detected */
+  rocznik_import_options_init (&options);
+  options.channel_name = "kanał";
+  for (int i = 1; i <= 1000; i++)
+    g_string_append_printf (s, "2019-03-04 07:45;odpady;k%d\n", i);
+  g_string_append (s, "2019-03-04 07:45;odpady;k1\n");
+  import = import_text_with ("thousand.csv", s->str, &options);
+  g_assert_cmpuint (find_year (import, 2019)->calls->channels->len, ==, 1000);
+  g_assert_cmpint (((RocznikChannel *) g_ptr_array_index (find_year (import, 2019)->calls->channels, 0))->calls, ==, 2);
+}
+
+/* Two readers' counts merged are the counts of one reader of every row
+ * (what a reader on each core needs). */
+static void
+test_counts_merge (void)
+{
+  static const char *const channels[] = { "telefon", "e-mail", "czat", "", "Telefon" };
+  CallCounts one, first, second;
+
+  rocznik_call_counts_init (&one);
+  rocznik_call_counts_init (&first);
+  rocznik_call_counts_init (&second);
+  for (int i = 0; i < 500; i++)
+    {
+      int year = 2018 + i % 2, weekday = i % 7, hour = i % 5 == 0 ? -1 : i % 24;
+      const char *channel = channels[i % G_N_ELEMENTS (channels)];
+
+      rocznik_call_counts_add (&one, year, weekday, hour, channel, strlen (channel), i + 2);
+      rocznik_call_counts_add (i < 200 ? &first : &second, year, weekday, hour, channel, strlen (channel), i + 2);
+    }
+  rocznik_call_counts_merge (&first, &second);
+  g_assert_cmpuint (first.channels.used, ==, one.channels.used);
+  for (gsize i = 0; i < one.channels.size; i++)
+    {
+      const RecordEntry *e = &one.channels.slots[i];
+      gboolean found = FALSE;
+
+      for (gsize j = 0; e->bytes && j < first.channels.size; j++)
+        {
+          const RecordEntry *f = &first.channels.slots[j];
+
+          if (f->bytes && f->year == e->year && f->len == e->len && memcmp (f->bytes, e->bytes, e->len) == 0)
+            {
+              g_assert_cmpint (f->months[0], ==, e->months[0]);
+              g_assert_cmpuint (f->line, ==, e->line);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found || e->bytes == NULL);
+    }
+  for (int year = 2018; year <= 2019; year++)
+    {
+      /* a year's counts (rocznik-import-calls.c): the 7 × 24 hours, then
+       * calls with and without a time of day and without a channel */
+      g_assert_nonnull (g_hash_table_lookup (first.years, GINT_TO_POINTER (year)));
+      g_assert_cmpmem (g_hash_table_lookup (first.years, GINT_TO_POINTER (year)),
+                       sizeof (gint64) * (ROCZNIK_WEEKDAYS * ROCZNIK_HOURS + 3),
+                       g_hash_table_lookup (one.years, GINT_TO_POINTER (year)),
+                       sizeof (gint64) * (ROCZNIK_WEEKDAYS * ROCZNIK_HOURS + 3));
+    }
+  rocznik_call_counts_clear (&one);
+  rocznik_call_counts_clear (&first);
+  rocznik_call_counts_clear (&second);
+}
+
 /* The channel chosen once is used again for files with the same header. */
 static void
 test_remembered (void)
@@ -470,6 +552,8 @@ main (int    argc,
   g_test_add_func ("/import-calls/options", test_options);
   g_test_add_func ("/import-calls/refusals", test_refusals);
   g_test_add_func ("/import-calls/too-many-channels", test_too_many_channels);
+  g_test_add_func ("/import-calls/thousand-channels", test_thousand_channels);
+  g_test_add_func ("/import-calls/counts-merge", test_counts_merge);
   g_test_add_func ("/import-calls/remembered", test_remembered);
   return g_test_run ();
 }

@@ -198,13 +198,12 @@ rocznik_import_handle_record (Ctx     *c,
   if (!rocznik_import_record_extras (c, cells, &when, dc, &weekday, &hour, &duration, error))
     return FALSE;
   entry = records_add (&c->records, topic, len, when.year, when.month, c->src->line);
-  if (c->call_years)
-    {
-      const RocznikCell *channel = c->channel_col >= 0 ? cell_at (cells, c->channel_col) : NULL;
+  {
+    const RocznikCell *channel = c->channel_col >= 0 ? cell_at (cells, c->channel_col) : NULL;
 
-      rocznik_import_collect_calls (c, entry, when.year, weekday, hour, channel ? channel->data : NULL,
-                                    channel ? channel->len : 0, duration, c->src->line);
-    }
+    rocznik_import_collect_calls (c, entry, when.year, weekday, hour, channel ? channel->data : NULL,
+                                  channel ? channel->len : 0, duration, c->src->line);
+  }
   c->imp->n_rows++;
   return TRUE;
 }

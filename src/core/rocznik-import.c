@@ -116,8 +116,7 @@ ctx_init (Ctx           *c,
   c->other_years = g_hash_table_new (NULL, NULL);
   c->filters = g_array_new (FALSE, FALSE, sizeof (Filter));
   rocznik_record_table_grow (&c->records);
-  rocznik_record_table_grow (&c->channels);
-  c->call_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  rocznik_call_counts_init (&c->calls);
   c->channel_col = c->duration_col = c->time_col = -1;
   return TRUE;
 }
