@@ -8,7 +8,6 @@
 
 #include "rocznik-error.h"
 #include "rocznik-import.h"
-#include "rocznik-import-state.h"
 #include "rocznik-workspace.h"
 
 static char *
@@ -458,60 +457,6 @@ test_thousand_channels (void)
   g_assert_cmpint (((RocznikChannel *) g_ptr_array_index (find_year (import, 2019)->calls->channels, 0))->calls, ==, 2);
 }
 
-/* Two readers' counts merged are the counts of one reader of every row
- * (what a reader on each core needs). */
-static void
-test_counts_merge (void)
-{
-  static const char *const channels[] = { "telefon", "e-mail", "czat", "", "Telefon" };
-  CallCounts one, first, second;
-
-  rocznik_call_counts_init (&one);
-  rocznik_call_counts_init (&first);
-  rocznik_call_counts_init (&second);
-  for (int i = 0; i < 500; i++)
-    {
-      int year = 2018 + i % 2, weekday = i % 7, hour = i % 5 == 0 ? -1 : i % 24;
-      const char *channel = channels[i % G_N_ELEMENTS (channels)];
-
-      rocznik_call_counts_add (&one, year, weekday, hour, channel, strlen (channel), i + 2);
-      rocznik_call_counts_add (i < 200 ? &first : &second, year, weekday, hour, channel, strlen (channel), i + 2);
-    }
-  rocznik_call_counts_merge (&first, &second);
-  g_assert_cmpuint (first.channels.used, ==, one.channels.used);
-  for (gsize i = 0; i < one.channels.size; i++)
-    {
-      const RecordEntry *e = &one.channels.slots[i];
-      gboolean found = FALSE;
-
-      for (gsize j = 0; e->bytes && j < first.channels.size; j++)
-        {
-          const RecordEntry *f = &first.channels.slots[j];
-
-          if (f->bytes && f->year == e->year && f->len == e->len && memcmp (f->bytes, e->bytes, e->len) == 0)
-            {
-              g_assert_cmpint (f->months[0], ==, e->months[0]);
-              g_assert_cmpuint (f->line, ==, e->line);
-              found = TRUE;
-            }
-        }
-      g_assert_true (found || e->bytes == NULL);
-    }
-  for (int year = 2018; year <= 2019; year++)
-    {
-      /* a year's counts (rocznik-import-calls.c): the 7 × 24 hours, then
-       * calls with and without a time of day and without a channel */
-      g_assert_nonnull (g_hash_table_lookup (first.years, GINT_TO_POINTER (year)));
-      g_assert_cmpmem (g_hash_table_lookup (first.years, GINT_TO_POINTER (year)),
-                       sizeof (gint64) * (ROCZNIK_WEEKDAYS * ROCZNIK_HOURS + 3),
-                       g_hash_table_lookup (one.years, GINT_TO_POINTER (year)),
-                       sizeof (gint64) * (ROCZNIK_WEEKDAYS * ROCZNIK_HOURS + 3));
-    }
-  rocznik_call_counts_clear (&one);
-  rocznik_call_counts_clear (&first);
-  rocznik_call_counts_clear (&second);
-}
-
 /* The channel chosen once is used again for files with the same header. */
 static void
 test_remembered (void)
@@ -553,7 +498,6 @@ main (int    argc,
   g_test_add_func ("/import-calls/refusals", test_refusals);
   g_test_add_func ("/import-calls/too-many-channels", test_too_many_channels);
   g_test_add_func ("/import-calls/thousand-channels", test_thousand_channels);
-  g_test_add_func ("/import-calls/counts-merge", test_counts_merge);
   g_test_add_func ("/import-calls/remembered", test_remembered);
   return g_test_run ();
 }

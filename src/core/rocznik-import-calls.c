@@ -326,13 +326,6 @@ rocznik_import_choose_call_columns (Ctx       *c,
   return TRUE;
 }
 
-/* Nothing beyond topic × month to collect: the fast lane counts it all. */
-gboolean
-rocznik_import_calls_fast_lane_ok (Ctx *c)
-{
-  return c->channel_col < 0 && c->duration_col < 0 && c->time_col < 0 && !c->date_time;
-}
-
 int
 rocznik_import_calls_max_column (Ctx *c)
 {
@@ -408,57 +401,35 @@ rocznik_import_record_extras (Ctx               *c,
   return TRUE;
 }
 
-/* Counts */
-
-void
-rocznik_call_counts_init (CallCounts *counts)
-{
-  memset (counts, 0, sizeof *counts);
-  counts->years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  rocznik_record_table_grow (&counts->channels);
-}
-
-void
-rocznik_call_counts_clear (CallCounts *counts)
-{
-  rocznik_record_table_clear (&counts->channels);
-  g_clear_pointer (&counts->years, g_hash_table_unref);
-}
-
 static CallYear *
-call_year (CallCounts *counts,
-           int         year)
+call_year (Ctx *c,
+           int  year)
 {
-  CallYear *cy = g_hash_table_lookup (counts->years, GINT_TO_POINTER (year));
+  CallYear *cy = g_hash_table_lookup (c->call_years, GINT_TO_POINTER (year));
 
   if (cy == NULL)
     {
       cy = g_new0 (CallYear, 1);
-      g_hash_table_insert (counts->years, GINT_TO_POINTER (year), cy);
+      g_hash_table_insert (c->call_years, GINT_TO_POINTER (year), cy);
     }
   return cy;
 }
 
-static void
-note_overflow (CallCounts *counts,
-               guint64     line)
-{
-  if (counts->channel_overflow == 0 || line < counts->channel_overflow)
-    counts->channel_overflow = line;   /* refused after the rows */
-}
-
-/* One call of @year: its hour of the week (weekday -1: none) and channel
- * (NULL: no channel column; raw bytes, trimmed here) on line @line. */
+/* One counted call of @entry's topic: its hour of the week (weekday -1:
+ * none), channel (NULL: no channel column; raw bytes, trimmed here) and
+ * handling time in seconds (-1: none). */
 void
-rocznik_call_counts_add (CallCounts *counts,
-                         int         year,
-                         int         weekday,
-                         int         hour,
-                         const char *channel,
-                         guint       channel_len,
-                         guint64     line)
+rocznik_import_collect_calls (Ctx         *c,
+                              RecordEntry *entry,
+                              int          year,
+                              int          weekday,
+                              int          hour,
+                              const char  *channel,
+                              guint        channel_len,
+                              gint64       duration,
+                              guint64      line)
 {
-  CallYear *cy = call_year (counts, year);
+  CallYear *cy = call_year (c, year);
 
   if (weekday >= 0 && hour >= 0)
     {
@@ -472,77 +443,39 @@ rocznik_call_counts_add (CallCounts *counts,
       trim (&channel, &channel_len);
       if (channel_len == 0)
         cy->no_channel++;
-      else if (counts->channels.used <= MAX_CHANNEL_VALUES)
+      else if (c->channels.used <= MAX_CHANNEL_VALUES)
         {
-          /* up to one value past the limit: the line that has it is named */
-          rocznik_record_table_add (&counts->channels, channel, channel_len, year, 1, line);
-          if (counts->channels.used > MAX_CHANNEL_VALUES)
-            note_overflow (counts, line);
+          /* up to one value past the limit: the line that has it is named
+           * (refused after the rows) */
+          rocznik_record_table_add (&c->channels, channel, channel_len, year, 1, line);
+          if (c->channels.used > MAX_CHANNEL_VALUES && c->channel_overflow == 0)
+            c->channel_overflow = line;
         }
     }
-}
-
-/* @from's calls added to @into's, as if @into had read them too (each
- * channel value's first line kept). */
-void
-rocznik_call_counts_merge (CallCounts       *into,
-                           const CallCounts *from)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, from->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const CallYear *src = value;
-      CallYear *dst = call_year (into, GPOINTER_TO_INT (key));
-
-      for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
-        for (int h = 0; h < ROCZNIK_HOURS; h++)
-          dst->hours[d][h] += src->hours[d][h];
-      dst->timed += src->timed;
-      dst->untimed += src->untimed;
-      dst->no_channel += src->no_channel;
-    }
-  for (gsize i = 0; i < from->channels.size; i++)
-    {
-      const RecordEntry *e = &from->channels.slots[i];
-      RecordEntry *d;
-
-      if (e->bytes == NULL)
-        continue;
-      if (into->channels.used > MAX_CHANNEL_VALUES)
-        break;
-      d = rocznik_record_table_add (&into->channels, e->bytes, e->len, e->year, 1, e->line);
-      d->months[0] += e->months[0] - 1;
-      d->line = MIN (d->line, e->line);
-      if (into->channels.used > MAX_CHANNEL_VALUES)
-        note_overflow (into, e->line);
-    }
-  if (from->channel_overflow)
-    note_overflow (into, from->channel_overflow);
-}
-
-/* One counted call of @entry's topic on the general path: hours and
- * channel as rocznik_call_counts_add(), and its handling time in seconds
- * (-1: none). */
-void
-rocznik_import_collect_calls (Ctx         *c,
-                              RecordEntry *entry,
-                              int          year,
-                              int          weekday,
-                              int          hour,
-                              const char  *channel,
-                              guint        channel_len,
-                              gint64       duration,
-                              guint64      line)
-{
-  rocznik_call_counts_add (&c->calls, year, weekday, hour, channel, channel_len, line);
   if (duration >= 0)
     {
       entry->duration_calls++;
       entry->duration_seconds += duration;
     }
+}
+
+/* Calls the fast lane (rocznik-import-scan.c) counted for @year, added as
+ * rocznik_import_collect_calls() would have, one by one. */
+void
+rocznik_import_calls_merge (Ctx          *c,
+                            int           year,
+                            const gint64 *hours,
+                            gint64        timed,
+                            gint64        untimed,
+                            gint64        no_channel)
+{
+  CallYear *cy = call_year (c, year);
+
+  for (int i = 0; i < ROCZNIK_WEEKDAYS * ROCZNIK_HOURS; i++)
+    cy->hours[i / ROCZNIK_HOURS][i % ROCZNIK_HOURS] += hours[i];
+  cy->timed += timed;
+  cy->untimed += untimed;
+  cy->no_channel += no_channel;
 }
 
 /* After the rows */
@@ -573,11 +506,11 @@ group_channels (Ctx     *c,
                 GError **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, channel_group_free);
-  RecordTable *t = &c->calls.channels;
+  RecordTable *t = &c->channels;
 
-  if (c->calls.channel_overflow)
+  if (c->channel_overflow)
     {
-      c->src->line = c->calls.channel_overflow;
+      c->src->line = c->channel_overflow;
       rocznik_import_fail_at (c, c->channel_col, error,
                               _("the column „%s” has more than %d different values, too many for channels; choose "
                                 "another column with --channel-column, or --channel-column - for none"),
@@ -613,7 +546,7 @@ group_channels (Ctx     *c,
       if (clean[0] == '\0')
         {
           /* only invisible characters: no channel, like an empty cell */
-          call_year (&c->calls, e->year)->no_channel += e->months[0];
+          call_year (c, e->year)->no_channel += e->months[0];
           continue;
         }
       topic_key = rocznik_topic_key (clean);
@@ -679,7 +612,7 @@ rocznik_import_calls_finish (Ctx     *c,
   for (guint i = 0; i < c->imp->years->len; i++)
     {
       RocznikYear *year = g_ptr_array_index (c->imp->years, i);
-      CallYear *cy = g_hash_table_lookup (c->calls.years, GINT_TO_POINTER (year->year));
+      CallYear *cy = g_hash_table_lookup (c->call_years, GINT_TO_POINTER (year->year));
       g_autoptr(RocznikCallProfile) profile = rocznik_call_profile_new ();
       GHashTableIter iter;
       gpointer value;
@@ -717,5 +650,6 @@ rocznik_import_calls_finish (Ctx     *c,
 void
 rocznik_import_calls_clear (Ctx *c)
 {
-  rocznik_call_counts_clear (&c->calls);
+  rocznik_record_table_clear (&c->channels);
+  g_clear_pointer (&c->call_years, g_hash_table_unref);
 }

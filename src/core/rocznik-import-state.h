@@ -90,16 +90,6 @@ typedef struct
   guint64 line;
 } TotalRow;
 
-/* Per-call records beyond topic × month as counted so far: hours of the
- * week and channels per year. One per reader (a reader on another thread
- * keeps its own), merged with rocznik_call_counts_merge(). */
-typedef struct
-{
-  GHashTable  *years;             /* int → CallYear* (rocznik-import-calls.c) */
-  RecordTable  channels;          /* (year, raw channel bytes) → calls in months[0] */
-  guint64      channel_overflow;  /* line of the first value past the limit, or 0 */
-} CallCounts;
-
 typedef struct
 {
   RocznikImport              *imp;
@@ -130,7 +120,9 @@ typedef struct
   int                         channel_col, duration_col, time_col;
   gboolean                    date_time;          /* the date column's time of day counts */
   gboolean                    duration_fraction;  /* XLSX durations as fractions of a day */
-  CallCounts                  calls;
+  RecordTable                 channels;           /* (year, raw channel) → calls in months[0] */
+  guint64                     channel_overflow;   /* line of the first value past the limit */
+  GHashTable                 *call_years;         /* int → CallYear* */
   RocznikTopic               *last_topic;         /* the one rocznik_import_add_count() added to */
 } Ctx;
 
@@ -325,7 +317,6 @@ gboolean rocznik_import_choose_call_columns (Ctx *c,
                                              guint data_start,
                                              guint ncols,
                                              GError **error);
-gboolean rocznik_import_calls_fast_lane_ok (Ctx *c);
 int rocznik_import_calls_max_column (Ctx *c);
 gboolean rocznik_import_record_extras (Ctx *c,
                                       GArray *cells,
@@ -335,17 +326,6 @@ gboolean rocznik_import_record_extras (Ctx *c,
                                       int *hour,
                                       gint64 *duration,
                                       GError **error);
-void rocznik_call_counts_init (CallCounts *counts);
-void rocznik_call_counts_clear (CallCounts *counts);
-void rocznik_call_counts_add (CallCounts *counts,
-                              int year,
-                              int weekday,
-                              int hour,
-                              const char *channel,
-                              guint channel_len,
-                              guint64 line);
-void rocznik_call_counts_merge (CallCounts *into,
-                                const CallCounts *from);
 void rocznik_import_collect_calls (Ctx *c,
                                    RecordEntry *entry,
                                    int year,
@@ -355,6 +335,12 @@ void rocznik_import_collect_calls (Ctx *c,
                                    guint channel_len,
                                    gint64 duration,
                                    guint64 line);
+void rocznik_import_calls_merge (Ctx *c,
+                                 int year,
+                                 const gint64 *hours,
+                                 gint64 timed,
+                                 gint64 untimed,
+                                 gint64 no_channel);
 gboolean rocznik_import_calls_finish (Ctx *c,
                                       GError **error);
 void rocznik_import_calls_clear (Ctx *c);

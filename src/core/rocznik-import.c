@@ -116,7 +116,8 @@ ctx_init (Ctx           *c,
   c->other_years = g_hash_table_new (NULL, NULL);
   c->filters = g_array_new (FALSE, FALSE, sizeof (Filter));
   rocznik_record_table_grow (&c->records);
-  rocznik_call_counts_init (&c->calls);
+  rocznik_record_table_grow (&c->channels);
+  c->call_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   c->channel_col = c->duration_col = c->time_col = -1;
   return TRUE;
 }
@@ -224,9 +225,8 @@ import_rows (RocznikImport              *imp,
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS && c.filters->len == 0)
     {
       src->max_cells = rocznik_import_calls_max_column (&c) + 1;
-      /* a time of day, a channel or a duration: the general path collects them */
       if (imp->format == ROCZNIK_IMPORT_FORMAT_DELIMITED && c.date_col >= 0 && c.topic_col >= 0
-          && rocznik_import_calls_fast_lane_ok (&c) && !rocznik_import_records_fast_lane (&c, &local))
+          && !rocznik_import_records_fast_lane (&c, &local))
         goto out;
     }
 
