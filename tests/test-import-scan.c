@@ -80,6 +80,63 @@ assert_same (RocznikImport *fast,
           g_assert_cmpint (x->duration_seconds, ==, y->duration_seconds);
         }
       g_assert_true ((a->calls == NULL) == (b->calls == NULL));
+      if (a->calls)
+        {
+          g_assert_true (a->calls->has_hours == b->calls->has_hours);
+          g_assert_cmpmem (a->calls->hours, sizeof a->calls->hours, b->calls->hours, sizeof b->calls->hours);
+          g_assert_cmpuint (a->calls->channels->len, ==, b->calls->channels->len);
+          for (guint j = 0; j < a->calls->channels->len; j++)
+            {
+              RocznikChannel *x = g_ptr_array_index (a->calls->channels, j);
+              RocznikChannel *y = g_ptr_array_index (b->calls->channels, j);
+
+              g_assert_cmpstr (x->name, ==, y->name);
+              g_assert_cmpint (x->calls, ==, y->calls);
+            }
+        }
+    }
+}
+
+static RocznikYear *
+year_of (RocznikImport *import,
+         int            number)
+{
+  GPtrArray *years = rocznik_import_get_years (import);
+
+  for (guint y = 0; y < years->len; y++)
+    if (((RocznikYear *) g_ptr_array_index (years, y))->year == number)
+      return g_ptr_array_index (years, y);
+  g_error ("no year %d", number);
+}
+
+/* "hours YEAR N…" (weekday × hour) and "channel YEAR NAME N" lines. */
+static void
+assert_expected_calls (RocznikImport *import,
+                       char         **f,
+                       guint         *channels)
+{
+  RocznikYear *year = year_of (import, atoi (f[1]));
+
+  g_assert_nonnull (year->calls);
+  if (g_str_equal (f[0], "hours"))
+    {
+      g_auto(GStrv) n = g_strsplit (f[2], " ", -1);
+
+      g_assert_true (year->calls->has_hours);
+      g_assert_cmpuint (g_strv_length (n), ==, ROCZNIK_WEEKDAYS * ROCZNIK_HOURS);
+      for (int i = 0; i < ROCZNIK_WEEKDAYS * ROCZNIK_HOURS; i++)
+        g_assert_cmpint (year->calls->hours[i / ROCZNIK_HOURS][i % ROCZNIK_HOURS], ==, g_ascii_strtoll (n[i], NULL, 10));
+    }
+  else
+    {
+      RocznikChannel *found = NULL;
+
+      for (guint i = 0; i < year->calls->channels->len; i++)
+        if (g_str_equal (((RocznikChannel *) g_ptr_array_index (year->calls->channels, i))->name, f[2]))
+          found = g_ptr_array_index (year->calls->channels, i);
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->calls, ==, g_ascii_strtoll (f[3], NULL, 10));
+      (*channels)++;
     }
 }
 
@@ -92,7 +149,7 @@ assert_expected (RocznikImport *import,
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   GPtrArray *years = rocznik_import_get_years (import);
-  guint topics = 0, seen = 0;
+  guint topics = 0, seen = 0, channels = 0, channels_seen = 0;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);
@@ -104,6 +161,8 @@ assert_expected (RocznikImport *import,
         g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, g_ascii_strtoull (f[1], NULL, 10));
       else if (g_str_equal (f[0], "skipped"))
         g_assert_cmpuint (rocznik_import_get_n_skipped (import), ==, g_ascii_strtoull (f[1], NULL, 10));
+      else if (g_str_equal (f[0], "hours") || g_str_equal (f[0], "channel"))
+        assert_expected_calls (import, f, &channels);
       else
         {
           int number = atoi (f[0]);
@@ -121,12 +180,24 @@ assert_expected (RocznikImport *import,
           g_assert_cmpint (t->count, ==, g_ascii_strtoll (f[2], NULL, 10));
           for (int m = 0; m < 12; m++)
             g_assert_cmpint (t->months[m], ==, g_ascii_strtoll (months[m], NULL, 10));
+          if (f[4])   /* calls with a handling time, and their seconds */
+            {
+              g_assert_true (t->has_duration);
+              g_assert_cmpint (t->duration_calls, ==, g_ascii_strtoll (f[4], NULL, 10));
+              g_assert_cmpint (t->duration_seconds, ==, g_ascii_strtoll (f[5], NULL, 10));
+            }
           topics++;
         }
     }
   for (guint y = 0; y < years->len; y++)
-    seen += ((RocznikYear *) g_ptr_array_index (years, y))->topics->len;
+    {
+      RocznikYear *year = g_ptr_array_index (years, y);
+
+      seen += year->topics->len;
+      channels_seen += year->calls ? year->calls->channels->len : 0;
+    }
   g_assert_cmpuint (seen, ==, topics);
+  g_assert_cmpuint (channels_seen, ==, channels);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
+#include "rocznik-year-item.h"
 
 #define DEADLINE_US (20 * G_USEC_PER_SEC)
 
@@ -1443,6 +1444,50 @@ test_per_call_charts (void)
 }
 
 /* Last: a workspace without years invites an import. */
+/* The comparison menu: the year menu whose first choice is no year. */
+static gboolean
+is_compare_menu (GtkWidget *widget)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+  g_autoptr(GObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+  return ROCZNIK_IS_YEAR_ITEM (first) && rocznik_year_item_get_year (ROCZNIK_YEAR_ITEM (first)) == 0;
+}
+
+/* `--year 2019 --compare 2018`: the first reading of the years fills the
+ * comparison menu; its filling must not be taken for a choice of none. */
+static void
+test_compare_at_start (void)
+{
+  /* Last: a workspace tells one session of its changes, and the new
+   * window's takes that over from the first window's. */
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  RocznikWindow *second;
+  GtkDropDown *menu;
+  RocznikYearItem *shown;
+
+  g_autoptr(RocznikYear) y = rocznik_year_new (2019);
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  rocznik_year_add_topic (y, "gospodarka odpadami", 80000);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  second = rocznik_window_new (app, 2019, 2018);
+  menu = GTK_DROP_DOWN (find_widget (GTK_WIDGET (second), is_compare_menu));
+  g_assert_nonnull (menu);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (second), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (second), ==, 2018);
+  shown = gtk_drop_down_get_selected_item (menu);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rocznik_year_item_get_year (shown), ==, 2018);
+  g_assert_true (rocznik_window_get_column_visible (second, ROCZNIK_COLUMN_OTHER));
+  gtk_window_destroy (GTK_WINDOW (second));
+  drain ();
+}
+
 static void
 test_empty (void)
 {
@@ -1522,6 +1567,7 @@ main (int    argc,
   g_test_add_func ("/window/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/window/per-call-charts", test_per_call_charts);
   g_test_add_func ("/window/empty", test_empty);
+  g_test_add_func ("/window/compare-at-start", test_compare_at_start);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -454,9 +454,13 @@ static void
 rocznik_chart_pane_dispose (GObject *object)
 {
   RocznikChartPane *self = ROCZNIK_CHART_PANE (object);
+  GtkWidget *child;
 
   self->table = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_CHART_PANE);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->choices);
 

@@ -326,13 +326,6 @@ rocznik_import_choose_call_columns (Ctx       *c,
   return TRUE;
 }
 
-/* Nothing beyond topic × month to collect: the fast lane counts it all. */
-gboolean
-rocznik_import_calls_fast_lane_ok (Ctx *c)
-{
-  return c->channel_col < 0 && c->duration_col < 0 && c->time_col < 0 && !c->date_time;
-}
-
 int
 rocznik_import_calls_max_column (Ctx *c)
 {
@@ -462,6 +455,25 @@ rocznik_import_collect_calls (Ctx         *c,
     }
 }
 
+/* Calls the fast lane (rocznik-import-scan.c) counted for @year, added as
+ * rocznik_import_collect_calls() would have, one by one. */
+void
+rocznik_import_calls_merge (Ctx          *c,
+                            int           year,
+                            const gint64 *hours,
+                            gint64        timed,
+                            gint64        untimed,
+                            gint64        no_channel)
+{
+  CallYear *cy = call_year (c, year);
+
+  for (int i = 0; i < ROCZNIK_WEEKDAYS * ROCZNIK_HOURS; i++)
+    cy->hours[i / ROCZNIK_HOURS][i % ROCZNIK_HOURS] += hours[i];
+  cy->timed += timed;
+  cy->untimed += untimed;
+  cy->no_channel += no_channel;
+}
+
 /* After the rows */
 
 static int
@@ -527,6 +539,12 @@ group_channels (Ctx     *c,
       g_free (text);
       text = g_steal_pointer (&clean);
       clean = rocznik_collapse_spaces (text);
+      if (clean[0] == '\0')
+        {
+          /* only invisible characters: no channel, like an empty cell */
+          call_year (c, e->year)->no_channel += e->months[0];
+          continue;
+        }
       topic_key = rocznik_topic_key (clean);
       key = g_strdup_printf ("%d\x1f%s", e->year, topic_key);
       g = g_hash_table_lookup (groups, key);

@@ -215,17 +215,20 @@ rocznik_import_handle_record (Ctx     *c,
  * messages stay the same. ROCZNIK_IMPORT_GENERAL=1 turns it off (tests
  * compare both ways). */
 
-/* Counts for one key, merged as if its rows had come one by one: a new key
- * takes its first line and its place in the order keys were first seen. */
+/* Counts for one key of @t (topics or channels), merged as if its rows had
+ * come one by one: a new key takes its first line and its place in the
+ * order keys were first seen. */
 void
 rocznik_import_records_merge (Ctx          *c,
+                              RecordTable  *t,
                               const char   *bytes,
                               guint         len,
                               int           year,
                               const gint64 *months,
+                              gint64        duration_calls,
+                              gint64        duration_seconds,
                               guint64       line)
 {
-  RecordTable *t = &c->records;
   guint64 h = hash_bytes (bytes, len, (guint64) year);
   int first = 0;
   gboolean inserted = FALSE;
@@ -242,6 +245,8 @@ rocznik_import_records_merge (Ctx          *c,
             {
               for (int m = 0; m < 12; m++)
                 e->months[m] += months[m];
+              e->duration_calls += duration_calls;
+              e->duration_seconds += duration_seconds;
               if (inserted)
                 e->months[first]--;   /* counted once by records_insert() */
               return;

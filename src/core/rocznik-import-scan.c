@@ -43,7 +43,8 @@ typedef struct
   char                delimiter;
   char                utf16;          /* 0, 'L' or 'B' */
   int                 need, date_col, topic_col, year;
-  gboolean            month_first;
+  int                 time_col, channel_col, duration_col;   /* -1: none */
+  gboolean            month_first, date_time, duration_fraction;
   Bytes16             v_quote, v_delimiter, v_newline, v_cr, v_zero;
   GCancellable       *cancellable;
   gint                stop;           /* atomic: the second part is not wanted */
@@ -58,8 +59,26 @@ typedef struct
   guint   len;
   int     year;
   guint64 line;       /* line breaks before the row, from the part's start */
-  gint64  months[12];
+  gint64  months[12];  /* a channel's calls in months[0] */
+  gint64  duration_calls, duration_seconds;
 } Entry;
+
+/* Keys in the order first seen: topics, or channels. */
+typedef struct
+{
+  GArray  *entries;   /* Entry */
+  guint32 *index;     /* entry + 1, open addressing */
+  gsize    index_size;
+  GString *names;
+} Table;
+
+/* What rocznik_import_collect_calls() keeps per year. */
+typedef struct
+{
+  int    year;
+  gint64 hours[ROCZNIK_WEEKDAYS][ROCZNIK_HOURS];
+  gint64 timed, untimed, no_channel;
+} PartYear;
 
 typedef struct
 {
@@ -82,13 +101,13 @@ typedef struct
   guint64    from, to;        /* raw offsets */
   gboolean   extended;        /* the cut was inside quotes: read on to the end */
   PartStatus status;
-  GArray    *entries;         /* Entry, in first-seen order */
-  guint32   *index;           /* entry + 1, open addressing */
-  gsize      index_size;
-  GString   *names;
+  Table      topics, channels;
+  GArray    *years;           /* PartYear */
   GArray    *handed;          /* Handed, in file order */
   GString   *handed_bytes;
-  GString   *tmp;             /* a topic with doubled quotes, unescaped */
+  GString   *tmp, *tmp2;      /* a topic, a channel with doubled quotes, unescaped */
+  int        weekday_year;    /* the year weekday_first[] is for, 0: none */
+  guint8     weekday_first[12];   /* of each month's 1st, 0 = Monday */
   guint64    rows;
   guint64    newlines;        /* line breaks before the row being read */
   char      *buf;
@@ -138,7 +157,9 @@ date_fast (const char *p,
            guint       len,
            gboolean    month_first,
            int        *year,
-           int        *month)
+           int        *month,
+           int        *day,
+           int        *hour)
 {
   int y, m, d;
   guint64 v;
@@ -184,6 +205,8 @@ date_fast (const char *p,
     }
   *year = y;
   *month = m;
+  *day = d;
+  *hour = len > 10 ? two_digits (p + 11) : -1;
   return TRUE;
 }
 
@@ -429,86 +452,138 @@ scan_hash (const char *p,
            int         year)
 {
   guint64 h = (guint64) (guint) year * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ n;
+  const char *end = p + n;
 
-  for (; n >= 8; p += 8, n -= 8)
+  if (n >= 8)
     {
-      h = (h ^ load64 (p)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-      h ^= h >> 31;
+      for (; p + 8 < end; p += 8)
+        {
+          h = (h ^ load64 (p)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+          h ^= h >> 31;
+        }
+      h ^= load64 (end - 8);   /* the tail, overlapping */
     }
-  if (n > 0)
-    {
-      guint64 t = 0;
-
-      memcpy (&t, p, n);
-      h = (h ^ t) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-    }
+  else
+    for (gsize i = 0; i < n; i++)
+      h ^= (guint64) (guchar) p[i] << (8 * i);
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
   return h ^ (h >> 29);
 }
 
-G_NO_INLINE static void
-part_insert (Part       *p,
-             guint64     h,
-             const char *bytes,
-             guint       len,
-             int         year,
-             int         month,
-             guint64     line)
+G_NO_INLINE static Entry *
+table_insert (Table      *t,
+              guint64     h,
+              const char *bytes,
+              guint       len,
+              int         year,
+              int         month,
+              guint64     line)
 {
-  Entry e = { .hash = h, .name = p->names->len, .len = len, .year = year, .line = line };
+  Entry e = { .hash = h, .name = t->names->len, .len = len, .year = year, .line = line };
   gsize mask;
 
-  if ((p->entries->len + 1) * 2 > p->index_size)
+  if ((t->entries->len + 1) * 2 > t->index_size)
     {
-      gsize size = p->index_size * 2;
+      gsize size = t->index_size * 2;
       guint32 *index = g_new0 (guint32, size);
 
-      for (guint i = 0; i < p->entries->len; i++)
+      for (guint i = 0; i < t->entries->len; i++)
         {
-          gsize j = g_array_index (p->entries, Entry, i).hash & (size - 1);
+          gsize j = g_array_index (t->entries, Entry, i).hash & (size - 1);
 
           while (index[j])
             j = (j + 1) & (size - 1);
           index[j] = i + 1;
         }
-      g_free (p->index);
-      p->index = index;
-      p->index_size = size;
+      g_free (t->index);
+      t->index = index;
+      t->index_size = size;
     }
-  mask = p->index_size - 1;
-  g_string_append_len (p->names, bytes, len);
+  mask = t->index_size - 1;
+  g_string_append_len (t->names, bytes, len);
   e.months[month - 1] = 1;
-  g_array_append_val (p->entries, e);
+  g_array_append_val (t->entries, e);
   for (gsize i = h & mask;; i = (i + 1) & mask)
-    if (p->index[i] == 0)
+    if (t->index[i] == 0)
       {
-        p->index[i] = p->entries->len;
-        return;
+        t->index[i] = t->entries->len;
+        return &g_array_index (t->entries, Entry, t->entries->len - 1);
       }
 }
 
-static inline void
-part_add (Part       *p,
-          const char *bytes,
-          guint       len,
-          int         year,
-          int         month,
-          guint64     line)
+/* memcmp() inline: a topic is a few words long. */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            guint       len)
+{
+  if (len >= 8)
+    {
+      for (guint i = 0; i + 8 <= len; i += 8)
+        if (load64 (a + i) != load64 (b + i))
+          return FALSE;
+      return load64 (a + len - 8) == load64 (b + len - 8);
+    }
+  for (guint i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+G_ALWAYS_INLINE static inline Entry *
+table_add (Table      *t,
+           const char *bytes,
+           guint       len,
+           int         year,
+           int         month,
+           guint64     line)
 {
   guint64 h = scan_hash (bytes, len, year);
-  gsize mask = p->index_size - 1;
-  Entry *entries = (Entry *) (void *) p->entries->data;
+  gsize mask = t->index_size - 1;
+  Entry *entries = (Entry *) (void *) t->entries->data;
 
-  for (gsize i = h & mask; p->index[i]; i = (i + 1) & mask)
+  for (gsize i = h & mask; t->index[i]; i = (i + 1) & mask)
     {
-      Entry *e = &entries[p->index[i] - 1];
+      Entry *e = &entries[t->index[i] - 1];
 
-      if (e->hash == h && e->len == len && e->year == year && memcmp (p->names->str + e->name, bytes, len) == 0)
+      if (e->hash == h && e->len == len && e->year == year && same_bytes (t->names->str + e->name, bytes, len))
         {
           e->months[month - 1]++;
-          return;
+          return e;
         }
     }
-  part_insert (p, h, bytes, len, year, month, line);
+  return table_insert (t, h, bytes, len, year, month, line);
+}
+
+static void
+table_init (Table *t)
+{
+  t->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  t->index_size = 256;
+  t->index = g_new0 (guint32, t->index_size);
+  t->names = g_string_new (NULL);
+}
+
+static void
+table_clear (Table *t)
+{
+  g_array_unref (t->entries);
+  g_free (t->index);
+  g_string_free (t->names, TRUE);
+}
+
+static inline PartYear *
+part_year (Part *p,
+           int   year)
+{
+  PartYear *years = (PartYear *) (void *) p->years->data;
+  PartYear fresh = { .year = year };
+
+  for (guint i = 0; i < p->years->len; i++)
+    if (years[i].year == year)
+      return &years[i];
+  g_array_append_val (p->years, fresh);
+  return &g_array_index (p->years, PartYear, p->years->len - 1);
 }
 
 /* A row for the general path: FALSE when there are too many to keep. */
@@ -533,6 +608,7 @@ static inline void
 field_text (const char **start,
             const char **end,
             const char  *eol,
+            gboolean     may_escape,
             gboolean    *escaped)
 {
   const char *a = *start, *b = *end;
@@ -544,7 +620,7 @@ field_text (const char **start,
     {
       a++;
       b--;
-      *escaped = memchr (a, '"', b - a) != NULL;
+      *escaped = may_escape && memchr (a, '"', b - a) != NULL;
     }
   *start = a;
   *end = b;
@@ -565,46 +641,204 @@ unescape (GString    *out,
   return out->str;
 }
 
+/* The cells of a row the scanner looks at: [start[i], end[i]) for i < need. */
+#define MAX_LANE_COLUMNS 32
+
+typedef struct
+{
+  const char *start[MAX_LANE_COLUMNS];
+  const char *end[MAX_LANE_COLUMNS];
+} Cells;
+
+/* A cell's text: quotes dropped, "" undone into @buf. FALSE: hand the row on. */
+static inline gboolean
+cell_text (const Cells *cells,
+           int          col,
+           const char  *eol,
+           gboolean     may_escape,
+           GString     *buf,
+           const char **text,
+           guint       *len)
+{
+  const char *a = cells->start[col], *b = cells->end[col];
+  gboolean escaped;
+
+  field_text (&a, &b, eol, may_escape, &escaped);
+  if (G_UNLIKELY (escaped))
+    {
+      if (buf == NULL)
+        return FALSE;
+      a = unescape (buf, a, b);
+      b = a + buf->len;
+    }
+  *text = a;
+  *len = b - a;
+  return TRUE;
+}
+
+/* rocznik_import_weekday() by the weekday of the month's 1st. */
+static inline int
+weekday_of (Part *p,
+            int   year,
+            int   month,
+            int   day)
+{
+  static const guint8 mod7[12 + 31] = {
+    0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0,
+    1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0,
+  };
+
+  if (G_UNLIKELY (year != p->weekday_year))
+    {
+      for (int m = 1; m <= 12; m++)
+        p->weekday_first[m - 1] = (guint8) rocznik_import_weekday (year, m, 1);
+      p->weekday_year = year;
+    }
+  return mod7[p->weekday_first[month - 1] + day - 1];
+}
+
+/* "mm:ss" and "hh:mm:ss" as rocznik_import_parse_duration() reads them;
+ * anything else goes to it. */
+static inline DurationResult
+duration_fast (const char *p,
+               guint       len,
+               gboolean    fraction,
+               gint64     *seconds)
+{
+  if (len == 5 && p[2] == ':' && digits (p, 2) && digits (p + 3, 2) && two_digits (p + 3) < 60)
+    {
+      *seconds = two_digits (p) * 60 + two_digits (p + 3);
+      return DURATION_OK;
+    }
+  if (len == 8 && p[2] == ':' && p[5] == ':' && digits (p, 2) && digits (p + 3, 2) && digits (p + 6, 2)
+      && two_digits (p + 3) < 60 && two_digits (p + 6) < 60)
+    {
+      *seconds = (two_digits (p) * 60 + two_digits (p + 3)) * 60 + two_digits (p + 6);
+      return DURATION_OK;
+    }
+  return rocznik_import_parse_duration (p, len, 0, fraction, seconds);
+}
+
+/* What rocznik_import_record_extras() reads from a row, read the same way:
+ * FALSE when a cell is for the general path to judge (and maybe refuse). */
+static inline gboolean
+row_extras (Part        *p,
+            const Scan  *s,
+            const Cells *cells,
+            const char  *eol,
+            gboolean     may_escape,
+            int          day,
+            int          hour,
+            int         *clock,
+            gint64      *duration,
+            const char **channel,
+            guint       *channel_len)
+{
+  const char *text;
+  guint len;
+
+  *clock = -1;
+  *duration = -1;
+  if (s->time_col >= 0)
+    {
+      const char *t;
+      guint n;
+      int secs;
+
+      if (!cell_text (cells, s->time_col, eol, may_escape, NULL, &text, &len))
+        return FALSE;
+      t = text;
+      n = len;
+      trim (&t, &n);   /* a blank cell: no time of day */
+      if (n > 0 && rocznik_import_parse_clock (text, len, 0, clock, &secs) != DATE_OK)
+        return FALSE;
+    }
+  else if (s->date_time)
+    *clock = hour;
+  if (*clock >= 0 && day <= 0)
+    *clock = -1;
+  if (s->duration_col >= 0)
+    {
+      if (!cell_text (cells, s->duration_col, eol, may_escape, NULL, &text, &len))
+        return FALSE;
+      switch (duration_fast (text, len, s->duration_fraction, duration))
+        {
+        case DURATION_OK:
+          break;
+        case DURATION_EMPTY:
+          *duration = -1;
+          break;
+        case DURATION_BAD:
+        default:
+          return FALSE;
+        }
+    }
+  if (s->channel_col >= 0)
+    {
+      if (!cell_text (cells, s->channel_col, eol, may_escape, p->tmp2, channel, channel_len))
+        return FALSE;
+      trim (channel, channel_len);
+    }
+  return TRUE;
+}
+
 /* One row, [row, eol), cut into @cols cells: counted here, or handed on. */
 static inline gboolean
-row_done (Part       *p,
-          const Scan *s,
-          const char *row,
-          const char *eol,
-          int         cols,
-          const char *ds,
-          const char *de,
-          const char *ts,
-          const char *te,
-          guint64     line)
+row_done (Part        *p,
+          const Scan  *s,
+          const char  *row,
+          const char  *eol,
+          int          cols,
+          const Cells *cells,
+          gboolean     may_escape,
+          guint64      line)
 {
-  gboolean escaped;
-  const char *topic;
-  guint len;
-  int year, month;
+  const char *date, *topic = NULL, *channel = NULL;
+  guint date_len, len = 0, channel_len = 0;
+  int year, month, day, hour, clock;
+  gint64 duration;
+  PartYear *py;
+  Entry *e;
 
   if (G_UNLIKELY (cols < s->need))
     return part_hand (p, row, eol, line);
-  field_text (&ds, &de, eol, &escaped);
-  if (G_UNLIKELY (escaped) || !date_fast (ds, de - ds, s->month_first, &year, &month))
+  if (!cell_text (cells, s->date_col, eol, may_escape, NULL, &date, &date_len)
+      || !date_fast (date, date_len, s->month_first, &year, &month, &day, &hour))
     return part_hand (p, row, eol, line);
-  field_text (&ts, &te, eol, &escaped);
-  topic = ts;
-  len = te - ts;
-  if (G_UNLIKELY (escaped))
-    {
-      topic = unescape (p->tmp, ts, te);
-      len = p->tmp->len;
-    }
+  cell_text (cells, s->topic_col, eol, may_escape, p->tmp, &topic, &len);
   if (G_UNLIKELY (len == 0 || (guchar) topic[0] <= ' ' || (guchar) topic[len - 1] <= ' '))
     {
       trim (&topic, &len);
       if (len == 0)
         return part_hand (p, row, eol, line);
     }
-  if (G_UNLIKELY (s->year && year != s->year))
+  if (G_UNLIKELY (s->year && year != s->year)
+      || !row_extras (p, s, cells, eol, may_escape, day, hour, &clock, &duration, &channel, &channel_len))
     return part_hand (p, row, eol, line);
-  part_add (p, topic, len, year, month, line);
+  /* as rocznik_import_collect_calls() counts one call */
+  e = table_add (&p->topics, topic, len, year, month, line);
+  py = p->years->len == 1 && ((PartYear *) (void *) p->years->data)->year == year
+       ? (PartYear *) (void *) p->years->data : part_year (p, year);
+  if (clock >= 0)
+    {
+      py->hours[weekday_of (p, year, month, day)][clock]++;
+      py->timed++;
+    }
+  else
+    py->untimed++;
+  if (s->channel_col >= 0)
+    {
+      if (channel_len == 0)
+        py->no_channel++;
+      else if (table_add (&p->channels, channel, channel_len, year, 1, line)->months[0] == 1
+               && p->channels.entries->len >= 1000)
+        return FALSE;   /* the general path counts channels past its limit */
+    }
+  if (duration >= 0)
+    {
+      e->duration_calls++;
+      e->duration_seconds += duration;
+    }
   p->rows++;
   return TRUE;
 }
@@ -621,16 +855,17 @@ scan_rows (Part       *p,
 {
   const Scan *s = p->scan;
   const char *base = start, *row = start, *field = start;
-  const char *ds = NULL, *de = NULL, *ts = NULL, *te = NULL;
+  Cells cells;
   guint64 in_quotes = 0, after_field = 1, after_close = 0, after_cr = 0;
-  guint64 lines = p->newlines, row_line = p->newlines;
+  guint64 row_line = p->newlines, row_extra = 0;   /* line breaks inside quotes, earlier blocks */
+  gboolean row_escapes = FALSE;                    /* a "" in an earlier block of the row */
   Bytes16 nul = { 0 };
   int col = 0;
 
   while (base < end)
     {
       guint64 valid = end - base >= 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (end - base)) - 1;
-      guint64 structural, events, bad = 0;
+      guint64 structural, events, bad = 0, quoted_nl = 0, escapes = 0;
       Masks m;
 
       if (G_LIKELY (valid == ~G_GUINT64_CONSTANT (0)))
@@ -666,6 +901,8 @@ scan_rows (Part       *p,
           bad |= past_close & ~(m.d | m.n | m.q | cr);
           bad |= past_cr & ~m.n;
           bad &= valid;
+          quoted_nl = m.n & inside;
+          escapes = open & past_close;
           in_quotes = inside >> 63;
           after_close = close >> 63;
           after_cr = cr_after_close >> 63;
@@ -678,24 +915,34 @@ scan_rows (Part       *p,
           const char *at = base + e;
 
           events &= events - 1;
-          if (col == s->date_col)
-            ds = field, de = at;
-          if (col == s->topic_col)
-            ts = field, te = at;
+          if (col < MAX_LANE_COLUMNS)
+            {
+              cells.start[col] = field;
+              cells.end[col] = at;
+            }
           col++;
           field = at + 1;
           if ((m.n >> e) & 1)
             {
-              guint64 next_line = lines + __builtin_popcountll (m.n & ((G_GUINT64_CONSTANT (2) << e) - 1));
+              guint64 upto = (G_GUINT64_CONSTANT (2) << e) - 1;
+              gboolean may_escape = row_escapes || (escapes & upto) != 0;
 
-              if (G_UNLIKELY (!row_done (p, s, row, at, col, ds, de, ts, te, row_line)))
+              if (G_UNLIKELY (quoted_nl & upto))
+                {
+                  row_extra += __builtin_popcountll (quoted_nl & upto);
+                  quoted_nl &= ~upto;
+                }
+              escapes &= ~upto;
+              if (G_UNLIKELY (!row_done (p, s, row, at, col, &cells, may_escape, row_line)))
                 {
                   *decline = TRUE;
                   return row;
                 }
               row = field;
               col = 0;
-              row_line = next_line;
+              row_line += 1 + row_extra;
+              row_extra = 0;
+              row_escapes = FALSE;
             }
         }
       if (G_UNLIKELY (bad))
@@ -710,15 +957,18 @@ scan_rows (Part       *p,
               *decline = TRUE;
               return row;
             }
-          row_line += inner + 1;
-          lines = row_line;
+          row_line += inner + 1;   /* inner counts the whole row */
+          row_extra = 0;
+          row_escapes = FALSE;
           base = field = row = row_end + 1;
           col = 0;
           in_quotes = after_close = after_cr = 0;
           after_field = 1;
           continue;
         }
-      lines += __builtin_popcountll (m.n);
+      if (G_UNLIKELY (quoted_nl))
+        row_extra += __builtin_popcountll (quoted_nl);
+      row_escapes |= escapes != 0;
       base += 64;
     }
   if (any_byte (nul))
@@ -900,8 +1150,13 @@ part_run (Part *p)
           p->status = PART_DECLINED;
           return;
         }
-      if (p->first && s->progress && s->size)
-        s->progress ((double) off / (double) s->size, s->user_data);
+      /* the parts go at about the same pace: the first one tells */
+      if (p->first && s->progress && limit > p->from)
+        {
+          double part = (double) (off - p->from) / (double) (limit - p->from);
+
+          s->progress ((p->from + part * (s->size - p->from)) / s->size, s->user_data);
+        }
       if (at_end && rest < end && limit < s->size)
         {
           /* the cut was inside quotes (or a row): this part reads on alone */
@@ -953,13 +1208,13 @@ part_init (Part    *p,
            gboolean first)
 {
   *p = (Part) { .scan = s, .first = first, .from = from, .to = to };
-  p->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  p->index_size = 256;
-  p->index = g_new0 (guint32, p->index_size);
-  p->names = g_string_new (NULL);
+  table_init (&p->topics);
+  table_init (&p->channels);
+  p->years = g_array_new (FALSE, FALSE, sizeof (PartYear));
   p->handed = g_array_new (FALSE, FALSE, sizeof (Handed));
   p->handed_bytes = g_string_new (NULL);
   p->tmp = g_string_new (NULL);
+  p->tmp2 = g_string_new (NULL);
   /* UTF-16: each 2-byte unit may take 3 bytes of UTF-8 */
   p->cap = ROCZNIK_IMPORT_MAX_ROW + (s->utf16 ? SCAN_READ / 2 * 3 : SCAN_READ) + SCAN_SLACK;
   p->buf = g_malloc (p->cap);
@@ -970,14 +1225,15 @@ part_init (Part    *p,
 static void
 part_clear (Part *p)
 {
-  if (p->entries == NULL)
+  if (p->years == NULL)
     return;
-  g_array_unref (p->entries);
-  g_free (p->index);
-  g_string_free (p->names, TRUE);
+  table_clear (&p->topics);
+  table_clear (&p->channels);
+  g_array_unref (p->years);
   g_array_unref (p->handed);
   g_string_free (p->handed_bytes, TRUE);
   g_string_free (p->tmp, TRUE);
+  g_string_free (p->tmp2, TRUE);
   g_free (p->buf);
   g_free (p->raw);
 }
@@ -1016,28 +1272,41 @@ after_line_breaks (const Scan *s,
   return FALSE;
 }
 
-/* A part's topics and handed rows, in the order of their first lines: the
- * record table fills as if the rows had come one by one. */
+/* A part's topics, channels and handed rows, in the order of their first
+ * lines: the tables fill as if the rows had come one by one. */
 static gboolean
 merge_part (Ctx     *c,
             Part    *p,
             guint64  first_line,
             GError **error)
 {
-  const Entry *entries = (const Entry *) (void *) p->entries->data;
+  const Entry *topics = (const Entry *) (void *) p->topics.entries->data;
+  const Entry *channels = (const Entry *) (void *) p->channels.entries->data;
   const Handed *handed = (const Handed *) (void *) p->handed->data;
+  guint nt = p->topics.entries->len, nc = p->channels.entries->len, nh = p->handed->len;
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (RocznikCell));
   g_autoptr(GString) scratch = g_string_new (NULL);
-  guint i = 0, j = 0;
+  guint i = 0, k = 0, j = 0;
 
-  while (i < p->entries->len || j < p->handed->len)
+  while (i < nt || k < nc || j < nh)
     {
-      if (j == p->handed->len || (i < p->entries->len && entries[i].line < handed[j].line))
-        {
-          const Entry *e = &entries[i++];
+      guint64 ti = i < nt ? topics[i].line : G_MAXUINT64;
+      guint64 ck = k < nc ? channels[k].line : G_MAXUINT64;
+      guint64 hj = j < nh ? handed[j].line : G_MAXUINT64;
 
-          rocznik_import_records_merge (c, p->names->str + e->name, e->len, e->year, e->months,
-                                        first_line + e->line);
+      if (ti <= ck && ti < hj)
+        {
+          const Entry *e = &topics[i++];
+
+          rocznik_import_records_merge (c, &c->records, p->topics.names->str + e->name, e->len, e->year,
+                                        e->months, e->duration_calls, e->duration_seconds, first_line + e->line);
+        }
+      else if (ck < hj)
+        {
+          const Entry *e = &channels[k++];
+
+          rocznik_import_records_merge (c, &c->channels, p->channels.names->str + e->name, e->len, e->year,
+                                        e->months, 0, 0, first_line + e->line);
         }
       else
         {
@@ -1049,6 +1318,12 @@ merge_part (Ctx     *c,
           if (!rocznik_import_handle_row (c, cells, error))
             return FALSE;
         }
+    }
+  for (guint y = 0; y < p->years->len; y++)
+    {
+      const PartYear *py = &g_array_index (p->years, PartYear, y);
+
+      rocznik_import_calls_merge (c, py->year, &py->hours[0][0], py->timed, py->untimed, py->no_channel);
     }
   c->imp->n_rows += p->rows;
   return TRUE;
@@ -1086,7 +1361,13 @@ rocznik_import_scan_records (Ctx     *c,
 
   g_return_val_if_fail (c->date_col >= 0 && c->topic_col >= 0, ROCZNIK_SCAN_DECLINED);
 
-  if (line < 2 || g_strcmp0 (c->imp->line_ends, "CR") == 0 || c->imp->path == NULL || s.need < 1)
+  s.time_col = c->time_col;
+  s.channel_col = c->channel_col;
+  s.duration_col = c->duration_col;
+  s.date_time = c->date_time;
+  s.duration_fraction = c->duration_fraction;
+  if (line < 2 || g_strcmp0 (c->imp->line_ends, "CR") == 0 || c->imp->path == NULL || s.need < 1
+      || s.need > MAX_LANE_COLUMNS || c->call_years == NULL)
     return ROCZNIK_SCAN_DECLINED;
   if (c->imp->cells_utf8)
     {
@@ -1142,6 +1423,10 @@ rocznik_import_scan_records (Ctx     *c,
     }
   else if (parts[0].status != PART_OK || (two && parts[1].status != PART_OK))
     result = ROCZNIK_SCAN_DECLINED;
+  else if (s.channel_col >= 0
+           && c->channels.used + parts[0].channels.entries->len + parts[0].handed->len
+              + (two ? parts[1].channels.entries->len + parts[1].handed->len : 0) >= 1000)
+    result = ROCZNIK_SCAN_DECLINED;   /* so many channels that the general path's limit may apply */
   else if (!merge_part (c, &parts[0], line, error)
            || (two && !merge_part (c, &parts[1], line + parts[0].newlines, error)))
     result = ROCZNIK_SCAN_FAILED;

@@ -36,10 +36,13 @@ RocznikScanResult rocznik_import_scan_records (Ctx     *c,
 
 /* rocznik-import-records.c */
 void rocznik_import_records_merge (Ctx          *c,
+                                   RecordTable  *t,
                                    const char   *bytes,
                                    guint         len,
                                    int           year,
                                    const gint64 *months,
+                                   gint64        duration_calls,
+                                   gint64        duration_seconds,
                                    guint64       line);
 
 G_END_DECLS

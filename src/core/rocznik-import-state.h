@@ -317,7 +317,6 @@ gboolean rocznik_import_choose_call_columns (Ctx *c,
                                              guint data_start,
                                              guint ncols,
                                              GError **error);
-gboolean rocznik_import_calls_fast_lane_ok (Ctx *c);
 int rocznik_import_calls_max_column (Ctx *c);
 gboolean rocznik_import_record_extras (Ctx *c,
                                       GArray *cells,
@@ -336,6 +335,12 @@ void rocznik_import_collect_calls (Ctx *c,
                                    guint channel_len,
                                    gint64 duration,
                                    guint64 line);
+void rocznik_import_calls_merge (Ctx *c,
+                                 int year,
+                                 const gint64 *hours,
+                                 gint64 timed,
+                                 gint64 untimed,
+                                 gint64 no_channel);
 gboolean rocznik_import_calls_finish (Ctx *c,
                                       GError **error);
 void rocznik_import_calls_clear (Ctx *c);

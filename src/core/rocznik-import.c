@@ -225,9 +225,8 @@ import_rows (RocznikImport              *imp,
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS && c.filters->len == 0)
     {
       src->max_cells = rocznik_import_calls_max_column (&c) + 1;
-      /* a time of day, a channel or a duration: the general path collects them */
       if (imp->format == ROCZNIK_IMPORT_FORMAT_DELIMITED && c.date_col >= 0 && c.topic_col >= 0
-          && rocznik_import_calls_fast_lane_ok (&c) && !rocznik_import_records_fast_lane (&c, &local))
+          && !rocznik_import_records_fast_lane (&c, &local))
         goto out;
     }
 
