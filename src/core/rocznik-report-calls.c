@@ -132,6 +132,19 @@ table_new (RocznikReportCallsKind  kind,
   return t;
 }
 
+/* A chart of the part, drawn under its table by the one renderer;
+ * @height at the PDF's text width. */
+static void
+table_add_chart (RocznikReportCallsTable *t,
+                 RocznikChartType         type,
+                 int                      year,
+                 double                   height)
+{
+  RocznikReportChart chart = { { .type = type, .theme = ROCZNIK_CHART_THEME_LIGHT, .year = year }, height };
+
+  g_array_append_val (t->charts, chart);
+}
+
 static void
 table_free (RocznikReportCallsTable *t)
 {
@@ -344,6 +357,7 @@ months_table (const RocznikYear *y)
                                               rocznik_plural (y->topics->len, "tematu", "tematów", "tematów"),
                                               n_topics == 1 ? "ten temat" : "te tematy"));
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_MONTH, y->year, 280);
   return t;
 }
 
@@ -497,6 +511,7 @@ hours_table (const RocznikYear *y)
   if (quiet)
     add_sentence (sentences, quiet);
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_HEATMAP, y->year, 300);
   return t;
 }
 
@@ -584,6 +599,7 @@ channels_table (const RocznikYear *y)
   cell_share (&t->total[2], total, total);
   add_sentence (sentences, channels_sentence (channels, total));
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_CHANNEL, y->year, 110 + 30 * channels->len);
   return t;
 }
 
@@ -714,6 +730,7 @@ duration_table (const RocznikYear *y)
   cell_seconds (&t->total[3], (double) seconds);
   duration_sentences (sentences, timed, calls, seconds);
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_DURATION, y->year, 110 + 28 * MIN (timed->len, 20));
   return t;
 }
 
