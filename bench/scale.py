@@ -3,11 +3,11 @@
 """How time grows with the number of topics and years, against a reference.
 
 Generates workspaces of 17, 300 and 3 000 topics × 5 and 30 years (a wide
-CSV, topics in rows and one column per year, imported by `rocznik --import`;
-counts fall off with the rank like real request types) and times, in the
-same run for this build and for a reference build (by default the commit
-this branch left main at, built in /tmp with the window's frame hook of
-this tree applied so both report the same way):
+CSV, topics in rows and one column per year, imported by each build's own
+`rocznik --import`; counts fall off with the rank like real request types)
+and times, in the same run for this build and for a reference build (by
+default the commit this branch left main at, built in /tmp with the
+window's frame hook of this tree applied so both report the same way):
 
   rocznik --list --year Y
   rocznik --export raport.xlsx --year Y
@@ -26,10 +26,12 @@ Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
                       [--timeout S] [--shapes 17x5,300x30,...]
 """
 import argparse
+import hashlib
 import os
 import random
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -79,26 +81,35 @@ def reference_build():
     return build, commit[:12]
 
 
-def make_workspace(rocznik, tag, topics, years):
+def build_tag(build):
+    """What a build's workspaces are kept under: its rocznik's contents."""
+    with open(os.path.join(build, 'src', 'rocznik'), 'rb') as f:
+        return hashlib.sha1(f.read()).hexdigest()[:12]
+
+
+def make_workspace(build, topics, years):
     """A workspace of @topics × @years, ending in 2021 (the sample's years
-    before the first generated one stay as they are), written by @rocznik:
-    the reference's, when there is one, as a newer build opens an older
-    workspace (and upgrades its copy) but not the other way round."""
-    ws = os.path.join(tmp, f'ws-{topics}x{years}-{tag}.db')
+    before the first generated one stay as they are), imported by @build
+    itself from the same file: each build reads its own format, none pays
+    for upgrading another's."""
+    rocznik = os.path.join(build, 'src', 'rocznik')
+    ws = os.path.join(tmp, f'ws-{topics}x{years}-{build_tag(build)}.db')
     if os.path.exists(ws):
         return ws
     rng = random.Random(topics * 1000 + years)
     year_list = list(range(2022 - years, 2022))
     csv = os.path.join(tmp, f'wide-{topics}x{years}.csv')
-    with open(csv, 'w', encoding='utf-8') as f:
+    with open(csv + '.part', 'w', encoding='utf-8') as f:
         f.write(';'.join(['Temat'] + [str(y) for y in year_list]) + '\n')
         for i in range(topics):
             name = ' '.join(rng.choice(WORDS) for _ in range(rng.randint(1, 6))) + f' {i + 1}'
             base = int(70000 / (i + 1) ** 0.8) + rng.randint(0, 50)
             f.write(';'.join([name] + [str(max(1, int(base * rng.uniform(0.7, 1.3)))) for _ in year_list]) + '\n')
+    os.rename(csv + '.part', csv)
     subprocess.run([rocznik, '--workspace', ws + '.part', '--import', '--replace', csv],
                    check=True, stdout=subprocess.DEVNULL)
     os.rename(ws + '.part', ws)
+    shutil.rmtree(ws + '.part.snapshots', ignore_errors=True)   # the import's undo snapshot
     return ws
 
 
@@ -161,12 +172,16 @@ def best(a, b):
     return min(a[0], b[0]), min(a[1], b[1])
 
 
+def stop(signum, frame):
+    sys.exit(1)   # through main()'s finally: Xvfb is stopped
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop)
     builds = [('this', os.path.abspath(args.build))]
     ref = reference_build()
     if ref:
         builds.append((f'ref {ref[1]}', ref[0]))
-    rocznik, tag = os.path.join(builds[-1][1], 'src', 'rocznik'), ref[1] if ref else 'this'
     # a free display, chosen by Xvfb itself: other programs may run their own
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
@@ -185,11 +200,13 @@ def main():
     results = {}   # (build, task, shape) -> seconds or None
     try:
         for shape in shapes:
-            ws = make_workspace(rocznik, tag, *shape)
-            for name, build in builds:
-                # a copy per build: each may upgrade or touch its workspace
-                copy = os.path.join(tmp, f'run-{shape[0]}x{shape[1]}.db')
-                for _ in range(args.runs):
+            workspaces = {name: make_workspace(build, *shape) for name, build in builds}
+            # the builds take turns, so a change in the machine's load hits both
+            for _ in range(args.runs):
+                for name, build in builds:
+                    ws = workspaces[name]
+                    # a copy per run: a command may touch its workspace
+                    copy = os.path.join(tmp, f'run-{shape[0]}x{shape[1]}.db')
                     for task, run in tasks:
                         shutil.copy(ws, copy)
                         key = (name, task, shape)
@@ -198,15 +215,16 @@ def main():
                         note_load((name, shape))
                         t = run(build, copy)
                         results[key] = t if key not in results or t is None else best(t, results[key])
+                    key = (name, 'window first frame', shape)
+                    if key in results and results[key] is None:
+                        continue   # ran out of time once: enough
                     shutil.copy(ws, copy)
                     note_load((name, shape))
                     first, resize = window_times(build, copy, display)
                     for task, t in (('window first frame', first), ('window resize', resize)):
                         key = (name, task, shape)
                         results[key] = t if key not in results or t is None or results[key] is None else best(t, results[key])
-                    if first is None:
-                        break
-                print(f'{shape[0]} topics × {shape[1]} years, {name}: done', file=sys.stderr)
+            print(f'{shape[0]} topics × {shape[1]} years: done', file=sys.stderr)
     finally:
         xvfb.terminate()
 

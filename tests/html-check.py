@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The web page of the report in a real browser, and its accessibility.
 
-Usage: html-check.py ROCZNIK SCREENSHOT_DIR
+Usage: html-check.py ROCZNIK SCREENSHOT_DIR [CALLS_FILE]
 
-Exports the sample's report with `rocznik --export raport.html`, then
+Exports the sample's report with `rocznik --export raport.html` (and, given
+CALLS_FILE, the report of a per-call export imported into a workspace of its
+own, with its section on calls), then
   * reads it with html.parser: lang, title, heading order, names of every
     SVG and image, captions and header scopes of every table, the skip link,
     named focusable scroll regions; computes the contrast of the page's CSS
@@ -27,6 +29,7 @@ import sys
 import tempfile
 
 ROCZNIK, SHOTS = sys.argv[1], sys.argv[2]
+CALLS = sys.argv[3] if len(sys.argv) > 3 else None
 n_tests = 0
 
 
@@ -115,14 +118,14 @@ class Page(html.parser.HTMLParser):
         return [i for i, e in enumerate(self.elements) if e[0] == tag and index in self.ancestors(i)]
 
 
-def check_structure(path):
+def check_structure(path, report_title="Biuro Poznań Kontakt — raport roczny 2018"):
     page = Page()
     page.feed(open(path, encoding="utf-8").read())
 
     html_attrs = page.find("html")[0][1]
     ok(html_attrs.get("lang") == "pl", 'the page says it is Polish: <html lang="pl">')
     title = page.text.get(page.find("title")[0][0], "")
-    ok(title == "Biuro Poznań Kontakt — raport roczny 2018", f"the title names the report: {title}")
+    ok(re.fullmatch(report_title, title), f"the title names the report: {title}")
 
     levels = [int(e[0][1]) for e in page.elements if re.fullmatch(r"h[1-6]", e[0])]
     ok(levels and levels[0] == 1 and levels.count(1) == 1, "one h1, first")
@@ -236,7 +239,7 @@ def png_size(path):
     return struct.unpack(">II", head[16:24])
 
 
-def check_browser(path, tmp):
+def check_browser(path, tmp, name="html", printed_texts=("gospodarka odpadami", "Uwagi i źródła")):
     probe = os.path.join(tmp, "probe.html")
     text = open(path, encoding="utf-8").read()
     open(probe, "w", encoding="utf-8").write(text.replace("</body>", PROBE + "</body>"))
@@ -274,7 +277,7 @@ def check_browser(path, tmp):
         ok(len(m["texts"]) > 200 and not low,
            f"{width} px: every text of {len(m['texts'])} has contrast ≥ 4.5:1 (large ≥ 3:1) {low[:3]}")
 
-        shot = os.path.join(SHOTS, f"html-{width}.png")
+        shot = os.path.join(SHOTS, f"{name}-{width}.png")
         run = chromium(f"--window-size={width},7000", f"--screenshot={shot}", "file://" + path)
         ok(os.path.exists(shot) and png_size(shot)[0] == width, f"{width} px: screenshot {shot}")
 
@@ -282,8 +285,27 @@ def check_browser(path, tmp):
     chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "file://" + path)
     printed = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
     pages = printed.count("\f")
-    ok("gospodarka odpadami" in printed and "Uwagi i źródła" in printed and "Przejdź do treści" not in printed,
+    ok(all(t in printed for t in printed_texts) and "Przejdź do treści" not in printed,
        f"printed ({pages} pages): the whole report, without the skip link")
+
+
+def check_calls(tmp, env):
+    """A per-call export's report: the section on calls, in the same checks."""
+    workspace = os.path.join(tmp, "calls.db")
+    path = os.path.join(tmp, "zgloszenia.html")
+    run = subprocess.run([ROCZNIK, "--workspace", workspace, "--import", CALLS], capture_output=True, text=True, env=env)
+    ok(run.returncode == 0, f"rocznik --import {os.path.basename(CALLS)} {run.stderr.strip()}")
+    run = subprocess.run([ROCZNIK, "--workspace", workspace, "--year", "2019", "--export", path],
+                         capture_output=True, text=True, env=env)
+    ok(run.returncode == 0 and os.path.exists(path), f"rocznik --export zgloszenia.html {run.stderr.strip()}")
+    page = check_structure(path, r".+ — raport roczny 2019")
+    section = page.ids.get("zgloszenia")
+    ok(section is not None and page.text.get(section) == "Kiedy i jak mieszkańcy się zgłaszają",
+       "the report of per-call records has its section on calls")
+    captions = [page.text.get(i, "") for i, _ in page.find("caption")]
+    for caption in ("Zgłoszenia w\u00a0miesiącach 2019 r.", "Zgłoszenia według kanału w\u00a02019 r."):
+        ok(caption in captions, f"the section's table: {caption}")
+    check_browser(path, tmp, "html-calls", ("Kiedy i jak mieszkańcy się zgłaszają", "Czas obsługi"))
 
 
 def main():
@@ -297,6 +319,8 @@ def main():
         check_structure(path)
         ok(shutil.which("chromium"), "Debian's chromium is installed (.ci/setup)")
         check_browser(path, tmp)
+        if CALLS:
+            check_calls(tmp, env)
     print(f"1..{n_tests}")
 
 

@@ -4,6 +4,7 @@
  * themselves, not from what the workspace keeps. */
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rocznik-test-util.h"
@@ -403,6 +404,171 @@ test_list_bytes (Fixture *f, gconstpointer data)
   run_clear (&pl);
 }
 
+/* ---- from a per-call export to the tables -------------------------------- */
+
+/* The tables the export's generator counted row by row (FILE.calls). */
+typedef struct
+{
+  gboolean    hours;
+  gint64      hour[7][24];   /* weekday 0 = Monday */
+  GString    *months;        /* "month<TAB>calls" lines, as --by month prints */
+  GString    *channels;
+  GPtrArray  *topics;        /* char*[4]: name, calls, timed calls, seconds */
+} Counted;
+
+static void
+counted_free (Counted *c)
+{
+  g_string_free (c->months, TRUE);
+  g_string_free (c->channels, TRUE);
+  g_ptr_array_unref (c->topics);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Counted, counted_free)
+
+static Counted *
+read_counted (const char *path,
+              int         year)
+{
+  Counted *c = g_new0 (Counted, 1);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *y = g_strdup_printf ("%d", year);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  c->months = g_string_new (NULL);
+  c->channels = g_string_new (NULL);
+  c->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      guint n = g_strv_length (f);
+
+      if (n < 3 || !g_str_equal (f[1], y))
+        continue;
+      if (g_str_equal (f[0], "year"))
+        c->hours = g_str_equal (f[2], "hours");
+      else if (g_str_equal (f[0], "month") && n == 4)
+        g_string_append_printf (c->months, "%s\t%s\n", f[2], f[3]);
+      else if (g_str_equal (f[0], "hour") && n == 5)
+        c->hour[atoi (f[2])][atoi (f[3])] = g_ascii_strtoll (f[4], NULL, 10);
+      else if (g_str_equal (f[0], "channel") && n == 4)
+        g_string_append_printf (c->channels, "%s\t%s\n", f[2], f[3]);
+      else if (g_str_equal (f[0], "topic") && n == 6)
+        {
+          char **topic = g_new0 (char *, 5);
+
+          for (int k = 0; k < 4; k++)
+            topic[k] = g_strdup (f[2 + k]);
+          g_ptr_array_add (c->topics, topic);
+        }
+    }
+  return c;
+}
+
+static int
+by_calls_descending (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = g_ascii_strtoll ((*(char ***) a)[1], NULL, 10), y = g_ascii_strtoll ((*(char ***) b)[1], NULL, 10);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Lists @year of the workspace @ws by @by under C and Polish: same bytes. */
+static char *
+list_year_by (const char *ws,
+              const char *year,
+              const char *by)
+{
+  Run c = { 0 }, pl = { 0 };
+  char *out;
+
+  run (&c, "C", "--list", "--year", year, "--by", by, "--workspace", ws, NULL);
+  run (&pl, "pl_PL.UTF-8", "--list", "--year", year, "--by", by, "--workspace", ws, NULL);
+  g_assert_cmpstr (c.err, ==, "");
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpstr (pl.out, ==, c.out);
+  out = g_steal_pointer (&c.out);
+  run_clear (&c);
+  run_clear (&pl);
+  return out;
+}
+
+static void
+test_imported (Fixture *f, gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file = g_build_filename (g_getenv ("ROCZNIK_CALLS"), name, NULL);
+  g_autofree char *tables = g_strconcat (file, ".calls", NULL);
+  g_autofree char *ws = g_build_filename (f->dir, "imported.db", NULL);
+  g_autoptr(Counted) counted = read_counted (tables, 2019);
+  g_autofree char *months = NULL;
+  g_autofree char *channels = NULL;
+  g_autofree char *durations = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  Run r = { 0 };
+
+  run (&r, "C", "--import", file, "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  months = list_year_by (ws, "2019", "month");
+  g_assert_cmpstr (months, ==, counted->months->str);
+  channels = list_year_by (ws, "2019", "channel");
+  g_assert_cmpstr (channels, ==, counted->channels->str);
+
+  /* the year's topics by calls, each with its own average, halves up */
+  g_ptr_array_sort (counted->topics, by_calls_descending);
+  for (guint i = 0; i < counted->topics->len; i++)
+    {
+      char **t = g_ptr_array_index (counted->topics, i);
+      gint64 timed = g_ascii_strtoll (t[2], NULL, 10), seconds = g_ascii_strtoll (t[3], NULL, 10);
+
+      /* equal counts would leave the order open: the fixture has none */
+      if (timed > 0 && i > 0)
+        g_assert_cmpint (by_calls_descending (&counted->topics->pdata[i - 1], &counted->topics->pdata[i]), <, 0);
+      if (timed > 0)
+        g_string_append_printf (expected, "%s\t%s\t%.0f\n", t[0], t[2], floor ((double) seconds / timed + 0.5));
+    }
+  if (expected->len > 0)
+    {
+      durations = list_year_by (ws, "2019", "duration");
+      g_assert_cmpstr (durations, ==, expected->str);
+    }
+  else
+    {
+      /* no duration column: said so, not a table of zeros */
+      run (&r, "pl_PL.UTF-8", "--list", "--year", "2019", "--by", "duration", "--workspace", ws, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_nonnull (strstr (r.err, "Rok 2019 nie ma danych o czasie obsługi"));
+      run_clear (&r);
+    }
+
+  g_string_truncate (expected, 0);
+  if (counted->hours)
+    {
+      g_autofree char *hours = list_year_by (ws, "2019", "hour");
+
+      for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++)
+          g_string_append_printf (expected, "%d\t%d\t%" G_GINT64_FORMAT "\n", d + 1, h, counted->hour[d][h]);
+      g_assert_cmpstr (hours, ==, expected->str);
+    }
+  else
+    {
+      /* the export had dates without a time: no hours, and no zeros for them */
+      run (&r, "pl_PL.UTF-8", "--list", "--year", "2019", "--by", "hour", "--workspace", ws, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_nonnull (strstr (r.err, "Rok 2019 nie ma danych o godzinach rozmów"));
+      run_clear (&r);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -413,5 +579,8 @@ main (int argc, char **argv)
   g_test_add ("/cli-calls/duration", Fixture, NULL, fixture_set_up, test_duration, fixture_tear_down);
   g_test_add ("/cli-calls/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli-calls/list-bytes", Fixture, NULL, fixture_set_up, test_list_bytes, fixture_tear_down);
+  g_test_add ("/cli-calls/imported/rozmowy-2019-cp1250", Fixture, "rozmowy-2019-cp1250.csv", fixture_set_up, test_imported, fixture_tear_down);
+  g_test_add ("/cli-calls/imported/calls-311-2019", Fixture, "calls-311-2019.csv", fixture_set_up, test_imported, fixture_tear_down);
+  g_test_add ("/cli-calls/imported/bez-godzin-2019", Fixture, "bez-godzin-2019.csv", fixture_set_up, test_imported, fixture_tear_down);
   return g_test_run ();
 }

@@ -92,6 +92,32 @@ test_others (void)
     }
 }
 
+#define NB ROCZNIK_NBSP
+
+static void
+test_duration (void)
+{
+  static const struct { gint64 s; const char *text; } cases[] = {
+    { 0, "0" NB "s" },
+    { 45, "45" NB "s" },
+    { 60, "1" NB "min" },
+    { 95, "1" NB "min 35" NB "s" },
+    { 754, "12" NB "min 34" NB "s" },
+    { 3599, "59" NB "min 59" NB "s" },
+    { 3600, "1" NB "h" },
+    { 3905, "1" NB "h 5" NB "min" },      /* from an hour on, to the minute */
+    { 3929, "1" NB "h 5" NB "min" },
+    { 3930, "1" NB "h 6" NB "min" },
+    { 7260, "2" NB "h 1" NB "min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rocznik_format_duration (cases[i].s);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_plural (void)
 {
@@ -243,12 +269,47 @@ test_count_problem (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Names and spans of the per-call summary: months, weekdays, hour bands,
+ * handling times. */
+static void
+test_call_words (void)
+{
+  const struct { double seconds; const char *text; } durations[] = {
+    { 0, "0" NB "s" }, { 44.5, "45" NB "s" }, { 59.49, "59" NB "s" }, { 59.5, "1" NB "min" },
+    { 185, "3" NB "min 5" NB "s" }, { 3599.4, "59" NB "min 59" NB "s" },
+    { 3600, "1" NB "h" }, { 7529, "2" NB "h 5" NB "min" }, { 7530, "2" NB "h 6" NB "min" },
+    { 3600.0 * 1234, "1" NB "234" NB "h" }, { -5, "0" NB "s" },
+  };
+
+  g_assert_cmpstr (rocznik_format_month_name (1), ==, "styczeń");
+  g_assert_cmpstr (rocznik_format_month_name (3), ==, "marzec");
+  g_assert_cmpstr (rocznik_format_month_name (12), ==, "grudzień");
+  g_assert_cmpstr (rocznik_format_weekday (0), ==, "poniedziałek");
+  g_assert_cmpstr (rocznik_format_weekday (2), ==, "środa");
+  g_assert_cmpstr (rocznik_format_weekday (6), ==, "niedziela");
+  for (int h = 0; h < 24; h++)
+    {
+      g_autofree char *band = rocznik_format_hour_band (h);
+      /* an en dash, U+2013, between the hours */
+      g_autofree char *expected = g_strdup_printf ("%d:00\xe2\x80\x93%d:00", h, h + 1);
+
+      g_assert_cmpstr (band, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      g_autofree char *text = rocznik_format_duration (durations[i].seconds);
+
+      g_assert_cmpstr (text, ==, durations[i].text);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/others", test_others);
+  g_test_add_func ("/format/duration", test_duration);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/short", test_short);
   g_test_add_func ("/format/plural", test_plural);
@@ -258,5 +319,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/typography", test_typography);
   g_test_add_func ("/format/parse-count", test_parse_count);
   g_test_add_func ("/format/count-problem", test_count_problem);
+  g_test_add_func ("/format/call-words", test_call_words);
   return g_test_run ();
 }

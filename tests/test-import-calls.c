@@ -59,8 +59,8 @@ static void
 assert_tables (RocznikImport *import,
                const char    *name)
 {
-  g_autofree char *base = calls_file (name);
-  g_autofree char *path = g_strconcat (base, ".calls", NULL);
+  g_autofree char *file = calls_file (name);
+  g_autofree char *path = g_strconcat (file, ".calls", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -319,6 +319,20 @@ test_partial_hours (void)
   g_assert_nonnull (strstr (text, "2019: 1 call has no time of day, so the hours of the week are not kept\n"));
 }
 
+/* A channel of invisible characters only (a zero-width space) is none. */
+static void
+test_invisible_channel (void)
+{
+  g_autoptr(RocznikImport) import = import_text ("invisible.csv",
+    "data;temat;kanał\n2019-03-04 07:45;odpady;telefon\n2019-03-04 08:45;odpady;\xe2\x80\x8b\n");
+  RocznikYear *year = find_year (import, 2019);
+  g_autofree char *text = rocznik_import_describe (import, NULL);
+
+  g_assert_cmpuint (year->calls->channels->len, ==, 1);
+  g_assert_cmpstr (((RocznikChannel *) g_ptr_array_index (year->calls->channels, 0))->name, ==, "telefon");
+  g_assert_nonnull (strstr (text, "2019: 1 call has no channel; the channels count the others\n"));
+}
+
 /* The options: a column by name, none at all ("-"). */
 static void
 test_options (void)
@@ -452,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/import-calls/no-hours", test_no_hours);
   g_test_add_func ("/import-calls/formats", test_formats);
   g_test_add_func ("/import-calls/partial-hours", test_partial_hours);
+  g_test_add_func ("/import-calls/invisible-channel", test_invisible_channel);
   g_test_add_func ("/import-calls/options", test_options);
   g_test_add_func ("/import-calls/refusals", test_refusals);
   g_test_add_func ("/import-calls/too-many-channels", test_too_many_channels);

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "rocznik-import.h"
 #include "rocznik-report-calls.h"
 #include "rocznik-test-util.h"
 #include "rocznik-workspace.h"
@@ -58,7 +60,7 @@ profile_year (void)
 
   y->organisation = g_strdup ("Biuro Poznań Kontakt");
   t = topic_with_months (y, "gospodarka odpadami", waste);
-  set_duration (t, 22000, 22000 * 205);       /* 3 min 25 s each */
+  set_duration (t, 21000, 21000 * 205);       /* 3 min 25 s each; 700 calls without a time */
   t = topic_with_months (y, "podatki i opłaty", taxes);
   set_duration (t, 2882, 2882 * 65);          /* 1 min 5 s each */
   rocznik_year_add_topic (y, "inne sprawy", 18);
@@ -199,12 +201,12 @@ test_duration (void)
   g_autoptr(RocznikYear) y = profile_year ();
   g_autoptr(RocznikReportCalls) calls = rocznik_report_calls_new (y);
   const RocznikReportCallsTable *t = table_of (calls, ROCZNIK_REPORT_CALLS_DURATION);
-  /* (22 000 × 205 + 2 882 × 65) / 24 882 = 188,8 s */
+  /* (21 000 × 205 + 2 882 × 65) / 23 882 = 188,1 s */
   const char *expected[] = {
     "Najdłużej trwa obsługa tematu „gospodarka odpadami”: średnio 3" N "min 25" N "s; "
     "najkrócej tematu „podatki i" N "opłaty”: średnio 1" N "min 5" N "s.",
     /* (typesetting glues the one-letter unit to what follows, as any one-letter word) */
-    "Średni czas obsługi jednego zgłoszenia: 3" N "min 9" N "s" N "(zgłoszenia z" N "zapisanym czasem: 24" N "882).",
+    "Średni czas obsługi jednego zgłoszenia: 3" N "min 8" N "s" N "(zgłoszenia z" N "zapisanym czasem: 23" N "882).",
     NULL,
   };
 
@@ -298,6 +300,55 @@ test_ties (void)
                    "Od 14:00 do 9:00 nie było żadnego zgłoszenia; tabela pomija te godziny.");
 }
 
+/* Many ties: the first three and how many more, or only how many. */
+static void
+test_many_ties (void)
+{
+  g_autoptr(RocznikYear) y = rocznik_year_new (2022);
+  g_autoptr(RocznikReportCalls) calls = NULL;
+  const char *const names[] = { "a", "b", "c", "d", "e", "f" };
+  const RocznikReportCallsTable *hours;
+  const RocznikReportCallsTable *duration;
+
+  /* Monday to Friday, 8:00 to 16:00, 5 calls an hour: 200 in all */
+  y->calls = rocznik_call_profile_new ();
+  y->calls->has_hours = TRUE;
+  for (int d = 0; d < 5; d++)
+    for (int h = 8; h < 16; h++)
+      y->calls->hours[d][h] = 5;
+  /* six topics of one minute each */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    set_duration (rocznik_year_add_topic (y, names[i], 2), 2, 120);
+  calls = rocznik_report_calls_new (y);
+  hours = table_of (calls, ROCZNIK_REPORT_CALLS_HOURS);
+  duration = table_of (calls, ROCZNIK_REPORT_CALLS_DURATION);
+
+  /* windows from 8–10 to 14–16 hold 50 each: seven of them */
+  g_assert_cmpstr (hours->sentences[0], ==,
+                   "Najwięcej zgłoszeń wpływa między 8:00 a" N "10:00, między 9:00 a" N "11:00, między 10:00 a" N "12:00 "
+                   "oraz w" N "4 innych przedziałach dwugodzinnych: po 50 zgłoszeń, czyli po 25,0% wszystkich.");
+  g_assert_cmpstr (hours->sentences[1], ==,
+                   "Najwięcej zgłoszeń w" N "jednej godzinie tygodnia, po 5, przypada na 40 różnych godzin.");
+  g_assert_cmpstr (hours->sentences[2], ==,
+                   "Tyle samo zgłoszeń w" N "poniedziałki, we wtorki, w" N "środy, w" N "czwartki i" N "w" N "piątki: po 40 zgłoszeń.");
+  g_assert_cmpstr (duration->sentences[0], ==,
+                   "Średni czas obsługi jest taki sam we wszystkich tematach: 1" N "min.");
+  g_assert_cmpstr (duration->sentences[1], ==,
+                   "Średni czas obsługi jednego zgłoszenia: 1" N "min (zgłoszenia z" N "zapisanym czasem: 12).");
+
+  /* twelve months alike */
+  {
+    static const gint64 even[12] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10 };
+    g_autoptr(RocznikYear) z = rocznik_year_new (2023);
+    g_autoptr(RocznikReportCalls) c = NULL;
+
+    topic_with_months (z, "sprawy", even);
+    c = rocznik_report_calls_new (z);
+    g_assert_cmpstr (table_of (c, ROCZNIK_REPORT_CALLS_MONTHS)->sentences[0], ==,
+                     "Tyle samo zgłoszeń w" N "styczniu, w" N "lutym, w" N "marcu i" N "w" N "9 innych miesiącach: po 10 zgłoszeń.");
+  }
+}
+
 /* No per-call data: no section at all. */
 static void
 test_none (void)
@@ -343,9 +394,8 @@ out_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-/* The report of 2019 with its calls section from profile_year(): the
- * workspace keeps topics and months; the section is built from the year
- * as an import gives it. */
+/* The report of 2019 with its calls section, profile_year() stored in a
+ * workspace and read back as every report reads it. */
 static void
 write_profile_report (const char *path)
 {
@@ -360,9 +410,9 @@ write_profile_report (const char *path)
   g_assert_no_error (error);
   content = rocznik_report_content_new (ws, &options, &error);
   g_assert_no_error (error);
-  g_clear_pointer (&content->calls, rocznik_report_calls_free);
-  content->calls = rocznik_report_calls_new (y);
-  g_assert_true (rocznik_report_content_write (content, path, NULL, &error));
+  g_assert_nonnull (content->calls);
+  g_assert_cmpuint (content->calls->tables->len, ==, 4);
+  g_assert_true (rocznik_report_write (ws, &options, path, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -395,7 +445,7 @@ test_pdf (void)
   assert_contains (text, "Największy kanał to telefon: 62,4% zgłoszeń (537 z 860).");
   assert_contains (text, "telefon 537 62,4% e-mail 200 23,3% aplikacja 123 14,3% Razem 860 100,0%");
   assert_contains (text, "Najdłużej trwa obsługa tematu „gospodarka odpadami”: średnio 3 min 25 s;");
-  assert_contains (text, "gospodarka odpadami 22 000 3 min 25 s 1 252 h 47 min");
+  assert_contains (text, "gospodarka odpadami 21 000 3 min 25 s 1 195 h 50 min");
 }
 
 static void
@@ -439,6 +489,26 @@ test_xlsx (void)
   g_assert_cmpstr (out, ==, "ok\n");
 }
 
+/* The CSV is one table for spreadsheets (topics; no place for sections):
+ * the calls section leaves it as it was. */
+static void
+test_csv (void)
+{
+  g_autofree char *path = out_path ("zgloszenia.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  write_profile_report (path);
+  csv = test_read_file (path);
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* header, three topics, their sum, and the empty rest after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_cmpstr (lines[1], ==, "\"gospodarka odpadami\";21700;88,2");
+  g_assert_cmpstr (lines[4], ==, "\"Suma tematów\";24600;100,0");
+  g_assert_null (strstr (csv, "Miesiąc"));
+  g_assert_null (strstr (csv, "zgłosze"));
+}
+
 /* A year without per-call data: no section, not even its heading. */
 static void
 test_no_section (void)
@@ -469,6 +539,114 @@ test_no_section (void)
   g_unlink (html_path);
 }
 
+/* ---- end to end ---------------------------------------------------------- */
+
+/* gettext's Polish rule, written out here apart from the program's. */
+static const char *
+noun_for (gint64 n)
+{
+  if (n == 1)
+    return "zgłoszenie";
+  if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20))
+    return "zgłoszenia";
+  return "zgłoszeń";
+}
+
+/* "2 961" as pdftotext gives it (U+00A0 read as a space). */
+static char *
+spaced (gint64 n)
+{
+  return n >= 1000 ? g_strdup_printf ("%d %03d", (int) (n / 1000), (int) (n % 1000))
+                   : g_strdup_printf ("%d", (int) n);
+}
+
+/* A per-call export (Windows-1250, dates and times, channels, handling
+ * times) imported, stored and reported: the busiest and quietest month and
+ * the largest channel's share, worked out here from the tables the
+ * fixture's generator counted while writing the rows (FILE.calls). */
+static void
+test_end_to_end (void)
+{
+  static const char *const in[] = { "w styczniu", "w lutym", "w marcu", "w kwietniu", "w maju", "w czerwcu",
+                                    "w lipcu", "w sierpniu", "we wrześniu", "w październiku",
+                                    "w listopadzie", "w grudniu" };
+  g_autofree char *csv = g_build_filename (CALLS_DIR, "rozmowy-2019-cp1250.csv", NULL);
+  g_autofree char *tables_path = g_strconcat (csv, ".calls", NULL);
+  g_autofree char *tables = test_read_file (tables_path);
+  g_auto(GStrv) lines = g_strsplit (tables, "\n", -1);
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(RocznikImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  RocznikReportOptions options = { .year = 2019, .now = now };
+  g_autofree char *pdf = out_path ("import.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *months_sentence = NULL;
+  g_autofree char *channel_sentence = NULL;
+  g_autofree char *max_n = NULL;
+  g_autofree char *min_n = NULL;
+  g_autofree char *top_n = NULL;
+  g_autofree char *all_n = NULL;
+  g_autofree char *share = NULL;
+  gint64 months[12] = { 0 }, top = 0, all = 0;
+  const char *top_name = NULL;
+  int max = -1, min = -1;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strcmp0 (f[0], "month") == 0 && g_strcmp0 (f[1], "2019") == 0)
+        months[atoi (f[2]) - 1] = g_ascii_strtoll (f[3], NULL, 10);
+      else if (g_strcmp0 (f[0], "channel") == 0 && g_strcmp0 (f[1], "2019") == 0)
+        {
+          gint64 n = g_ascii_strtoll (f[3], NULL, 10);
+
+          all += n;
+          if (n > top)
+            {
+              top = n;
+              top_name = g_intern_string (f[2]);
+            }
+        }
+    }
+  for (int m = 0; m < 12; m++)
+    {
+      if (months[m] > 0 && (max < 0 || months[m] > months[max]))
+        max = m;
+      if (months[m] > 0 && (min < 0 || months[m] < months[min]))
+        min = m;
+    }
+  /* the fixture has one busiest and one quietest month, every month with calls */
+  for (int m = 0; m < 12; m++)
+    {
+      g_assert_cmpint (months[m], >, 0);
+      g_assert_true (m == max || months[m] != months[max]);
+      g_assert_true (m == min || months[m] != months[min]);
+    }
+  max_n = spaced (months[max]);
+  min_n = spaced (months[min]);
+  months_sentence = g_strdup_printf ("Najwięcej %s: %s %s, najmniej %s: %s %s.", in[max], max_n,
+                                     noun_for (months[max]), in[min], min_n, noun_for (months[min]));
+  top_n = spaced (top);
+  all_n = spaced (all);
+  share = g_strdup_printf ("%.1f%%", 100.0 * top / all);
+  *strchr (share, '.') = ',';
+  channel_sentence = g_strdup_printf ("Największy kanał to %s: %s zgłoszeń (%s z %s).", top_name, share, top_n, all_n);
+
+  import = rocznik_import_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_workspace_store_years (ws, rocznik_import_get_years (import), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (rocznik_report_write (ws, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (pdf, TRUE);
+  assert_contains (text, "Kiedy i jak mieszkańcy się zgłaszają");
+  assert_contains (text, months_sentence);
+  assert_contains (text, channel_sentence);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,12 +662,15 @@ main (int   argc,
   g_test_add_func ("/report-calls/duration", test_duration);
   g_test_add_func ("/report-calls/plurals", test_plurals);
   g_test_add_func ("/report-calls/ties", test_ties);
+  g_test_add_func ("/report-calls/many-ties", test_many_ties);
   g_test_add_func ("/report-calls/none", test_none);
   g_test_add_func ("/report-calls/format-duration", test_format_duration);
   g_test_add_func ("/report-calls/pdf", test_pdf);
   g_test_add_func ("/report-calls/html", test_html);
   g_test_add_func ("/report-calls/xlsx", test_xlsx);
+  g_test_add_func ("/report-calls/csv", test_csv);
   g_test_add_func ("/report-calls/no-section", test_no_section);
+  g_test_add_func ("/report-calls/end-to-end", test_end_to_end);
 
   status = g_test_run ();
   if (g_getenv ("ROCZNIK_KEEP_REPORTS") == NULL)

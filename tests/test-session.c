@@ -105,10 +105,21 @@ test_rules (void)
   rocznik_session_set_selected_topics (session, keys);
   g_assert_cmpstr (rocznik_session_get_selected_topics (session)[0], ==, "temat 1");
 
+  /* what compares follows the year shown (it is kept between questions) */
+  g_assert_true (rocznik_session_can_compare (session, 2033));
+  g_assert_false (rocznik_session_can_compare (session, 2031));
+
   /* the year shown deleted: the default year follows on reload */
   g_assert_true (rocznik_workspace_delete_year (ws, 2032, &error));
   g_assert_true (rocznik_session_reload (session, &error));
   g_assert_cmpint (rocznik_session_get_year (session), ==, 2033);
+  g_assert_false (rocznik_session_can_compare (session, 2032));
+  g_assert_false (rocznik_session_can_compare (session, 2034));
+  /* and the years read again, the year shown staying */
+  store (ws, 2034, 1, ROCZNIK_NO_TOTAL);
+  g_assert_true (rocznik_session_reload (session, &error));
+  g_assert_cmpint (rocznik_session_get_year (session), ==, 2033);
+  g_assert_true (rocznik_session_can_compare (session, 2034));
 
   g_object_unref (session);
   rocznik_workspace_free (ws);

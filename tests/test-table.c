@@ -661,6 +661,64 @@ test_polish_note (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The window's line on a year: a year known only by its total (2017,
+ * "ponad 574 tys.") says so, never "0 in 0 topics"; in English and, through
+ * po/pl.po, in Polish. */
+static void
+test_summary (void)
+{
+  g_autoptr(GPtrArray) years = sample_years ();
+  const char *localedir = g_getenv ("ROCZNIK_LOCALEDIR");
+  RocznikYear *counted = rocznik_year_new (2022);
+  g_autoptr(RocznikTable) t2017 = NULL;
+  g_autoptr(RocznikTable) t2018 = NULL;
+  g_autoptr(RocznikTable) t2022 = NULL;
+  g_autoptr(RocznikTable) t2023 = NULL;
+  g_autofree char *s2017 = NULL;
+  g_autofree char *s2018 = NULL;
+  g_autofree char *s2022 = NULL;
+  g_autofree char *s2023 = NULL;
+  g_autofree char *pl2017 = NULL;
+  g_autofree char *pl2018 = NULL;
+  g_autofree char *pl2022 = NULL;
+  g_autofree char *pl2023 = NULL;
+
+  g_assert_nonnull (localedir);
+  /* 2022: two topics, 5 + 7 calls, no declared total; 2023: nothing */
+  rocznik_year_add_topic (counted, "odpady", 5);
+  rocznik_year_add_topic (counted, "parkowanie", 7);
+  insert_year (years, counted);
+  insert_year (years, rocznik_year_new (2023));
+  t2017 = rocznik_table_new (years, 2017, 0, NULL);
+  t2018 = rocznik_table_new (years, 2018, 0, NULL);
+  t2022 = rocznik_table_new (years, 2022, 0, NULL);
+  t2023 = rocznik_table_new (years, 2023, 0, NULL);
+  g_assert_nonnull (t2017);
+  g_assert_nonnull (t2023);
+
+  s2017 = rocznik_table_get_summary (t2017);
+  s2018 = rocznik_table_get_summary (t2018);
+  s2022 = rocznik_table_get_summary (t2022);
+  s2023 = rocznik_table_get_summary (t2023);
+  g_assert_cmpstr (s2017, ==, "2017: ponad 574\u00a0tys. calls declared; no topic counts");
+  g_assert_cmpstr (s2018, ==, "2018: ponad 586\u00a0tys. calls declared, 388\u00a0468 in 17 topics");
+  g_assert_cmpstr (s2022, ==, "2022: 12 calls in 2 topics");
+  g_assert_cmpstr (s2023, ==, "2023: no topic counts and no declared total");
+
+  g_assert_nonnull (setlocale (LC_ALL, "pl_PL.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  pl2017 = rocznik_table_get_summary (t2017);
+  pl2018 = rocznik_table_get_summary (t2018);
+  pl2022 = rocznik_table_get_summary (t2022);
+  pl2023 = rocznik_table_get_summary (t2023);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_cmpstr (pl2017, ==, "2017: deklarowana liczba rozmów ponad 574\u00a0tys.; brak liczb dla tematów");
+  g_assert_cmpstr (pl2018, ==, "2018: deklarowana liczba rozmów ponad 586\u00a0tys., w tematach 388\u00a0468 (17 tematów)");
+  g_assert_cmpstr (pl2022, ==, "2022: liczba rozmów 12 (2 tematy)");
+  g_assert_cmpstr (pl2023, ==, "2023: brak liczb dla tematów i deklarowanej liczby rozmów");
+}
+
 /* The one resolver (chart, report, --topics, window) and the choices a
  * comparison makes, on the seed's 17 topics. */
 static void
@@ -841,6 +899,7 @@ main (int argc, char **argv)
   g_test_add_func ("/comparison/totals-only", test_totals_only);
   g_test_add_func ("/comparison/years", test_comparable_years);
   g_test_add_func ("/comparison/polish-note", test_polish_note);
+  g_test_add_func ("/table/summary", test_summary);
   g_test_add_func ("/topics/resolve", test_resolve);
   g_test_add_func ("/topics/choices", test_topic_choices);
   g_test_add_func ("/table/many-topics", test_many_topics);

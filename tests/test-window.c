@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rocznik-application.h"
+#include "rocznik-chart-choice.h"
 #include "rocznik-chart-preset.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
@@ -24,6 +25,7 @@
 #include "rocznik-report.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-window.h"
+#include "rocznik-year-item.h"
 
 #define DEADLINE_US (20 * G_USEC_PER_SEC)
 
@@ -1352,7 +1354,140 @@ test_changed_elsewhere (void)
   g_assert_cmpint (rocznik_year_topic_sum (restored), ==, 1234);
 }
 
+static gboolean
+has_year_2023 (gpointer data)
+{
+  return rocznik_window_has_year (window, 2023);
+}
+
+static gboolean
+is_type_dropdown (GtkWidget *widget)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+
+  return model && g_list_model_get_item_type (model) == ROCZNIK_TYPE_CHART_CHOICE;
+}
+
+/* Whether the chart pane's menu offers @type for the year shown. */
+static gboolean
+offered (RocznikChartType type)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_type_dropdown)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RocznikChartChoice) choice = g_list_model_get_item (model, i);
+
+      if (rocznik_chart_choice_get_chart_type (choice) == type)
+        return rocznik_chart_choice_get_available (choice);
+    }
+  g_assert_not_reached ();
+}
+
+/* The per-call charts are offered for a year with per-call records only;
+ * chosen for a year without, they say so instead of drawing an axis. */
+static void
+test_per_call_charts (void)
+{
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  g_autoptr(RocznikYear) y = rocznik_year_new (2023);
+  RocznikTopic *t = rocznik_year_add_topic (y, "gospodarka odpadami", 300);
+  RocznikChart *chart;
+
+  t->has_months = TRUE;
+  t->months[0] = 100;
+  t->months[1] = 200;
+  t->has_duration = TRUE;
+  t->duration_calls = 300;
+  t->duration_seconds = 300 * 95;
+  y->calls = rocznik_call_profile_new ();
+  y->calls->has_hours = TRUE;
+  y->calls->hours[0][9] = 200;
+  y->calls->hours[4][15] = 100;
+  rocznik_call_profile_add_channel (y->calls, "telefon", 300);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  activate ("win.reload", NULL);
+  iterate_until (has_year_2023, NULL, "the window to offer 2023");
+
+  activate ("win.select-year", g_variant_new_int32 (2023));
+  activate ("win.compare-year", g_variant_new_int32 (0));
+  g_assert_true (offered (ROCZNIK_CHART_MONTH));
+  g_assert_true (offered (ROCZNIK_CHART_HEATMAP));
+  g_assert_true (offered (ROCZNIK_CHART_CHANNEL));
+  g_assert_true (offered (ROCZNIK_CHART_DURATION));
+  activate ("win.chart-type", g_variant_new_string ("heatmap"));
+  chart = shown_chart ();
+  g_assert_cmpint (rocznik_chart_get_chart_type (chart), ==, ROCZNIK_CHART_HEATMAP);
+  g_assert_cmpint (rocznik_chart_get_n_bars (chart), ==, 7 * 24);
+  screenshot ("14-heatmap");
+  activate ("win.chart-type", g_variant_new_string ("duration"));
+  chart = shown_chart ();
+  /* a handling-time bar is a topic's: a click selects its row */
+  click_bar (0);
+  g_assert_cmpstr (selected_key (), ==, "gospodarka odpadami");
+  gtk_selection_model_unselect_all (rocznik_window_get_selection (window));
+
+  /* the sample's 2018 has totals only: offered no more, and said so */
+  activate ("win.chart-type", g_variant_new_string ("heatmap"));
+  activate ("win.select-year", g_variant_new_int32 (2018));
+  g_assert_false (offered (ROCZNIK_CHART_HEATMAP));
+  g_assert_false (offered (ROCZNIK_CHART_CHANNEL));
+  g_assert_false (offered (ROCZNIK_CHART_DURATION));
+  g_assert_true (offered (ROCZNIK_CHART_RANKING));
+  g_assert_null (rocznik_window_get_chart (window));
+
+  activate ("win.chart-type", g_variant_new_string ("ranking"));
+  g_assert_true (rocznik_workspace_delete_year (ws, 2023, &error));
+  g_assert_no_error (error);
+}
+
 /* Last: a workspace without years invites an import. */
+/* The comparison menu: the year menu whose first choice is no year. */
+static gboolean
+is_compare_menu (GtkWidget *widget)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+  g_autoptr(GObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+  return ROCZNIK_IS_YEAR_ITEM (first) && rocznik_year_item_get_year (ROCZNIK_YEAR_ITEM (first)) == 0;
+}
+
+/* `--year 2019 --compare 2018`: the first reading of the years fills the
+ * comparison menu; its filling must not be taken for a choice of none. */
+static void
+test_compare_at_start (void)
+{
+  /* Last: a workspace tells one session of its changes, and the new
+   * window's takes that over from the first window's. */
+  g_autoptr(GError) error = NULL;
+  RocznikWorkspace *ws = rocznik_application_get_workspace (app, &error);
+  RocznikWindow *second;
+  GtkDropDown *menu;
+  RocznikYearItem *shown;
+
+  g_autoptr(RocznikYear) y = rocznik_year_new (2019);
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  rocznik_year_add_topic (y, "gospodarka odpadami", 80000);
+  g_assert_true (rocznik_workspace_store_year (ws, y, FALSE, &error));
+  g_assert_no_error (error);
+  second = rocznik_window_new (app, 2019, 2018);
+  menu = GTK_DROP_DOWN (find_widget (GTK_WIDGET (second), is_compare_menu));
+  g_assert_nonnull (menu);
+  drain ();
+  g_assert_cmpint (rocznik_window_get_year (second), ==, 2019);
+  g_assert_cmpint (rocznik_window_get_compare_year (second), ==, 2018);
+  shown = gtk_drop_down_get_selected_item (menu);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rocznik_year_item_get_year (shown), ==, 2018);
+  g_assert_true (rocznik_window_get_column_visible (second, ROCZNIK_COLUMN_OTHER));
+  gtk_window_destroy (GTK_WINDOW (second));
+  drain ();
+}
+
 static void
 test_empty (void)
 {
@@ -1430,7 +1565,9 @@ main (int    argc,
   g_test_add_func ("/window/categories", test_categories);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
   g_test_add_func ("/window/changed-elsewhere", test_changed_elsewhere);
+  g_test_add_func ("/window/per-call-charts", test_per_call_charts);
   g_test_add_func ("/window/empty", test_empty);
+  g_test_add_func ("/window/compare-at-start", test_compare_at_start);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

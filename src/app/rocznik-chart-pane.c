@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rocznik-accessible.h"
+#include "rocznik-chart-choice.h"
 #include "rocznik-chart-pane.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
@@ -27,6 +28,7 @@ struct _RocznikChartPane
   const RocznikTable *table;        /* not owned: the window's */
   gboolean            compact;
   gboolean            has_chart;
+  GListStore         *choices;      /* RocznikChartChoice, in chart_types' order */
 
   /* template */
   GtkPopover         *texts_popover;
@@ -67,6 +69,10 @@ static const struct
   { ROCZNIK_CHART_COMPARE, N_("Comparison") },
   { ROCZNIK_CHART_YOY,     N_("Year on Year") },
   { ROCZNIK_CHART_TREND,   N_("Totals over Time") },
+  { ROCZNIK_CHART_MONTH,   N_("Calls per Month") },
+  { ROCZNIK_CHART_HEATMAP, N_("Weekday and Hour") },
+  { ROCZNIK_CHART_CHANNEL, N_("Channels") },
+  { ROCZNIK_CHART_DURATION, N_("Handling Time") },
 };
 
 /* helpers */
@@ -177,6 +183,70 @@ update_chart (RocznikChartPane *self)
                                    : NULL);
   gtk_widget_set_visible (self->trend_button, only_total);
   gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/* The per-call charts are offered for a year that has what they need;
+ * the topic charts always (they explain their own empty states). */
+static void
+update_choices (RocznikChartPane *self)
+{
+  GPtrArray *years = self->session ? rocznik_session_get_years (self->session) : NULL;
+  const RocznikYear *y = years ? rocznik_years_find (years, rocznik_session_get_year (self->session)) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
+    {
+      g_autoptr(RocznikChartChoice) choice = g_list_model_get_item (G_LIST_MODEL (self->choices), i);
+      RocznikChartType type = chart_types[i].type;
+      gboolean per_call = type == ROCZNIK_CHART_MONTH || type == ROCZNIK_CHART_HEATMAP
+                          || type == ROCZNIK_CHART_CHANNEL || type == ROCZNIK_CHART_DURATION;
+
+      rocznik_chart_choice_set_available (choice, !per_call || (y && rocznik_chart_type_has_data (type, y)));
+    }
+}
+
+/* A menu row: the type's name, greyed out (an expression: it follows the
+ * item) and not selectable while the year lacks the type's data. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *choice = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_expression_bind (gtk_property_expression_new (ROCZNIK_TYPE_CHART_CHOICE, gtk_expression_ref (choice), "label"),
+                       label, "label", item);
+  gtk_expression_bind (gtk_property_expression_new (ROCZNIK_TYPE_CHART_CHOICE, choice, "available"),
+                       label, "sensitive", item);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_available_cb (RocznikChartChoice *choice,
+                     GParamSpec         *pspec,
+                     GtkListItem        *item)
+{
+  gboolean available = rocznik_chart_choice_get_available (choice);
+
+  gtk_list_item_set_selectable (item, available);
+  gtk_list_item_set_activatable (item, available);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  RocznikChartChoice *choice = gtk_list_item_get_item (item);
+
+  choice_available_cb (choice, NULL, item);
+  g_signal_connect_object (choice, "notify::available", G_CALLBACK (choice_available_cb), item, 0);
+}
+
+static void
+unbind_choice_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), choice_available_cb, item);
 }
 
 static void
@@ -384,10 +454,15 @@ static void
 rocznik_chart_pane_dispose (GObject *object)
 {
   RocznikChartPane *self = ROCZNIK_CHART_PANE (object);
+  GtkWidget *child;
 
   self->table = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_CHART_PANE);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->choices);
 
   G_OBJECT_CLASS (rocznik_chart_pane_parent_class)->dispose (object);
 }
@@ -435,13 +510,23 @@ rocznik_chart_pane_class_init (RocznikChartPaneClass *klass)
 static void
 rocznik_chart_pane_init (RocznikChartPane *self)
 {
-  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->choices = g_list_store_new (ROCZNIK_TYPE_CHART_CHOICE);
   for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
-    gtk_string_list_append (types, _(chart_types[i].label));
-  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
+    {
+      g_autoptr(RocznikChartChoice) choice = rocznik_chart_choice_new (chart_types[i].type, _(chart_types[i].label));
+      g_list_store_append (self->choices, choice);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_choice_cb), NULL);
+  gtk_drop_down_set_factory (self->type_dropdown, factory);
+  gtk_drop_down_set_expression (self->type_dropdown,
+                                gtk_property_expression_new (ROCZNIK_TYPE_CHART_CHOICE, NULL, "label"));
+  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (self->choices));
 
   for (guint i = 0; i < ROCZNIK_CHART_N_TEXTS; i++)
     g_signal_connect (text_entry (self, i), "changed", G_CALLBACK (text_changed_cb), self);
@@ -491,6 +576,9 @@ rocznik_chart_pane_set_session (RocznikChartPane *self,
   g_signal_connect_object (session, "notify::compare-by", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::selected-topics", G_CALLBACK (selected_topics_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "chart-texts-changed", G_CALLBACK (chart_texts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::year", G_CALLBACK (update_choices), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "years-changed", G_CALLBACK (update_choices), self, G_CONNECT_SWAPPED);
+  update_choices (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

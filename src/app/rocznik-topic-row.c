@@ -2,7 +2,8 @@
 /* rocznik-topic-row.c — one row of the topic table, as a GObject for list models
  *
  * A thin wrapper: the figures come from the core's RocznikRow and every text
- * a cell shows is formatted once, here, by the core's Polish formatter.
+ * a cell shows is formatted once, here, by the core's Polish formatter, when
+ * first shown (a table of thousands of topics shows a few dozen at a time).
  */
 
 #include "config.h"
@@ -20,8 +21,9 @@ struct _RocznikTopicRow
 
   RocznikRow  row;
   int         year;
-  char       *folded;
-  char       *texts[N_COLUMNS];
+  char       *folded;              /* for search, NULL until the first */
+  gboolean    formatted;
+  char       *texts[N_COLUMNS];    /* formatted when first shown */
 };
 
 G_DEFINE_FINAL_TYPE (RocznikTopicRow, rocznik_topic_row, G_TYPE_OBJECT)
@@ -34,6 +36,7 @@ format_texts (RocznikTopicRow *self)
 {
   const RocznikRow *r = &self->row;
 
+  self->formatted = TRUE;
   self->texts[ROCZNIK_COLUMN_NAME] = g_strdup (r->name);
   self->texts[ROCZNIK_COLUMN_COUNT] = rocznik_row_format_count (r);
   if (r->kind == ROCZNIK_ROW_REMAINDER || r->kind == ROCZNIK_ROW_DECLARED)
@@ -96,8 +99,6 @@ rocznik_topic_row_new (const RocznikRow *row,
   self->row.name = g_strdup (row->name);
   self->row.key = g_strdup (row->key);
   self->year = year;
-  self->folded = rocznik_search_fold (row->name ? row->name : "");
-  format_texts (self);
   return self;
 }
 
@@ -136,6 +137,8 @@ rocznik_topic_row_get_text (RocznikTopicRow *self,
 {
   g_return_val_if_fail (ROCZNIK_IS_TOPIC_ROW (self), NULL);
   g_return_val_if_fail ((guint) column < N_COLUMNS, NULL);
+  if (!self->formatted)
+    format_texts (self);
   return self->texts[column];
 }
 
@@ -147,6 +150,8 @@ rocznik_topic_row_matches (RocznikTopicRow *self,
   g_return_val_if_fail (ROCZNIK_IS_TOPIC_ROW (self), FALSE);
   if (folded_query == NULL || folded_query[0] == '\0')
     return TRUE;
+  if (self->folded == NULL)
+    self->folded = rocznik_search_fold (self->row.name ? self->row.name : "");
   return strstr (self->folded, folded_query) != NULL;
 }
 

@@ -6,12 +6,16 @@
 
 #include <glib/gi18n.h>
 
+#include "rocznik-category-dialog.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-error.h"
 #include "rocznik-file.h"
 #include "rocznik-format.h"
 #include "rocznik-print.h"
 #include "rocznik-report.h"
+#include "rocznik-topic-edit-dialog.h"
+#include "rocznik-topic-merge-dialog.h"
+#include "rocznik-topic-rename-dialog.h"
 #include "rocznik-topic-row.h"
 #include "rocznik-topics.h"
 #include "rocznik-window-private.h"
@@ -34,158 +38,76 @@ import_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* Dialogs for editing topics */
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
-static AdwMessageDialog *
-edit_dialog_new (RocznikWindow *self,
-                 const char    *heading,
-                 const char    *body,
-                 const char    *apply,
-                 GtkWidget    **box)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  adw_message_dialog_set_extra_child (dialog, *box);
-  return dialog;
-}
+/* Dialogs for editing topics: each asks, the window stores on "apply". */
 
 static void
-edit_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RocznikWindow    *self)
+edit_response_cb (RocznikTopicEditDialog *dialog,
+                  const char             *response,
+                  RocznikWindow          *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkEditable *count = g_object_get_data (G_OBJECT (dialog), "count");
-  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
-  const char *old_count = g_object_get_data (G_OBJECT (dialog), "old-count");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-  g_autofree char *new_count = NULL;
-  gboolean changed = FALSE;
-
-  if (!g_str_equal (response, "apply"))
-    return;
   /* Read both before storing: a store reloads the table. */
-  new_name = g_strdup (gtk_editable_get_text (name));
-  new_count = g_strdup (gtk_editable_get_text (count));
-  if (!g_str_equal (new_count, old_count))
-    {
-      if (!rocznik_window_set_topic_count (self, key, new_count, &error))
-        {
-          rocznik_window_toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (!g_str_equal (new_name, old_name))
-    {
-      if (!rocznik_window_set_topic_name (self, key, new_name, &error))
-        {
-          rocznik_window_toast_error (self, error);
-          return;
-        }
-      changed = TRUE;
-    }
-  if (changed)
-    rocznik_window_toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
-}
-
-static void
-count_entry_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  gint64 count;
-  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (entry), -1, &count);
-
-  /* Say what is wrong while typing rather than after "Save". */
-  adw_message_dialog_set_response_enabled (dialog, "apply", result == ROCZNIK_COUNT_OK);
-  if (result == ROCZNIK_COUNT_OK)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RocznikWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  g_autofree char *name = rocznik_topic_edit_dialog_dup_new_name (dialog);
+  g_autofree char *count = rocznik_topic_edit_dialog_dup_new_count (dialog);
+  const char *key = rocznik_topic_edit_dialog_get_key (dialog);
   g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
+
+  if (!g_str_equal (response, "apply") || (name == NULL && count == NULL))
+    return;
+  if ((count && !rocznik_window_set_topic_count (self, key, count, &error))
+      || (name && !rocznik_window_set_topic_name (self, key, name, &error)))
+    {
+      rocznik_window_toast_error (self, error);
+      return;
+    }
+  rocznik_window_toast (self, _("Topic corrected"), _("_Undo"), "win.undo", NULL);
+}
+
+static void
+rename_response_cb (RocznikTopicRenameDialog *dialog,
+                    const char               *response,
+                    RocznikWindow            *self)
+{
+  g_autofree char *name = g_strdup (rocznik_topic_rename_dialog_get_new_name (dialog));
+  g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "apply"))
     return;
-  new_name = g_strdup (gtk_editable_get_text (name));
-  if (!rocznik_window_rename_topic (self, key, new_name, &error))
+  if (!rocznik_window_rename_topic (self, rocznik_topic_rename_dialog_get_key (dialog), name, &error))
     rocznik_window_toast_error (self, error);
   else
     rocznik_window_toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   RocznikWindow    *self)
+merge_response_cb (RocznikTopicMergeDialog *dialog,
+                   const char              *response,
+                   RocznikWindow           *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
-  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  guint pos = gtk_drop_down_get_selected (into);
+  const char *target = rocznik_topic_merge_dialog_get_target (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "apply") || pos >= keys->len)
+  if (!g_str_equal (response, "apply") || target == NULL)
     return;
-  if (!rocznik_history_merge_topics (rocznik_window_history (self), key, g_ptr_array_index (keys, pos), &error))
+  if (!rocznik_history_merge_topics (rocznik_window_history (self), rocznik_topic_merge_dialog_get_key (dialog),
+                                     target, &error))
     rocznik_window_toast_error (self, error);
   else
     rocznik_window_toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
-categorize_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        RocznikWindow    *self)
+categorize_response_cb (RocznikCategoryDialog *dialog,
+                        const char            *response,
+                        RocznikWindow         *self)
 {
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GPtrArray *keys = g_object_get_data (G_OBJECT (dialog), "keys");
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *message = NULL;
 
   if (!g_str_equal (response, "apply"))
     return;
-  clean = rocznik_collapse_spaces (gtk_editable_get_text (name));
-  for (guint i = 0; i < keys->len; i++)
-    g_ptr_array_add (list, g_ptr_array_index (keys, i));
-  g_ptr_array_add (list, NULL);
-  if (!rocznik_window_add_to_category (self, clean, (const char *const *) list->pdata, &error))
+  clean = rocznik_collapse_spaces (rocznik_category_dialog_get_name (dialog));
+  if (!rocznik_window_add_to_category (self, clean, rocznik_category_dialog_get_keys (dialog), &error))
     {
       rocznik_window_toast_error (self, error);
       return;
@@ -286,11 +208,19 @@ run_export (RocznikWindow *self,
 }
 
 static void
+free_format (gpointer  format,
+             GClosure *closure)
+{
+  g_free (format);
+}
+
+/* @format: the report's format, freed with the chooser's handler. */
+static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
-                    RocznikWindow   *self)
+                    const char      *format)
 {
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  RocznikWindow *self = ROCZNIK_WINDOW (gtk_native_dialog_get_transient_for (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -356,8 +286,8 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, format);
   gtk_file_filter_set_name (filter, format);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), g_strdup (format),
+                         free_format, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -378,7 +308,7 @@ topic_menu_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_menu_button_popup (self->topic_menu_button);
+  rocznik_topic_table_popup_menu (self->topic_table);
 }
 
 static void
@@ -403,8 +333,7 @@ search_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "topics");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  rocznik_topic_table_start_search (self->topic_table);
 }
 
 static void
@@ -424,10 +353,7 @@ filter_action (GtkWidget  *widget,
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
   const char *text = g_variant_get_string (parameter, NULL);
 
-  gtk_search_bar_set_search_mode (self->search_bar, text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* GtkSearchEntry delays ::search-changed; apply at once. */
-  rocznik_window_search_changed (self);
+  rocznik_topic_table_search (self->topic_table, text);
 }
 
 static void
@@ -463,8 +389,7 @@ sort_action (GtkWidget  *widget,
   g_variant_get (parameter, "(ib)", &column, &descending);
   if (column < 0 || column >= N_COLUMNS)
     return;
-  gtk_column_view_sort_by_column (self->topic_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  rocznik_topic_table_sort_by (self->topic_table, column, descending);
 }
 
 static void
@@ -477,7 +402,7 @@ select_topic_action (GtkWidget  *widget,
   g_autofree char *key = rocznik_topic_key (g_variant_get_string (parameter, NULL));
 
   g_ptr_array_add (keys, g_steal_pointer (&key));
-  rocznik_window_select_keys (self, keys);
+  rocznik_topic_table_select_keys (self->topic_table, keys);
 }
 
 static void
@@ -570,7 +495,7 @@ delete_topic_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -632,26 +557,14 @@ edit_topic_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
-  g_autofree char *body = NULL;
-  g_autofree char *count = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *name_entry, *count_entry;
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
+  RocznikTopicEditDialog *dialog;
 
   if (row == NULL)
     return;
-  body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
-                          rocznik_session_get_year (self->session));
-  dialog = edit_dialog_new (self, _("Correct Topic"), body, _("_Save"), &box);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, rocznik_topic_row_get_row (row)->count);
-  name_entry = labelled_entry (box, _("_Name"), rocznik_topic_row_get_name (row));
-  count_entry = labelled_entry (box, _("_Calls"), count);
-  g_signal_connect (count_entry, "changed", G_CALLBACK (count_entry_changed_cb), dialog);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (rocznik_topic_row_get_name (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "old-count", g_strdup (count), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
-  g_object_set_data (G_OBJECT (dialog), "count", count_entry);
+  dialog = rocznik_topic_edit_dialog_new (GTK_WINDOW (self), rocznik_session_get_year (self->session),
+                                          rocznik_topic_row_get_key (row), rocznik_topic_row_get_name (row),
+                                          rocznik_topic_row_get_row (row)->count);
   g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -662,18 +575,13 @@ rename_topic_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
+  RocznikTopicRenameDialog *dialog;
 
   if (row == NULL)
     return;
-  dialog = edit_dialog_new (self, _("Rename Topic in All Years"),
-                            _("The old name stays known, so later imports that use it still land on this topic."),
-                            _("_Rename"), &box);
-  entry = labelled_entry (box, _("New _name"), rocznik_topic_row_get_name (row));
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
+  dialog = rocznik_topic_rename_dialog_new (GTK_WINDOW (self), rocznik_topic_row_get_key (row),
+                                            rocznik_topic_row_get_name (row));
   g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -684,49 +592,16 @@ merge_topic_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  RocznikTopicRow *row = rocznik_window_selected_row (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *dropdown;
+  RocznikTopicRow *row = rocznik_topic_table_get_selected_row (self->topic_table);
+  g_autoptr(GPtrArray) targets = NULL;
+  RocznikTopicMergeDialog *dialog;
 
   if (row == NULL)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
+    return;
   /* Every topic of every year but this one, to merge into. */
-  all = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
-  for (guint i = 0; i < all->len; i++)
-    {
-      const RocznikTopic *topic = g_ptr_array_index (all, i);
-
-      g_ptr_array_add (keys, g_strdup (topic->key));
-      g_ptr_array_add (names, topic->name);
-    }
-  g_ptr_array_add (names, NULL);
-
-  body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
-                            "counts of a year that has both are added."),
-                          rocznik_topic_row_get_name (row));
-  dialog = edit_dialog_new (self, _("Merge Into Another Topic"), body, _("_Merge"), &box);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
-  label = gtk_label_new_with_mnemonic (_("_Topic to merge into"));
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic to merge into"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), dropdown);
-  adw_message_dialog_set_response_enabled (dialog, "apply", keys->len > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (rocznik_topic_row_get_key (row)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "into", dropdown);
+  targets = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
+  dialog = rocznik_topic_merge_dialog_new (GTK_WINDOW (self), rocznik_topic_row_get_key (row),
+                                           rocznik_topic_row_get_name (row), targets);
   g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -737,26 +612,16 @@ categorize_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (widget);
-  GPtrArray *keys = rocznik_window_selected_keys (self);
+  g_autoptr(GPtrArray) keys = rocznik_topic_table_get_selected_keys (self->topic_table);
   g_autoptr(GPtrArray) categories = rocznik_workspace_list_categories (self->workspace);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry;
+  RocznikCategoryDialog *dialog;
 
   if (keys->len == 0)
-    {
-      g_ptr_array_unref (keys);
-      return;
-    }
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Group the selected topic under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       "Group the %u selected topics under a name, such as “Transport”, to compare groups in charts and reports.",
-                                       keys->len), keys->len);
-  dialog = edit_dialog_new (self, _("Add to Category"), body, _("_Add"), &box);
-  entry = labelled_entry (box, _("_Category"),
-                          categories && categories->len ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : "");
-  g_object_set_data_full (G_OBJECT (dialog), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "name", entry);
+    return;
+  g_ptr_array_add (keys, NULL);
+  dialog = rocznik_category_dialog_new (GTK_WINDOW (self), (const char *const *) keys->pdata,
+                                        categories && categories->len
+                                        ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rocznik-chart-pane.h"
+#include "rocznik-topic-table.h"
 #include "rocznik-session.h"
 #include "rocznik-window.h"
 #include "rocznik-year-panel.h"
@@ -18,24 +19,15 @@ struct _RocznikWindow
   RocznikWorkspace    *workspace;
   GSettings           *settings;
   RocznikSession      *session;
-  RocznikTable        *table;
   guint                exporting;
   char                *last_toast;
   gboolean             narrow;
   gboolean             layout_done;
-  char                *query;          /* folded search text */
 
   RocznikChartExportOptions export_options;
 
-  GListStore          *topics;         /* RocznikTopicRow*, sorted and filtered */
-  GListStore          *footer;         /* remainder and total: never sorted */
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
-  GtkMultiSelection   *selection;
   GListStore          *year_items;     /* RocznikYearItem*, ascending */
   GtkCustomFilter     *comparable_filter;
-  GtkColumnViewColumn *columns[N_COLUMNS];
 
   /* template */
   AdwHeaderBar        *header_bar;
@@ -54,16 +46,9 @@ struct _RocznikWindow
   AdwStatusPage       *error_page;
   AdwViewStack        *view_stack;
   GtkPaned            *paned;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *summary_label;
-  GtkLabel            *comparison_note_label;
-  GtkMenuButton       *topic_menu_button;
-  GtkStack            *table_stack;
-  GtkColumnView       *topic_view;
-  AdwStatusPage       *no_topics_page;
   RocznikYearPanel    *year_panel;
   RocznikChartPane    *chart_pane;
+  RocznikTopicTable   *topic_table;
 };
 
 /* rocznik-window.c */
@@ -75,14 +60,9 @@ void                rocznik_window_toast         (RocznikWindow *self,
 void                rocznik_window_toast_error   (RocznikWindow *self,
                                                   const GError  *error);
 RocznikHistory     *rocznik_window_history       (RocznikWindow *self);
-RocznikTopicRow    *rocznik_window_selected_row  (RocznikWindow *self);
-GPtrArray          *rocznik_window_selected_keys (RocznikWindow *self);
-void                rocznik_window_select_keys   (RocznikWindow *self,
-                                                  GPtrArray     *keys);
 void                rocznik_window_show_year     (RocznikWindow *self,
                                                   int            year,
                                                   int            compare_year);
-void                rocznik_window_search_changed (RocznikWindow *self);
 
 /* rocznik-window-actions.c */
 void                rocznik_window_actions_class_init (GtkWidgetClass *widget_class);

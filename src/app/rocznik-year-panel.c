@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rocznik-accessible.h"
+#include "rocznik-call-summary.h"
 #include "rocznik-chart-view.h"
 #include "rocznik-error.h"
 #include "rocznik-format.h"
@@ -28,6 +29,7 @@ struct _RocznikYearPanel
   AdwEntryRow         *organisation_row;
   AdwEntryRow         *total_row;
   GtkSwitch           *more_than_switch;
+  RocznikCallSummary  *call_summary;
   GtkTextBuffer       *notes;
   AdwPreferencesGroup *lists_group;
   GPtrArray           *list_rows;       /* ListWidgets* */
@@ -458,6 +460,10 @@ rocznik_year_panel_init (RocznikYearPanel *self)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (more_than_row), GTK_WIDGET (self->more_than_switch));
   adw_preferences_group_add (self->details_group, more_than_row);
 
+  /* What the year's per-call records tell; hidden for a year without them. */
+  self->call_summary = ROCZNIK_CALL_SUMMARY (rocznik_call_summary_new ());
+  gtk_box_append (box, GTK_WIDGET (self->call_summary));
+
   notes_group = group_new (box, _("Notes"), NULL);
   self->notes = gtk_text_buffer_new (NULL);
   g_signal_connect_swapped (self->notes, "changed", G_CALLBACK (changed_cb), self);
@@ -491,6 +497,7 @@ rocznik_year_panel_set_years (RocznikYearPanel *self,
   clear_year_rows (self);
   g_clear_pointer (&self->year, rocznik_year_free);
   y = rocznik_years_find (years, year);
+  rocznik_call_summary_set_year (self->call_summary, y);
   if (y)
     {
       self->year = rocznik_year_copy (y);

@@ -99,7 +99,7 @@ cli_export_chart (const RocznikCliOptions *o)
   if (o->chart && !rocznik_chart_type_from_string (o->chart, &spec.type))
     {
       g_printerr ("rocznik: ");
-      g_printerr (_("Unknown chart type „%s”: use ranking, compare, yoy or trend"), o->chart);
+      g_printerr (_("Unknown chart type „%s”: use ranking, compare, yoy, trend, month, heatmap, channel or duration"), o->chart);
       g_printerr ("\n");
       return ROCZNIK_EXIT_USAGE;
     }

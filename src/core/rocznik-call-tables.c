@@ -314,3 +314,91 @@ rocznik_call_tables_tsv (const RocznikYear *year,
     return (no_data (year, by, keys, error), NULL);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* "12 345 calls" in the interface's language; the plural follows the last
+ * digits, as gettext's rule for Polish reads them. */
+static char *
+calls_text (gint64 n)
+{
+  g_autofree char *number = rocznik_format_count (n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", (gulong) (n % 1000000)), number);
+}
+
+/* "marzec: 12 345 rozmów", or NULL without months. */
+char *
+rocznik_call_tables_describe_busiest_month (const RocznikYear *year)
+{
+  g_autofree char *calls = NULL;
+  gint64 n;
+  int month;
+
+  g_return_val_if_fail (year != NULL, NULL);
+
+  if (!rocznik_call_tables_busiest_month (year, &month, &n))
+    return NULL;
+  calls = calls_text (n);
+  return g_strdup_printf ("%s: %s", rocznik_format_month_name (month), calls);
+}
+
+/* "poniedziałek, 10:00–11:00: 1 234 rozmowy", or NULL without hours. */
+char *
+rocznik_call_tables_describe_peak_hour (const RocznikCallProfile *profile)
+{
+  g_autofree char *band = NULL;
+  g_autofree char *calls = NULL;
+  gint64 n;
+  int weekday, hour;
+
+  if (!rocznik_call_profile_peak_hour (profile, &weekday, &hour, &n))
+    return NULL;
+  band = rocznik_format_hour_band (hour);
+  calls = calls_text (n);
+  return g_strdup_printf ("%s, %s: %s", rocznik_format_weekday (weekday), band, calls);
+}
+
+/* "telefon 57,1%, e-mail 25,7%, czat 17,1%": each channel's share of the
+ * calls that had a channel, in the profile's order; NULL without any. */
+char *
+rocznik_call_tables_describe_channels (const RocznikCallProfile *profile)
+{
+  g_autoptr(GString) out = NULL;
+  gint64 total;
+
+  if (profile == NULL || profile->channels->len == 0)
+    return NULL;
+  total = rocznik_call_profile_channels_total (profile);
+  if (total <= 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < profile->channels->len; i++)
+    {
+      const RocznikChannel *channel = g_ptr_array_index (profile->channels, i);
+      g_autofree char *name = rocznik_collapse_spaces (channel->name);
+      g_autofree char *share = rocznik_format_percent (100.0 * channel->calls / total, 1);
+
+      g_string_append_printf (out, "%s%s" ROCZNIK_NBSP "%s", i ? ", " : "", name, share);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "Gospodarka odpadami: 3 min 5 s on average (1 100 calls)", or NULL. */
+char *
+rocznik_call_tables_describe_longest_handling (const RocznikYear *year)
+{
+  const RocznikTopic *topic;
+  g_autofree char *name = NULL;
+  g_autofree char *average = NULL;
+  g_autofree char *calls = NULL;
+
+  g_return_val_if_fail (year != NULL, NULL);
+
+  topic = rocznik_call_tables_longest_handling (year);
+  if (topic == NULL)
+    return NULL;
+  name = rocznik_collapse_spaces (topic->name);
+  average = rocznik_format_duration ((double) topic->duration_seconds / topic->duration_calls);
+  calls = calls_text (topic->duration_calls);
+  /* Translators: a topic, its average handling time, the calls it was measured on */
+  return g_strdup_printf (_("%s: %s on average (%s)"), name, average, calls);
+}

@@ -46,4 +46,9 @@ gboolean      rocznik_call_profile_peak_hour      (const RocznikCallProfile *pro
 gint64        rocznik_call_profile_channels_total (const RocznikCallProfile *profile);
 const RocznikTopic *rocznik_call_tables_longest_handling (const RocznikYear *year);
 
+char *rocznik_call_tables_describe_busiest_month     (const RocznikYear        *year);
+char *rocznik_call_tables_describe_peak_hour         (const RocznikCallProfile *profile);
+char *rocznik_call_tables_describe_channels          (const RocznikCallProfile *profile);
+char *rocznik_call_tables_describe_longest_handling  (const RocznikYear        *year);
+
 G_END_DECLS

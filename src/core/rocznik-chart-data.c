@@ -31,6 +31,7 @@ chart_group_free (ChartGroup *g)
   g_free (g->name);
   g_free (g->key);
   g_free (g->change);
+  g_free (g->short_name);
   g_free (g);
 }
 
@@ -228,4 +229,105 @@ chart_count_with_noun (gint64   n,
 
   return g_strdup_printf ("%s%s %s", more_than ? "ponad " : "", num,
                           more_than ? "rozmów" : rocznik_plural (n, "rozmowa", "rozmowy", "rozmów"));
+}
+
+/* Whether any topic of @y has calls by month. */
+gboolean
+chart_year_has_months (const RocznikYear *y)
+{
+  for (guint i = 0; i < y->topics->len; i++)
+    {
+      const RocznikTopic *t = g_ptr_array_index (y->topics, i);
+
+      if (t->has_months)
+        for (int m = 0; m < 12; m++)
+          if (t->months[m] > 0)
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* The calls of @y's channels, 0 without per-call channels. */
+gint64
+chart_year_channel_sum (const RocznikYear *y)
+{
+  gint64 sum = 0;
+
+  if (y->calls == NULL || y->calls->channels == NULL)
+    return 0;
+  for (guint i = 0; i < y->calls->channels->len; i++)
+    sum += ((const RocznikChannel *) g_ptr_array_index (y->calls->channels, i))->calls;
+  return sum;
+}
+
+/* @seconds over @calls, to the nearest whole second (halves up). */
+gint64
+chart_average_seconds (gint64 seconds,
+                       gint64 calls)
+{
+  g_return_val_if_fail (calls > 0 && seconds >= 0, 0);
+  return seconds / calls + (2 * (seconds % calls) >= calls ? 1 : 0);
+}
+
+/* A chart of one year @y: its series, and the default texts: @title
+ * (with %d for the year) unless the chart has one, @subtitle after the
+ * organisation's name or alone with a capital letter. */
+void
+chart_year_texts (RocznikChart           *chart,
+                  const RocznikChartSpec *spec,
+                  const RocznikYear      *y,
+                  const char             *title,
+                  const char             *subtitle)
+{
+  const char *org = y->organisation;
+
+  chart->year = y->year;
+  chart->n_series = MAX (chart->n_series, 1);
+  for (int s = 0; s < chart->n_series; s++)
+    chart->series_years[s] = y->year;
+  if (chart->title == NULL)
+    chart->title = spec->title ? g_strdup (spec->title) : g_strdup_printf (title, y->year);
+  if (spec->subtitle == NULL && org)
+    chart->subtitle = g_strdup_printf ("%s: %s", org, subtitle);
+  else if (spec->subtitle == NULL)
+    {
+      g_autofree char *first = g_utf8_strup (subtitle, g_utf8_next_char (subtitle) - subtitle);
+
+      chart->subtitle = g_strconcat (first, g_utf8_next_char (subtitle), NULL);
+    }
+  if (spec->source == NULL && org)
+    chart->source = g_strdup_printf ("Źródło: %s, %d", org, y->year);
+}
+
+/* The year a chart of @type is about, when it holds what the chart needs;
+ * else NULL and an error that says what to import. */
+const RocznikYear *
+chart_year_with_data (GPtrArray        *years,
+                      int               year,
+                      RocznikChartType  type,
+                      GError          **error)
+{
+  const RocznikYear *y = chart_main_year (years, year, error);
+  const char *format;
+
+  if (y == NULL || rocznik_chart_type_has_data (type, y))
+    return y;
+  switch (type)
+    {
+    case ROCZNIK_CHART_HEATMAP:
+      format = _("The year %d has no calls by hour: import a file of one row per call with the time of each call");
+      break;
+    case ROCZNIK_CHART_CHANNEL:
+      format = _("The year %d has no calls by channel: import a file of one row per call with a channel column");
+      break;
+    case ROCZNIK_CHART_DURATION:
+      format = _("The year %d has no handling times: import a file of one row per call with a duration column");
+      break;
+    case ROCZNIK_CHART_MONTH:
+    default:
+      format = _("The year %d has no calls by month: import a file of one row per call, or one with a column for each month");
+      break;
+    }
+  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND, format, y->year);
+  return NULL;
 }

@@ -82,7 +82,8 @@ measure_block (Ctx        *c,
   return h;
 }
 
-/* Swatches and years, flowing onto more lines on a narrow canvas. */
+/* Swatches and years (or topics), flowing onto more lines on a narrow
+ * canvas; a name wider than the canvas wraps, in two lines at most. */
 static double
 add_legend (Ctx   *c,
             double y)
@@ -95,11 +96,19 @@ add_legend (Ctx   *c,
 
   for (int s = 0; s < chart->n_series; s++)
     {
-      g_autofree char *label = g_strdup_printf ("%d" ROCZNIK_NBSP "r.", chart->series_years[s]);
+      g_autofree char *label = chart->series_names[s] ? g_strdup (chart->series_names[s])
+                                                      : g_strdup_printf ("%d" ROCZNIK_NBSP "r.", chart->series_years[s]);
       PangoLayout *layout = chart_text_new (c, label, size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      double room = c->width - 2 * c->pad - sw - 0.35 * size;
       double w, h, item_w;
 
       chart_text_size (layout, &w, &h);
+      if (w > room)
+        {
+          g_object_unref (layout);
+          layout = chart_text_new (c, label, size, FALSE, room, 2, PANGO_ALIGN_LEFT);
+          chart_text_size (layout, &w, &h);
+        }
       item_w = sw + 0.35 * size + w;
       if (x > c->pad && x + item_w > c->width - c->pad)
         {
@@ -125,6 +134,9 @@ shown_note_text (RocznikChart *chart,
   g_autofree char *all = rocznik_format_count (n_all);
   gint64 sum = 0;
 
+  if (chart->type == ROCZNIK_CHART_DURATION)
+    return g_strdup_printf ("Pokazano %d" ROCZNIK_NBSP "z" ROCZNIK_NBSP "%s tematów; "
+                            "„pozostałe” to średni czas %s pozostałych.", shown, all, rest);
   if (chart->type != ROCZNIK_CHART_RANKING)
     return g_strdup_printf ("Pokazano %d" ROCZNIK_NBSP "z" ROCZNIK_NBSP "%s tematów; "
                             "„pozostałe” to suma %s pozostałych.", shown, all, rest);
@@ -181,10 +193,24 @@ compose (Ctx *c,
 
   if (bottom - y < 2 * c->s)
     return 0;
-  if (chart->type == ROCZNIK_CHART_TREND)
-    shown = chart_layout_vertical (c, (Box) { c->pad, y, c->width - 2 * c->pad, bottom - y });
-  else
-    shown = chart_layout_horizontal (c, (Box) { c->pad, y, c->width - 2 * c->pad, bottom - y });
+  switch (chart->type)
+    {
+    case ROCZNIK_CHART_TREND:
+    case ROCZNIK_CHART_MONTH:
+      shown = chart_layout_vertical (c, (Box) { c->pad, y, c->width - 2 * c->pad, bottom - y });
+      break;
+    case ROCZNIK_CHART_HEATMAP:
+      shown = chart_layout_heatmap (c, (Box) { c->pad, y, c->width - 2 * c->pad, bottom - y });
+      break;
+    case ROCZNIK_CHART_RANKING:
+    case ROCZNIK_CHART_COMPARE:
+    case ROCZNIK_CHART_YOY:
+    case ROCZNIK_CHART_CHANNEL:
+    case ROCZNIK_CHART_DURATION:
+    default:
+      shown = chart_layout_horizontal (c, (Box) { c->pad, y, c->width - 2 * c->pad, bottom - y });
+      break;
+    }
   return shown;
 }
 
@@ -447,7 +473,8 @@ chart_bar_paint (Ctx              *c,
 }
 
 char *
-chart_value_text (const ChartGroup *g,
+chart_value_text (RocznikChart     *chart,
+                  const ChartGroup *g,
                   int               series,
                   gboolean          compact)
 {
@@ -455,6 +482,15 @@ chart_value_text (const ChartGroup *g,
 
   if (v == CHART_NO_VALUE)
     return g_strdup ("b.d.");
+  if (chart->type == ROCZNIK_CHART_DURATION)
+    return rocznik_format_duration (v);
+  if (chart->type == ROCZNIK_CHART_CHANNEL)
+    {
+      g_autofree char *count = rocznik_format_count (v);
+      g_autofree char *share = rocznik_format_percent (g->share, 1);
+
+      return g_strdup_printf ("%s (%s)", count, share);
+    }
   if (g->more_than[series] || (compact && v >= 100000))
     return rocznik_format_short (v, g->more_than[series]);
   return rocznik_format_count (v);
@@ -486,6 +522,53 @@ chart_axis_domain (gint64  max,
         }
     }
   return domain;
+}
+
+/* Handling times step by round seconds, then whole minutes: the step
+ * whose last tick at or above @max wastes least of the axis, with no more
+ * than @max_ticks steps (the finer of two that end alike). */
+static double
+time_domain (gint64  max,
+             int     max_ticks,
+             double *step)
+{
+  static const double steps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800 };
+  double best = 0;
+
+  *step = steps[G_N_ELEMENTS (steps) - 1];
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double n = MAX (1, ceil (max / steps[i]));
+
+      if (n <= max_ticks && (best == 0 || n * steps[i] < best))
+        {
+          best = n * steps[i];
+          *step = steps[i];
+        }
+    }
+  return best > 0 ? best : MAX (1, ceil (max / *step)) * *step;
+}
+
+/* The value axis of @chart: counts, or handling times in seconds. */
+double
+chart_value_domain (RocznikChart *chart,
+                    gint64        max,
+                    int           target,
+                    int           max_ticks,
+                    double       *step)
+{
+  if (chart->type == ROCZNIK_CHART_DURATION)
+    return time_domain (max, max_ticks, step);
+  return chart_axis_domain (max, target, max_ticks, step);
+}
+
+char *
+chart_axis_label (RocznikChart *chart,
+                  double        value)
+{
+  if (chart->type == ROCZNIK_CHART_DURATION)
+    return value > 0 ? rocznik_format_duration ((gint64) value) : g_strdup ("0");
+  return rocznik_format_axis (value);
 }
 
 ChartLayout *

@@ -25,15 +25,21 @@ static const guint32 theme_colours[3][PAINT_SERIES + CHART_MAX_SERIES] = {
 /* Helpers */
 
 static void
-chart_set_source (cairo_t          *cr,
-                  RocznikChartTheme theme,
-                  int               paint,
-                  double            alpha)
+set_rgb (cairo_t *cr,
+         guint32  rgb,
+         double   alpha)
 {
-  guint32 rgb = theme_colours[theme][CLAMP (paint, 0, PAINT_SERIES + CHART_MAX_SERIES - 1)];
-
   cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
                          (rgb & 0xff) / 255.0, alpha);
+}
+
+static void
+set_source (cairo_t          *cr,
+            RocznikChartTheme theme,
+            int               paint,
+            double            alpha)
+{
+  set_rgb (cr, theme_colours[theme][CLAMP (paint, 0, PAINT_SERIES + CHART_MAX_SERIES - 1)], alpha);
 }
 
 /* A lower bound: a pale fill crossed by diagonal lines, outlined. */
@@ -45,11 +51,11 @@ paint_hatch (cairo_t          *cr,
   double spacing = p->line_width * 4;
 
   cairo_save (cr);
-  chart_set_source (cr, theme, p->paint, 0.3 * p->alpha);
+  set_source (cr, theme, p->paint, 0.3 * p->alpha);
   cairo_rectangle (cr, p->x, p->y, p->w, p->h);
   cairo_fill_preserve (cr);
   cairo_clip (cr);
-  chart_set_source (cr, theme, p->paint, p->alpha);
+  set_source (cr, theme, p->paint, p->alpha);
   cairo_set_line_width (cr, p->line_width);
   for (double d = -p->h; d < p->w; d += spacing)
     {
@@ -64,7 +70,35 @@ paint_hatch (cairo_t          *cr,
   cairo_restore (cr);
 }
 
+/* A mark over cells of any colour: a line of the ground under a line of
+ * the text colour, so it shows on the lightest and the darkest. */
+static void
+paint_outline (cairo_t          *cr,
+               RocznikChartTheme theme,
+               const ChartPrim  *p)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, p->x, p->y, p->w, p->h);
+  set_source (cr, theme, PAINT_BG, 1);
+  cairo_set_line_width (cr, 3 * p->line_width);
+  cairo_stroke_preserve (cr);
+  set_source (cr, theme, p->paint, 1);
+  cairo_set_line_width (cr, p->line_width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Internal API */
+
+/* The colour @p is painted in, as 0xRRGGBB. */
+guint32
+chart_paint_rgb (RocznikChartTheme theme,
+                 const ChartPrim  *p)
+{
+  if (p->flags & PRIM_RGB)
+    return p->rgb;
+  return theme_colours[theme][CLAMP (p->paint, 0, PAINT_SERIES + CHART_MAX_SERIES - 1)];
+}
 
 void
 rocznik_chart_layout_paint (ChartLayout      *layout,
@@ -74,7 +108,7 @@ rocznik_chart_layout_paint (ChartLayout      *layout,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_clip (cr);
-  chart_set_source (cr, theme, PAINT_BG, 1);
+  set_source (cr, theme, PAINT_BG, 1);
   cairo_paint (cr);
 
   for (guint i = 0; i < layout->prims->len; i++)
@@ -88,15 +122,23 @@ rocznik_chart_layout_paint (ChartLayout      *layout,
             break;
           if (p->flags & PRIM_HATCH)
             paint_hatch (cr, theme, p);
+          else if (p->flags & PRIM_OUTLINE)
+            paint_outline (cr, theme, p);
+          else if (p->flags & PRIM_RGB)
+            {
+              set_rgb (cr, p->rgb, p->alpha);
+              cairo_rectangle (cr, p->x, p->y, p->w, p->h);
+              cairo_fill (cr);
+            }
           else
             {
-              chart_set_source (cr, theme, p->paint, p->alpha);
+              set_source (cr, theme, p->paint, p->alpha);
               cairo_rectangle (cr, p->x, p->y, p->w, p->h);
               cairo_fill (cr);
             }
           break;
         case PRIM_LINE:
-          chart_set_source (cr, theme, p->paint, p->alpha);
+          set_source (cr, theme, p->paint, p->alpha);
           cairo_set_line_width (cr, theme == ROCZNIK_CHART_THEME_HIGH_CONTRAST ? 1.5 * p->line_width : p->line_width);
           cairo_move_to (cr, p->x, p->y);
           cairo_rel_line_to (cr, p->w, p->h);
@@ -108,11 +150,14 @@ rocznik_chart_layout_paint (ChartLayout      *layout,
               double w, h;
 
               chart_text_size (p->layout, &w, &h);
-              chart_set_source (cr, theme, PAINT_BG, 1);
+              set_source (cr, theme, PAINT_BG, 1);
               cairo_rectangle (cr, p->x - 2, p->y, w + 4, h);
               cairo_fill (cr);
             }
-          chart_set_source (cr, theme, p->paint, p->alpha);
+          if (p->flags & PRIM_RGB)
+            set_rgb (cr, p->rgb, p->alpha);
+          else
+            set_source (cr, theme, p->paint, p->alpha);
           cairo_move_to (cr, p->x, p->y);
           pango_cairo_show_layout (cr, p->layout);
           break;

@@ -26,6 +26,10 @@ typedef struct
   double   share;                      /* ranking: percent of the sum of topics */
   char    *change;                     /* yoy: "+12,3%", "nowy", or NULL */
   gboolean highlighted;
+  char    *short_name;                 /* month: "sty"; NULL: none */
+  int      month;                      /* month: 1–12 */
+  gint64   weight;                     /* duration: the calls averaged */
+  gint64   seconds;                    /* duration: their total handling time */
 } ChartGroup;
 
 typedef struct
@@ -51,6 +55,10 @@ struct _RocznikChart
   GArray    *bars;           /* ChartBar, in drawing order */
   int        n_series;
   int        series_years[CHART_MAX_SERIES];
+  char      *series_names[CHART_MAX_SERIES];  /* legend; NULL: the year */
+  int        year;           /* month, heatmap, channel, duration: the year shown */
+  gint64     heat[ROCZNIK_WEEKDAYS][ROCZNIK_HOURS];  /* heatmap */
+  RocznikOfficeHours office_hours;
   GHashTable *highlight;     /* topic keys */
 
   PangoFontMap *font_map;    /* NULL: the thread's default */
@@ -101,6 +109,19 @@ void               chart_add_note            (GString           *notes,
                                               const char        *note);
 char              *chart_count_with_noun     (gint64             n,
                                               gboolean           more_than);
+const RocznikYear *chart_year_with_data      (GPtrArray         *years,
+                                              int                year,
+                                              RocznikChartType   type,
+                                              GError           **error);
+gboolean           chart_year_has_months     (const RocznikYear *y);
+gint64             chart_year_channel_sum    (const RocznikYear *y);
+gint64             chart_average_seconds     (gint64             seconds,
+                                              gint64             calls);
+void               chart_year_texts          (RocznikChart           *chart,
+                                              const RocznikChartSpec *spec,
+                                              const RocznikYear      *y,
+                                              const char             *title,
+                                              const char             *subtitle);
 
 /* Each chart type's data: groups, series, default texts and notes. */
 #define CHART_PREPARE_ARGS RocznikChart *chart, GPtrArray *years, GPtrArray *categories, \
@@ -110,6 +131,10 @@ gboolean chart_prepare_ranking (CHART_PREPARE_ARGS);
 gboolean chart_prepare_compare (CHART_PREPARE_ARGS);
 gboolean chart_prepare_yoy     (CHART_PREPARE_ARGS);
 gboolean chart_prepare_trend   (CHART_PREPARE_ARGS);
+gboolean chart_prepare_month   (CHART_PREPARE_ARGS);
+gboolean chart_prepare_heatmap (CHART_PREPARE_ARGS);
+gboolean chart_prepare_channel (CHART_PREPARE_ARGS);
+gboolean chart_prepare_duration (CHART_PREPARE_ARGS);
 
 /* The layout */
 
@@ -138,6 +163,8 @@ enum
   PRIM_HATCH    = 1 << 0,    /* a "ponad" lower bound */
   PRIM_DASHED   = 1 << 1,
   PRIM_KNOCKOUT = 1 << 2,    /* text over grid lines: clear the ground first */
+  PRIM_RGB      = 1 << 3,    /* painted in rgb, not a theme colour */
+  PRIM_OUTLINE  = 1 << 4,    /* a rect stroked, over a halo of the ground */
 };
 
 typedef struct
@@ -153,6 +180,7 @@ typedef struct
   int         bar;
   gint64      value;
   int         year;
+  guint32     rgb;           /* with PRIM_RGB */
 } ChartPrim;
 
 typedef struct _ChartLayout
@@ -229,6 +257,13 @@ double       chart_axis_domain   (gint64               max,
                                   int                  target,
                                   int                  max_ticks,
                                   double              *step);
+double       chart_value_domain  (RocznikChart        *chart,
+                                  gint64               max,
+                                  int                  target,
+                                  int                  max_ticks,
+                                  double              *step);
+char        *chart_axis_label    (RocznikChart        *chart,
+                                  double               value);
 gint64       chart_max_value     (RocznikChart        *chart,
                                   int                  n_groups);
 gint64       chart_max_value_of  (const ChartGroup    *g,
@@ -242,7 +277,8 @@ void         chart_bar_paint     (Ctx                 *c,
                                   const ChartGroup    *g,
                                   int                  series,
                                   ChartPrim           *p);
-char        *chart_value_text    (const ChartGroup    *g,
+char        *chart_value_text    (RocznikChart        *chart,
+                                  const ChartGroup    *g,
                                   int                  series,
                                   gboolean             compact);
 
@@ -251,7 +287,13 @@ int          chart_layout_horizontal (Ctx *c,
                                       Box  plot);
 int          chart_layout_vertical   (Ctx *c,
                                       Box  plot);
+int          chart_layout_heatmap    (Ctx *c,
+                                      Box  plot);
 void         chart_measures_free     (gpointer measures);
+
+/* Heat map words (rocznik-chart-heatmap.c) */
+const char  *chart_weekday_name      (int                       weekday);
+char        *chart_office_hours_text (const RocznikOfficeHours *hours);
 
 /* Vertical columns' parts (rocznik-chart-columns.c) */
 double       chart_axis_gutter       (Ctx    *c,
@@ -277,6 +319,8 @@ ChartLayout *rocznik_chart_layout_compute (RocznikChart *chart,
                                            double        width,
                                            double        height);
 void         rocznik_chart_layout_free    (ChartLayout  *layout);
+guint32      chart_paint_rgb (RocznikChartTheme theme,
+                              const ChartPrim  *p);
 void         rocznik_chart_layout_paint   (ChartLayout  *layout,
                                            RocznikChartTheme theme,
                                            cairo_t      *cr);

@@ -304,6 +304,18 @@ rest_group_new (RocznikChart *chart,
             rest->more_than[s] |= g->more_than[s];
           }
     }
+  /* Handling times: the others' average over all their calls, not a sum. */
+  if (chart->type == ROCZNIK_CHART_DURATION)
+    {
+      for (guint i = shown; i < chart->groups->len; i++)
+        {
+          const ChartGroup *g = g_ptr_array_index (chart->groups, i);
+
+          rest->seconds += g->seconds;
+          rest->weight += g->weight;
+        }
+      rest->values[0] = rest->weight > 0 ? chart_average_seconds (rest->seconds, rest->weight) : CHART_NO_VALUE;
+    }
   if (chart->type == ROCZNIK_CHART_YOY && rest->values[0] > 0 && rest->values[1] != CHART_NO_VALUE)
     rest->change = rocznik_format_signed_percent (100.0 * (rest->values[1] - rest->values[0]) / rest->values[0], 1);
   return rest;
@@ -335,7 +347,7 @@ add_ticks_horizontal (Ctx   *c,
     return;
   for (double v = 0; v <= domain + step / 2; v += step)
     {
-      g_autofree char *label = rocznik_format_axis (v);
+      g_autofree char *label = chart_axis_label (c->chart, v);
       PangoLayout *layout = chart_text_new (c, label, size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
       double x = x0 + v * k, w;
 
@@ -406,14 +418,15 @@ rows_scale (Ctx              *c,
   RocznikChart *chart = c->chart;
   double tick_size = 0.8 * c->s;
   double axis_right = right - 0.35 * r->value_size;
-  double tick_w = chart_natural_width (c, "000" ROCZNIK_NBSP "tys.", tick_size, FALSE);
+  double tick_w = chart_natural_width (c, chart->type == ROCZNIK_CHART_DURATION ? "00" ROCZNIK_NBSP "min 00" ROCZNIK_NBSP "s"
+                                                                              : "000" ROCZNIK_NBSP "tys.", tick_size, FALSE);
   g_autofree char *last = NULL;
   double k;
 
-  *domain = chart_axis_domain (MAX (chart_max_value (chart, r->n_groups), rest ? chart_max_value_of (rest, chart->n_series) : 0),
-                               CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6),
-                               CLAMP ((int) floor ((axis_right - x0) / (tick_w * 1.5)), 1, 6), step);
-  last = rocznik_format_axis (*domain);
+  *domain = chart_value_domain (chart, MAX (chart_max_value (chart, r->n_groups), rest ? chart_max_value_of (rest, chart->n_series) : 0),
+                                CLAMP ((int) floor ((axis_right - x0) / (tick_w * 2.2)), 1, 6),
+                                CLAMP ((int) floor ((axis_right - x0) / (tick_w * 1.5)), 1, 6), step);
+  last = chart_axis_label (chart, *domain);
   axis_right = MIN (axis_right, c->width - c->pad - chart_natural_width (c, last, tick_size, FALSE) / 2);
   k = (axis_right - x0) / *domain;
   for (int i = 0; i < r->n_rows; i++)
@@ -421,7 +434,7 @@ rows_scale (Ctx              *c,
       const ChartGroup *g = i < r->n_groups ? g_ptr_array_index (chart->groups, i) : rest;
       for (int s = 0; s < chart->n_series; s++)
         {
-          g_autofree char *text = chart_value_text (g, s, FALSE);
+          g_autofree char *text = chart_value_text (c->chart, g, s, FALSE);
           double w = chart_natural_width (c, text, r->value_size, FALSE);
 
           if (g->values[s] > 0)
@@ -448,7 +461,7 @@ add_row_bars (Ctx              *c,
     {
       double by = first_y + s * r->pitch;
       double bw = g->values[s] > 0 ? g->values[s] * k : 0;
-      g_autofree char *text = chart_value_text (g, s, FALSE);
+      g_autofree char *text = chart_value_text (c->chart, g, s, FALSE);
       PangoLayout *value = chart_text_new (c, text, r->value_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
       int index = is_rest ? -1 : chart_bar_index (chart, i, s);
       ChartPrim *p;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-chart.c — the chart object: its data prepared once, its texts,
- * its geometry, and what it says to screen readers and tooltips
+ * its geometry
  *
  * rocznik_chart_new() hands the workspace's years to the chart type's
- * preparation (rocznik-chart-topics.c, rocznik-chart-trend.c);
+ * preparation (rocznik-chart-topics.c, -trend.c, -month.c, -heatmap.c,
+ * -calls.c); rocznik-chart-describe.c puts the figures into words;
  * rocznik-chart-layout.c places the groups for a size and
  * rocznik-chart-paint.c paints them. Every figure and word is Polish,
  * formatted by rocznik-format.h.
@@ -18,7 +19,7 @@
 #include "rocznik-format.h"
 #include "rocznik-topics.h"
 
-static const char *type_names[] = { "ranking", "compare", "yoy", "trend" };
+static const char *type_names[] = { "ranking", "compare", "yoy", "trend", "month", "heatmap", "channel", "duration" };
 
 /* Helpers */
 
@@ -28,7 +29,7 @@ update_highlight (RocznikChart *chart)
   for (guint i = 0; i < chart->groups->len; i++)
     {
       ChartGroup *g = g_ptr_array_index (chart->groups, i);
-      g->highlighted = g_hash_table_contains (chart->highlight, g->key);
+      g->highlighted = g->key && g_hash_table_contains (chart->highlight, g->key);
     }
   g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
 }
@@ -70,6 +71,38 @@ rocznik_chart_type_to_string (RocznikChartType type)
   return type_names[type];
 }
 
+gboolean
+rocznik_chart_type_has_data (RocznikChartType   type,
+                             const RocznikYear *year)
+{
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  switch (type)
+    {
+    case ROCZNIK_CHART_MONTH:
+      return chart_year_has_months (year);
+    case ROCZNIK_CHART_HEATMAP:
+      return year->calls && year->calls->has_hours && rocznik_call_profile_hours_total (year->calls) > 0;
+    case ROCZNIK_CHART_CHANNEL:
+      return chart_year_channel_sum (year) > 0;
+    case ROCZNIK_CHART_DURATION:
+      for (guint i = 0; i < year->topics->len; i++)
+        {
+          const RocznikTopic *t = g_ptr_array_index (year->topics, i);
+          if (t->has_duration && t->duration_calls > 0)
+            return TRUE;
+        }
+      return FALSE;
+    case ROCZNIK_CHART_TREND:
+      return year->declared_total != ROCZNIK_NO_TOTAL || year->topics->len > 0;
+    case ROCZNIK_CHART_RANKING:
+    case ROCZNIK_CHART_COMPARE:
+    case ROCZNIK_CHART_YOY:
+    default:
+      return year->topics->len > 0;
+    }
+}
+
 /* @years: every year of the workspace (rocznik_workspace_load_all());
  * @categories: RocznikCategory*, or NULL. The chart copies what it needs. */
 RocznikChart *
@@ -92,6 +125,8 @@ rocznik_chart_new (GPtrArray              *years,
   chart->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_group_free);
   chart->bars = g_array_new (FALSE, FALSE, sizeof (ChartBar));
   chart->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  chart->office_hours = spec->office_hours.days == 0 && spec->office_hours.open == 0 && spec->office_hours.close == 0
+                        ? ROCZNIK_OFFICE_HOURS_DEFAULT : spec->office_hours;
 
   switch (spec->type)
     {
@@ -106,6 +141,18 @@ rocznik_chart_new (GPtrArray              *years,
       break;
     case ROCZNIK_CHART_TREND:
       ok = chart_prepare_trend (chart, years, categories, spec, notes, error);
+      break;
+    case ROCZNIK_CHART_MONTH:
+      ok = chart_prepare_month (chart, years, categories, spec, notes, error);
+      break;
+    case ROCZNIK_CHART_HEATMAP:
+      ok = chart_prepare_heatmap (chart, years, categories, spec, notes, error);
+      break;
+    case ROCZNIK_CHART_CHANNEL:
+      ok = chart_prepare_channel (chart, years, categories, spec, notes, error);
+      break;
+    case ROCZNIK_CHART_DURATION:
+      ok = chart_prepare_duration (chart, years, categories, spec, notes, error);
       break;
     default:
       g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
@@ -157,6 +204,8 @@ rocznik_chart_free (RocznikChart *chart)
   g_free (chart->source);
   g_free (chart->notes);
   g_free (chart->remainder_note);
+  for (int s = 0; s < CHART_MAX_SERIES; s++)
+    g_free (chart->series_names[s]);
   g_free (chart);
 }
 
@@ -241,6 +290,30 @@ rocznik_chart_get_chart_type (RocznikChart *chart)
   return chart->type;
 }
 
+/* The hours a heat map marks; @hours NULL: the default. */
+void
+rocznik_chart_set_office_hours (RocznikChart             *chart,
+                                const RocznikOfficeHours *hours)
+{
+  RocznikOfficeHours h = hours ? *hours : ROCZNIK_OFFICE_HOURS_DEFAULT;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (h.open >= 0 && h.open <= h.close && h.close <= 24 * 60);
+
+  if (h.days == chart->office_hours.days && h.open == chart->office_hours.open
+      && h.close == chart->office_hours.close)
+    return;
+  chart->office_hours = h;
+  g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
+}
+
+RocznikOfficeHours
+rocznik_chart_get_office_hours (RocznikChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, ROCZNIK_OFFICE_HOURS_DEFAULT);
+  return chart->office_hours;
+}
+
 /* Draws the whole chart, ground included, into (0, 0, @width, @height). */
 void
 rocznik_chart_draw (RocznikChart *chart,
@@ -290,6 +363,7 @@ rocznik_chart_get_layout (RocznikChart *chart,
       item->bar = p->bar;
       item->value = p->value;
       item->year = p->year;
+      item->colour = chart_paint_rgb (chart->theme, p);
       if (p->kind == PRIM_TEXT)
         {
           double x, y, w, h;
@@ -320,7 +394,8 @@ rocznik_chart_get_n_bars (RocznikChart *chart)
   return chart->bars->len;
 }
 
-/* The topic key (or category name, or year) of a bar, for selecting its row. */
+/* The topic key (or category name, or year) of a bar, for selecting its
+ * row; NULL for what stands for no topic (a month, a cell, a channel). */
 const char *
 rocznik_chart_get_bar_key (RocznikChart *chart,
                            int           index)
@@ -330,6 +405,8 @@ rocznik_chart_get_bar_key (RocznikChart *chart,
   g_return_val_if_fail (chart != NULL, NULL);
   g_return_val_if_fail (index >= 0 && (guint) index < chart->bars->len, NULL);
 
+  if (chart->type == ROCZNIK_CHART_HEATMAP)
+    return NULL;
   bar = &g_array_index (chart->bars, ChartBar, index);
   return ((ChartGroup *) g_ptr_array_index (chart->groups, bar->group))->key;
 }
@@ -353,7 +430,8 @@ rocznik_chart_hit_test (RocznikChart *chart,
       const ChartPrim *p = &g_array_index (layout->prims, ChartPrim, i);
       double px = p->x, py = p->y, pw = p->w, ph = p->h;
 
-      if (p->bar < 0 || (p->item != ROCZNIK_CHART_ITEM_BAR && p->item != ROCZNIK_CHART_ITEM_VALUE))
+      if (p->bar < 0 || (p->item != ROCZNIK_CHART_ITEM_BAR && p->item != ROCZNIK_CHART_ITEM_VALUE
+                         && p->item != ROCZNIK_CHART_ITEM_CELL))
         continue;
       if (p->kind == PRIM_TEXT)
         {
@@ -367,96 +445,3 @@ rocznik_chart_hit_test (RocznikChart *chart,
   return -1;
 }
 
-/* A tooltip: the exact figures behind a bar, in Polish. */
-char *
-rocznik_chart_describe_bar (RocznikChart *chart,
-                            int           index)
-{
-  const ChartBar *bar;
-  const ChartGroup *g;
-  g_autofree char *count = NULL;
-  gint64 value;
-
-  g_return_val_if_fail (chart != NULL, NULL);
-  g_return_val_if_fail (index >= 0 && (guint) index < chart->bars->len, NULL);
-
-  bar = &g_array_index (chart->bars, ChartBar, index);
-  g = g_ptr_array_index (chart->groups, bar->group);
-  value = g->values[bar->series];
-  count = chart_count_with_noun (value, g->more_than[bar->series]);
-
-  switch (chart->type)
-    {
-    case ROCZNIK_CHART_RANKING:
-      {
-        g_autofree char *share = rocznik_format_percent (g->share, 1);
-        return g_strdup_printf ("%s\n%d" ROCZNIK_NBSP "r.: %s (%s sumy tematów)",
-                                g->name, chart->series_years[0], count, share);
-      }
-    case ROCZNIK_CHART_YOY:
-      {
-        GString *s = g_string_new (g->name);
-
-        for (int i = 0; i < 2; i++)
-          {
-            g_autofree char *c = g->values[i] == CHART_NO_VALUE ? g_strdup ("brak danych")
-                                                                : chart_count_with_noun (g->values[i], FALSE);
-            g_string_append_printf (s, "\n%d" ROCZNIK_NBSP "r.: %s", chart->series_years[i], c);
-          }
-        if (g->values[0] != CHART_NO_VALUE && g->values[1] != CHART_NO_VALUE)
-          {
-            g_autofree char *change = rocznik_format_signed_count (g->values[1] - g->values[0]);
-            g_string_append_printf (s, "\nZmiana: %s (%s)", change, g->change);
-          }
-        return g_string_free (s, FALSE);
-      }
-    case ROCZNIK_CHART_TREND:
-      if (g->more_than[0])
-        {
-          g_autofree char *exact = rocznik_format_count (value);
-          return g_strdup_printf ("%d" ROCZNIK_NBSP "r.: %s\nSprawozdanie podaje „ponad”; słupek kończy się na %s.",
-                                  g->year, count, exact);
-        }
-      return g_strdup_printf ("%d" ROCZNIK_NBSP "r.: %s%s", g->year, count,
-                              g->is_sum[0] ? "\nSuma tematów (brak liczby wszystkich rozmów)" : "");
-    case ROCZNIK_CHART_COMPARE:
-    default:
-      return g_strdup_printf ("%s\n%d" ROCZNIK_NBSP "r.: %s", g->name, chart->series_years[bar->series], count);
-    }
-}
-
-/* For screen readers: the title and every figure, in reading order. */
-char *
-rocznik_chart_describe (RocznikChart *chart)
-{
-  GString *s;
-
-  g_return_val_if_fail (chart != NULL, NULL);
-
-  s = g_string_new ("Wykres słupkowy: ");
-  g_string_append (s, chart->title);
-  g_string_append (s, ".");
-  if (chart->subtitle && *chart->subtitle)
-    g_string_append_printf (s, " %s.", chart->subtitle);
-  for (guint i = 0; i < chart->groups->len; i++)
-    {
-      const ChartGroup *g = g_ptr_array_index (chart->groups, i);
-
-      g_string_append_printf (s, "%s %s:", i ? ";" : "", g->name);
-      for (int k = 0; k < chart->n_series; k++)
-        {
-          g_autofree char *v = g->values[k] == CHART_NO_VALUE ? g_strdup ("brak danych")
-                                                              : chart_count_with_noun (g->values[k], g->more_than[k]);
-          if (chart->n_series > 1)
-            g_string_append_printf (s, "%s %d" ROCZNIK_NBSP "r. %s", k ? "," : "", chart->series_years[k], v);
-          else
-            g_string_append_printf (s, " %s", v);
-        }
-      if (g->change)
-        g_string_append_printf (s, ", zmiana %s", g->change);
-    }
-  g_string_append (s, ".");
-  if (chart->notes)
-    g_string_append_printf (s, " %s", chart->notes);
-  return g_string_free (s, FALSE);
-}

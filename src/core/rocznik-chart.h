@@ -16,6 +16,8 @@
 #include <glib.h>
 #include <pango/pango.h>
 
+#include "rocznik-year.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -24,6 +26,11 @@ typedef enum
   ROCZNIK_CHART_COMPARE,   /* chosen topics or categories, one or more years */
   ROCZNIK_CHART_YOY,       /* each topic in two years, change labelled */
   ROCZNIK_CHART_TREND,     /* declared totals per year, gaps for missing years */
+  ROCZNIK_CHART_MONTH,     /* calls per month of a year, all topics or chosen
+                              ones as series; gaps for months without data */
+  ROCZNIK_CHART_HEATMAP,   /* calls by weekday × hour, office hours marked */
+  ROCZNIK_CHART_CHANNEL,   /* calls by channel, with shares */
+  ROCZNIK_CHART_DURATION,  /* average handling time by topic */
 } RocznikChartType;
 
 typedef enum
@@ -32,6 +39,18 @@ typedef enum
   ROCZNIK_CHART_THEME_DARK,
   ROCZNIK_CHART_THEME_HIGH_CONTRAST,
 } RocznikChartTheme;
+
+/* Hours marked on the heat map: @days a mask (bit 0 = Monday … bit 6 =
+ * Sunday), from @open to @close minutes after midnight. All zero in a
+ * spec: the sample office's Monday–Friday 7:30–20:00. */
+typedef struct
+{
+  guint days;
+  int   open;
+  int   close;
+} RocznikOfficeHours;
+
+#define ROCZNIK_OFFICE_HOURS_DEFAULT ((RocznikOfficeHours) { 0x1f, 7 * 60 + 30, 20 * 60 })
 
 typedef struct
 {
@@ -49,6 +68,7 @@ typedef struct
   char             *source;        /* NULL: "Źródło: <organisation>, <year>" */
   char             *notes;         /* NULL: notes the data calls for */
   RocznikChartTheme theme;
+  RocznikOfficeHours office_hours; /* heatmap: marked hours; all zero: the default */
 } RocznikChartSpec;
 
 typedef struct _RocznikChart RocznikChart;
@@ -62,6 +82,9 @@ typedef enum
   ROCZNIK_CHART_ITEM_LABEL,      /* a category/topic name, tick, legend, title… */
   ROCZNIK_CHART_ITEM_GAP,        /* a missing year: marked, never a bar */
   ROCZNIK_CHART_ITEM_GRID,       /* a grid line (zero width or height); value = its tick */
+  ROCZNIK_CHART_ITEM_CELL,       /* a heat-map cell; bar = weekday × 24 + hour */
+  ROCZNIK_CHART_ITEM_LEGEND,     /* a colour scale's swatch; value = the count it shows */
+  ROCZNIK_CHART_ITEM_MARK,       /* the office hours' outline on a heat map */
 } RocznikChartItemKind;
 
 typedef struct
@@ -72,6 +95,7 @@ typedef struct
   gint64  value;                 /* bars: the count drawn */
   int     year;                  /* bars and gaps: their year, or 0 */
   char   *text;                  /* text items: what was written */
+  guint32 colour;                /* 0xRRGGBB as painted in the chart's theme */
 } RocznikChartItem;
 
 #define ROCZNIK_CHART_DEFAULT_FONT "Cantarell, DejaVu Sans, sans-serif"
@@ -79,6 +103,10 @@ typedef struct
 gboolean      rocznik_chart_type_from_string (const char              *name,
                                               RocznikChartType        *type);
 const char   *rocznik_chart_type_to_string   (RocznikChartType         type);
+/* Whether @year holds what a chart of @type needs (months, hours of the
+ * week, channels, handling times; topics for the others). */
+gboolean      rocznik_chart_type_has_data    (RocznikChartType         type,
+                                              const RocznikYear       *year);
 
 RocznikChart *rocznik_chart_new          (GPtrArray               *years,
                                           GPtrArray               *categories,
@@ -100,6 +128,9 @@ const char   *rocznik_chart_get_subtitle (RocznikChart            *chart);
 const char   *rocznik_chart_get_source   (RocznikChart            *chart);
 const char   *rocznik_chart_get_notes    (RocznikChart            *chart);
 RocznikChartType rocznik_chart_get_chart_type (RocznikChart       *chart);
+void          rocznik_chart_set_office_hours (RocznikChart             *chart,
+                                              const RocznikOfficeHours *hours);
+RocznikOfficeHours rocznik_chart_get_office_hours (RocznikChart       *chart);
 
 void          rocznik_chart_draw         (RocznikChart            *chart,
                                           cairo_t                 *cr,

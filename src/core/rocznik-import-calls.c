@@ -539,6 +539,12 @@ group_channels (Ctx     *c,
       g_free (text);
       text = g_steal_pointer (&clean);
       clean = rocznik_collapse_spaces (text);
+      if (clean[0] == '\0')
+        {
+          /* only invisible characters: no channel, like an empty cell */
+          call_year (c, e->year)->no_channel += e->months[0];
+          continue;
+        }
       topic_key = rocznik_topic_key (clean);
       key = g_strdup_printf ("%d\x1f%s", e->year, topic_key);
       g = g_hash_table_lookup (groups, key);

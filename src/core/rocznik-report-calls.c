@@ -180,6 +180,26 @@ join (GPtrArray  *items,
   return g_string_free (out, FALSE);
 }
 
+#define LISTED 3   /* ties beyond this many: the first ones and how many more */
+
+/* As join(), but more than LISTED items become the first LISTED and
+ * @others (a format of the number left: "w %u innych godzinach"; NULL:
+ * every item). */
+static char *
+join_few (GPtrArray  *items,
+          const char *last,
+          const char *others)
+{
+  guint more = others && items->len > LISTED + 1 ? items->len - LISTED : 0;
+
+  if (more)
+    {
+      g_ptr_array_set_size (items, LISTED);
+      g_ptr_array_add (items, g_strdup_printf (others, more));
+    }
+  return join (items, last);
+}
+
 static GPtrArray *
 words_new (void)
 {
@@ -210,12 +230,13 @@ add_sentence (GStrvBuilder *sentences,
 
 /* The busiest and quietest of @n places that have data (@valid), ties
  * named together: "Najwięcej w marcu: 54 321 zgłoszeń, najmniej w sierpniu
- * i we wrześniu: po 1 200 zgłoszeń." */
+ * i we wrześniu: po 1 200 zgłoszeń." (@others: see join_few()). */
 static char *
 extremes_sentence (const char *const *places,
                    const gint64      *values,
                    const gboolean    *valid,
-                   guint              n)
+                   guint              n,
+                   const char        *others)
 {
   gint64 max = G_MININT64, min = G_MAXINT64;
   guint n_valid = 0, n_max = 0, n_min = 0;
@@ -243,8 +264,8 @@ extremes_sentence (const char *const *places,
         if (values[i] == min)
           n_min++, g_ptr_array_add (bottom, g_strdup (places[i]));
       }
-  top_places = join (g_steal_pointer (&top), " i ");
-  bottom_places = join (g_steal_pointer (&bottom), " i ");
+  top_places = join_few (g_steal_pointer (&top), " i ", others);
+  bottom_places = join_few (g_steal_pointer (&bottom), " i ", others);
   top_amount = amount (max, n_max > 1);
   bottom_amount = amount (min, n_min > 1);
   if (n_valid == 1)
@@ -309,7 +330,7 @@ months_table (const RocznikYear *y)
   cell_count (&t->total[1], total);
   cell_share (&t->total[2], total, total);
 
-  extremes = extremes_sentence (month_in, months, valid, 12);
+  extremes = extremes_sentence (month_in, months, valid, 12, "w %u innych miesiącach");
   add_sentence (sentences, extremes);
   if (n_gaps > 0)
     {
@@ -348,7 +369,7 @@ peak_band_sentence (const gint64 *hour_total,
         g_ptr_array_add (bands, g_strdup_printf ("między %d:00 a %d:00", h, h + 2));
         n_best++;
       }
-  which = join (g_steal_pointer (&bands), " oraz ");
+  which = join_few (g_steal_pointer (&bands), " oraz ", "w %u innych przedziałach dwugodzinnych");
   count = amount (best, n_best > 1);
   share = rocznik_format_percent (100.0 * best / total, 1);
   return g_strdup_printf ("Najwięcej zgłoszeń wpływa %s: %s, czyli %s%s wszystkich.",
@@ -375,8 +396,17 @@ peak_hour_sentence (const RocznikCallProfile *p)
           g_ptr_array_add (places, g_strdup_printf ("%s między %d:00 a %d:00", weekday_in[d], h, h + 1));
           n_best++;
         }
-  which = join (g_steal_pointer (&places), " oraz ");
   count = amount (best, n_best > 1);
+  if (n_best > LISTED + 1)
+    {
+      /* Many hours alike: how many, not which. */
+      g_autofree char *n = rocznik_format_count (n_best);
+      g_autofree char *each = rocznik_format_count (best);
+
+      return g_strdup_printf ("Najwięcej zgłoszeń w jednej godzinie tygodnia, po %s, przypada na %s %s.", each, n,
+                              rocznik_plural (n_best, "godzinę", "różne godziny", "różnych godzin"));
+    }
+  which = join (g_steal_pointer (&places), " oraz ");
   return g_strdup_printf ("Najbardziej obłożona godzina tygodnia: %s (w całym roku %s).", which, count);
 }
 
@@ -454,7 +484,7 @@ hours_table (const RocznikYear *y)
       if (!has_day[d])
         g_ptr_array_add (idle, g_strdup (weekday_in[d]));
     }
-  add_sentence (sentences, extremes_sentence (weekday_in, day_total, has_day, ROCZNIK_WEEKDAYS));
+  add_sentence (sentences, extremes_sentence (weekday_in, day_total, has_day, ROCZNIK_WEEKDAYS, NULL));
   if (idle->len > 0)
     {
       g_autofree char *which = join (g_steal_pointer (&idle), " i ");
@@ -602,7 +632,7 @@ topics_with (GArray *timed,
         }
     }
   noun = names->len == 1 ? "tematu" : "tematów";
-  which = join (g_steal_pointer (&names), " i ");
+  which = join_few (g_steal_pointer (&names), " i ", "%u innych");
   return g_strdup_printf ("%s %s", noun, which);
 }
 
@@ -692,21 +722,7 @@ duration_table (const RocznikYear *y)
 char *
 rocznik_report_calls_format_duration (double seconds)
 {
-  gint64 s = whole_seconds (MAX (seconds, 0));
-  gint64 minutes;
-  g_autofree char *hours = NULL;
-
-  if (s < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s);
-  if (s < 3600)
-    return s % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
-                                     s / 60, s % 60)
-                  : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s / 60);
-  /* An hour or more: to the minute. */
-  minutes = (s + 30) / 60;
-  hours = rocznik_format_count (minutes / 60);
-  return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
-                      : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);
+  return rocznik_format_duration (whole_seconds (MAX (seconds, 0)));
 }
 
 RocznikReportCalls *

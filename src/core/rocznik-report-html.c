@@ -83,7 +83,7 @@ static const char style[] =
 
 void
 rocznik_html_append_escaped (GString    *out,
-                const char *text)
+                             const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
 
@@ -93,9 +93,9 @@ rocznik_html_append_escaped (GString    *out,
 /* <tag attrs>text</tag> with @text escaped; table cells, so a row stays on one line. */
 void
 rocznik_html_append_cell (GString    *out,
-             const char *tag,
-             const char *attrs,
-             const char *text)
+                          const char *tag,
+                          const char *attrs,
+                          const char *text)
 {
   g_string_append_printf (out, "<%s%s%s>", tag, attrs ? " " : "", attrs ? attrs : "");
   rocznik_html_append_escaped (out, text);
@@ -105,9 +105,9 @@ rocznik_html_append_cell (GString    *out,
 /* The same on a line of its own. */
 void
 rocznik_html_append_element (GString    *out,
-                const char *tag,
-                const char *attrs,
-                const char *text)
+                             const char *tag,
+                             const char *attrs,
+                             const char *text)
 {
   rocznik_html_append_cell (out, tag, attrs, text);
   g_string_append_c (out, '\n');
@@ -352,10 +352,10 @@ append_chart_table (GString      *out,
 
 void
 rocznik_html_append_chart (GString                  *out,
-              const RocznikReport      *report,
-              const RocznikReportChart *spec,
-              PangoFontMap             *fonts,
-              guint                     index)
+                           const RocznikReport      *report,
+                           const RocznikReportChart *spec,
+                           PangoFontMap             *fonts,
+                           guint                     index)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RocznikChart) chart = rocznik_chart_new (report->years, report->categories, &spec->spec, &error);

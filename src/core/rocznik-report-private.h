@@ -118,11 +118,6 @@ RocznikReportContent *rocznik_report_content_new  (RocznikWorkspace           *w
                                                   const RocznikReportOptions *options,
                                                   GError                    **error);
 void                  rocznik_report_content_free (RocznikReportContent       *content);
-/* Writes @content in the format of @path's extension, as rocznik_report_write(). */
-gboolean              rocznik_report_content_write (RocznikReportContent   *content,
-                                                    const char             *path,
-                                                    GCancellable           *cancellable,
-                                                    GError                **error);
 /* Running text: Polish quotes, one-letter words glued to the next. */
 char                 *rocznik_report_running_text (const char                 *text);
 

@@ -256,10 +256,13 @@ write_sheet (Calls                         *c,
       label_width = MAX (label_width, g_utf8_strlen (cells[0].text, -1) + 2);
     }
   if (t->total)
-    for (guint col = 0; col < t->n_columns; col++)
-      put_cell (c, ws, t, &t->total[col], total_row, col, first, total_row, TRUE);
+    {
+      for (guint col = 0; col < t->n_columns; col++)
+        put_cell (c, ws, t, &t->total[col], total_row, col, first, total_row, TRUE);
+      label_width = MAX (label_width, g_utf8_strlen (t->total[0].text, -1) + 2);
+    }
 
-  check (c, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (label_width + 6, 60), NULL));
+  check (c, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (label_width, 60), NULL));
   check (c, NO_CELL, 0, worksheet_set_column (ws, 1, t->n_columns - 1, t->n_columns > 4 ? 9 : 16, NULL));
   worksheet_freeze_panes (ws, first, 1);
   worksheet_fit_to_pages (ws, 1, 0);

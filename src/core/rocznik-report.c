@@ -336,16 +336,20 @@ write_file (const RocznikReportContent *content,
 }
 
 static gboolean
-write_content (RocznikReportContent *content,
-               const char           *path,
-               Format                format,
-               GCancellable         *cancellable,
-               GError              **error)
+write_format (RocznikWorkspace           *ws,
+              const RocznikReportOptions *options,
+              const char                 *path,
+              Format                      format,
+              GCancellable               *cancellable,
+              GError                    **error)
 {
+  g_autoptr(RocznikReportContent) content = rocznik_report_content_new (ws, options, error);
   g_autoptr(GString) text = NULL;
   locale_t saved;
   gboolean ok = FALSE;
 
+  if (content == NULL)
+    return FALSE;
   /* libxlsxwriter and cairo print numbers with snprintf(), which obeys
    * LC_NUMERIC: under pl_PL (GTK sets it) a number could get a decimal comma. */
   saved = rocznik_report_c_numeric_begin ();
@@ -368,21 +372,6 @@ write_content (RocznikReportContent *content,
   if (text)
     ok = write_text_file (path, text, error);
   return ok;
-}
-
-static gboolean
-write_format (RocznikWorkspace           *ws,
-              const RocznikReportOptions *options,
-              const char                 *path,
-              Format                      format,
-              GCancellable               *cancellable,
-              GError                    **error)
-{
-  g_autoptr(RocznikReportContent) content = rocznik_report_content_new (ws, options, error);
-
-  if (content == NULL)
-    return FALSE;
-  return write_content (content, path, format, cancellable, error);
 }
 
 gboolean
@@ -454,34 +443,6 @@ format_for (const char *path,
   return FALSE;
 }
 
-static gboolean
-known_format (const char *path,
-              Format     *format,
-              GError    **error)
-{
-  if (format_for (path, format))
-    return TRUE;
-  g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-               _("Cannot export to %s: choose a name ending in .xlsx, .pdf, .csv or .html"), path);
-  return FALSE;
-}
-
-gboolean
-rocznik_report_content_write (RocznikReportContent *content,
-                              const char           *path,
-                              GCancellable         *cancellable,
-                              GError              **error)
-{
-  Format format;
-
-  g_return_val_if_fail (content != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!known_format (path, &format, error))
-    return FALSE;
-  return write_content (content, path, format, cancellable, error);
-}
-
 gboolean
 rocznik_report_supports (const char *path)
 {
@@ -504,7 +465,11 @@ rocznik_report_write (RocznikWorkspace           *ws,
   g_return_val_if_fail (ws != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!known_format (path, &format, error))
-    return FALSE;
+  if (!format_for (path, &format))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("Cannot export to %s: choose a name ending in .xlsx, .pdf, .csv or .html"), path);
+      return FALSE;
+    }
   return write_format (ws, options, path, format, cancellable, error);
 }

@@ -24,6 +24,7 @@ struct _RocznikSession
   GPtrArray        *years;       /* RocznikYear*, ascending */
   GPtrArray        *categories;  /* RocznikCategory* */
   int               year;
+  GArray           *comparable;  /* rocznik_comparison_years() of year, or NULL */
   int               comparison_year;
   RocznikChartType  chart_type;
   gboolean          chart_type_chosen;  /* else it follows the comparison */
@@ -181,6 +182,7 @@ rocznik_session_finalize (GObject *object)
   RocznikSession *self = ROCZNIK_SESSION (object);
 
   g_clear_pointer (&self->years, g_ptr_array_unref);
+  g_clear_pointer (&self->comparable, g_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_strfreev);
   g_clear_pointer (&self->texts, g_hash_table_unref);
@@ -201,7 +203,7 @@ rocznik_session_class_init (RocznikSessionClass *klass)
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_COMPARISON_YEAR] = g_param_spec_int ("comparison-year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_CHART_TYPE] = g_param_spec_int ("chart-type", NULL, NULL, ROCZNIK_CHART_RANKING,
-                                                  ROCZNIK_CHART_TREND, ROCZNIK_CHART_RANKING, flags);
+                                                  ROCZNIK_CHART_DURATION, ROCZNIK_CHART_RANKING, flags);
   properties[PROP_COMPARE_BY] = g_param_spec_int ("compare-by", NULL, NULL, ROCZNIK_COMPARE_BY_TOPICS,
                                                   ROCZNIK_COMPARE_BY_CATEGORIES, ROCZNIK_COMPARE_BY_TOPICS, flags);
   properties[PROP_SELECTED_TOPICS] = g_param_spec_boxed ("selected-topics", NULL, NULL, G_TYPE_STRV, flags);
@@ -277,6 +279,7 @@ rocznik_session_reload (RocznikSession  *self,
   if (years == NULL)
     return FALSE;
   g_clear_pointer (&self->years, g_ptr_array_unref);
+  g_clear_pointer (&self->comparable, g_array_unref);
   self->years = years;
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   self->categories = rocznik_workspace_list_categories (self->workspace);
@@ -335,6 +338,7 @@ rocznik_session_set_year (RocznikSession *self,
   if (year == self->year)
     return;
   self->year = year;
+  g_clear_pointer (&self->comparable, g_array_unref);
   /* The comparison goes when it is this year or does not compare with it. */
   if (self->years && self->comparison_year != 0 && !rocznik_session_can_compare (self, self->comparison_year))
     rocznik_session_set_comparison_year (self, 0);
@@ -374,15 +378,15 @@ gboolean
 rocznik_session_can_compare (RocznikSession *self,
                              int             year)
 {
-  g_autoptr(GArray) comparable = NULL;
-
   g_return_val_if_fail (ROCZNIK_IS_SESSION (self), FALSE);
 
   if (self->years == NULL || self->year == 0 || year == self->year)
     return FALSE;
-  comparable = rocznik_comparison_years (self->years, self->year);
-  for (guint i = 0; i < comparable->len; i++)
-    if (g_array_index (comparable, int, i) == year)
+  /* asked once per year in the menu: found once per year shown */
+  if (self->comparable == NULL)
+    self->comparable = rocznik_comparison_years (self->years, self->year);
+  for (guint i = 0; i < self->comparable->len; i++)
+    if (g_array_index (self->comparable, int, i) == year)
       return TRUE;
   return FALSE;
 }
@@ -400,7 +404,7 @@ rocznik_session_set_chart_type (RocznikSession   *self,
                                 RocznikChartType  type)
 {
   g_return_if_fail (ROCZNIK_IS_SESSION (self));
-  g_return_if_fail (type <= ROCZNIK_CHART_TREND);
+  g_return_if_fail (type <= ROCZNIK_CHART_DURATION);
 
   self->chart_type_chosen = TRUE;
   if (type == self->chart_type)

@@ -102,32 +102,47 @@ rocznik_years_default (GPtrArray *years)
   return latest;
 }
 
-/* Topic key → the topic in the latest year before @year that counted it
- * (its year in *@years_out): one pass over the earlier years, so a table
- * costs the topics' number, not its square. */
+static int
+year_desc (gconstpointer a,
+           gconstpointer b)
+{
+  int x = (*(const RocznikYear **) a)->year, y = (*(const RocznikYear **) b)->year;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Topic key → the topic in the latest year before @y that counted it (its
+ * year in *@years_out), for @y's topics: the earlier years from the latest
+ * back, each topic's first in a year, until every topic is found, so a table
+ * costs its topics' number (times the years only for topics no year has). */
 static GHashTable *
-previous_topics (GPtrArray  *years,
-                 int         year,
-                 GHashTable *years_out)
+previous_topics (GPtrArray         *years,
+                 const RocznikYear *y,
+                 GHashTable        *years_out)
 {
   GHashTable *found = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
 
+  for (guint k = 0; k < y->topics->len; k++)
+    g_hash_table_add (wanted, ((RocznikTopic *) g_ptr_array_index (y->topics, k))->key);
   for (guint i = 0; i < years->len; i++)
+    if (((RocznikYear *) g_ptr_array_index (years, i))->year < y->year)
+      g_ptr_array_add (earlier, g_ptr_array_index (years, i));
+  /* stable: of two entries for one year, the first counts, as before */
+  g_ptr_array_sort (earlier, year_desc);
+  for (guint i = 0; i < earlier->len && g_hash_table_size (found) < g_hash_table_size (wanted); i++)
     {
-      const RocznikYear *y = g_ptr_array_index (years, i);
+      const RocznikYear *e = g_ptr_array_index (earlier, i);
 
-      if (y->year >= year)
-        continue;
-      for (guint k = 0; k < y->topics->len; k++)
+      for (guint k = 0; k < e->topics->len; k++)
         {
-          RocznikTopic *t = g_ptr_array_index (y->topics, k);
-          int seen = GPOINTER_TO_INT (g_hash_table_lookup (years_out, t->key));
+          RocznikTopic *t = g_ptr_array_index (e->topics, k);
 
-          /* the first of a key within a year, as rocznik_year_find_topic() */
-          if (seen >= y->year)
+          if (!g_hash_table_contains (wanted, t->key) || g_hash_table_contains (found, t->key))
             continue;
           g_hash_table_insert (found, t->key, t);
-          g_hash_table_insert (years_out, t->key, GINT_TO_POINTER (y->year));
+          g_hash_table_insert (years_out, t->key, GINT_TO_POINTER (e->year));
         }
     }
   return found;
@@ -211,7 +226,7 @@ rocznik_table_new (GPtrArray *years,
   else
     {
       prev_years = g_hash_table_new (g_str_hash, g_str_equal);
-      by_key = previous_topics (years, year, prev_years);
+      by_key = previous_topics (years, y, prev_years);
     }
   for (guint i = 0; i < y->topics->len; i++)
     {
@@ -446,6 +461,39 @@ rocznik_table_get_note (const RocznikTable *table)
   g_return_val_if_fail (table != NULL, NULL);
 
   return table->comparison ? rocznik_comparison_note (table->comparison) : NULL;
+}
+
+/* The year in one line, in the user's language: the declared total and
+ * what its topics add up to. A year with only a total says it has no topic
+ * counts, not "0 in 0 topics". */
+char *
+rocznik_table_get_summary (const RocznikTable *table)
+{
+  g_autofree char *sum = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *declared = NULL;
+  guint n;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  n = table->rows->len;
+  if (table->declared_total != ROCZNIK_NO_TOTAL)
+    declared = rocznik_format_short (table->declared_total, table->declared_more_than);
+  if (n == 0)
+    {
+      if (declared)
+        /* Translators: a year known only by its total, "2017: ponad 574 tys. calls declared; no topic counts" */
+        return g_strdup_printf (_("%d: %s calls declared; no topic counts"), table->year, declared);
+      /* Translators: a year with neither topics nor a total */
+      return g_strdup_printf (_("%d: no topic counts and no declared total"), table->year);
+    }
+  sum = rocznik_format_count (table->sum);
+  topics = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n), n);
+  if (declared)
+    /* Translators: "2018: ponad 586 tys. calls declared, 388 468 in 17 topics" */
+    return g_strdup_printf (_("%d: %s calls declared, %s in %s"), table->year, declared, sum, topics);
+  /* Translators: "2019: 388 468 calls in 17 topics" */
+  return g_strdup_printf (_("%d: %s calls in %s"), table->year, sum, topics);
 }
 
 /* Every topic in the table's order, then the remainder, the total and the

@@ -86,6 +86,7 @@ GStrv         rocznik_table_top_keys   (const RocznikTable *table,
 char         *rocznik_table_to_tsv     (const RocznikTable *table);
 char         *rocznik_row_format_count (const RocznikRow   *row);
 char         *rocznik_table_get_note   (const RocznikTable *table);
+char         *rocznik_table_get_summary (const RocznikTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikTable, rocznik_table_free)
 

@@ -231,14 +231,29 @@ read_lists (RocznikWorkspace *self,
   return TRUE;
 }
 
+/* Topic id → topic, the keys pointing into @ids: built only for a year
+ * with months, so a year of thousands of topics without them allocates
+ * nothing per topic for it. */
+static GHashTable *
+index_by_id (GPtrArray *topics,
+             GArray    *ids)
+{
+  GHashTable *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (topics, i));
+  return by_id;
+}
+
 static RocznikYear *
 read_year (RocznikWorkspace *self,
            int               number,
            GError          **error)
 {
   g_autoptr(RocznikYear) year = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) by_id = NULL;
   sqlite3_stmt *stmt;
-  GHashTable *by_id;
 
   stmt = rocznik_workspace_prepare (self, "SELECT organisation, declared_total, declared_more_than, notes, is_sample FROM year WHERE year = ?1", error);
   if (stmt == NULL)
@@ -259,26 +274,21 @@ read_year (RocznikWorkspace *self,
   year->is_sample = sqlite3_column_int (stmt, 4) != 0;
   sqlite3_finalize (stmt);
 
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = rocznik_workspace_prepare (self,
                                     "SELECT yt.name, t.key, yt.count, t.id, yt.duration_calls, yt.duration_seconds "
                                     "FROM year_topic yt JOIN topic t ON t.id = yt.topic_id "
                                     "WHERE yt.year = ?1 ORDER BY yt.position", error);
   if (stmt == NULL)
-    {
-      g_hash_table_unref (by_id);
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_int (stmt, 1, number);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       RocznikTopic *topic = g_new0 (RocznikTopic, 1);
-      gint64 *id = g_new (gint64, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 3);
 
       topic->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       topic->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       topic->count = sqlite3_column_int64 (stmt, 2);
-      *id = sqlite3_column_int64 (stmt, 3);
       topic->has_duration = sqlite3_column_type (stmt, 4) != SQLITE_NULL && sqlite3_column_type (stmt, 5) != SQLITE_NULL;
       if (topic->has_duration)
         {
@@ -286,7 +296,7 @@ read_year (RocznikWorkspace *self,
           topic->duration_seconds = sqlite3_column_int64 (stmt, 5);
         }
       g_ptr_array_add (year->topics, topic);
-      g_hash_table_insert (by_id, id, topic);
+      g_array_append_val (ids, id);
     }
   sqlite3_finalize (stmt);
 
@@ -297,8 +307,12 @@ read_year (RocznikWorkspace *self,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          RocznikTopic *topic = g_hash_table_lookup (by_id, &id);
+          RocznikTopic *topic;
           int month = sqlite3_column_int (stmt, 1);
+
+          if (by_id == NULL)
+            by_id = index_by_id (year->topics, ids);
+          topic = g_hash_table_lookup (by_id, &id);
 
           if (topic && month >= 1 && month <= 12)
             {
@@ -308,7 +322,6 @@ read_year (RocznikWorkspace *self,
         }
       sqlite3_finalize (stmt);
     }
-  g_hash_table_unref (by_id);
 
   if (!read_lists (self, year, error))
     return NULL;

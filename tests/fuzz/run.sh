@@ -18,7 +18,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -Dbuildtype=debugoptimized
 fi
 ninja -C "$build" tests/fuzz/fuzz-csv tests/fuzz/fuzz-xlsx tests/fuzz/fuzz-report-text tests/seed-2018-openpyxl.xlsx \
-  tests/zgloszenia-2014-2015.txt
+  tests/zgloszenia-2014-2015.txt tests/rozmowy-2019-cp1250.csv
 
 work=$build/fuzz-corpus
 artifacts=$build/fuzz-artifacts

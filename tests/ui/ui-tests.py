@@ -9,6 +9,7 @@ build/tests/ui-screenshots/. Run through tests/ui/run.sh.
 """
 
 import csv
+import datetime
 import os
 import re
 import signal
@@ -524,6 +525,9 @@ def total_only_year_empty_state(c):
     c.shot('2017')
     seen = labels(c.w)
     check(any('574' in s for s in seen), f'2017 does not show its declared total ponad 574 tys.: {seen[:8]}')
+    line = summary(c.w)
+    check(line == '2017: deklarowana liczba rozmów ponad 574 tys.; brak liczb dla tematów',
+          f'the summary line of 2017 (only a total) reads {line!r}')
     page = [a for a in walk(c.w) if role(a) == 'panel' and plain(name(a)).startswith('Brak')]
     onward = [b for p in page for b in walk(p) if role(b) == 'push button' and shown(b)]
     check(onward, f'the empty state ({[plain(name(p)) for p in page]}) offers no way onward')
@@ -649,6 +653,60 @@ def categories_chart_title(c):
 
 class Timeout(Exception):
     pass
+
+
+def import_calls_2019(c):
+    """A per-call export of 2019 (date and time, topic, channel, handling
+    time), imported as a user would; returns its rows."""
+    rows = []
+    for topic, start, n, channel, took in (('gospodarka odpadami', datetime.datetime(2019, 3, 4, 10, 0), 30, 'telefon', '3:05'),
+                                           ('oświata', datetime.datetime(2019, 5, 8, 14, 0), 10, 'e-mail', '5:01'),
+                                           ('transport miejski', datetime.datetime(2019, 6, 7, 9, 0), 5, 'czat', '')):
+        for i in range(n):
+            rows.append([(start + datetime.timedelta(minutes=i)).strftime('%d.%m.%Y %H:%M'), topic, channel, took])
+    path = os.path.join(c.dir, 'rozmowy-2019.csv')
+    with open(path, 'w', newline='', encoding='utf-8') as f:
+        out = csv.writer(f, delimiter=';')
+        out.writerow(['Data', 'Temat', 'Kanał', 'Czas rozmowy'])
+        out.writerows(rows)
+    c.cli('--import', path)
+    return rows
+
+
+@case
+def call_summary(c):
+    """The year page sums up a year's per-call data in Polish, and shows
+    nothing of the kind for a year without it (issue 12 item 1)."""
+    import_calls_2019(c)
+    c.start('--year', '2019')
+    key('alt+2')
+    # 30 calls on Monday 4 March from 10:00, 10 on Wednesday 8 May from 14:00,
+    # 5 on Friday 7 June at 9:00; channels of 45 calls: 30, 10, 5; handling
+    # 185 s for the waste, 301 s for the schools, none for the transport
+    expected = ['marzec: 30 rozmów', 'poniedziałek, 10:00–11:00: 30 rozmów',
+                'telefon 66,7%, e-mail 22,2%, czat 11,1%', 'oświata: średnio 5 min 1 s (10 rozmów)']
+    for value in expected:
+        find(c.w, 'label', name_is=value, what=f'the summary line „{value}”')
+    find(c.w, name_is='Najbardziej obłożony miesiąc', what='the row „Najbardziej obłożony miesiąc”')
+    # the mouse wheel over the page until the summary's last line is on screen
+    x, y, wd, h = extents(c.w)
+    last = find(c.w, 'label', name_is=expected[-1])
+    for _ in range(6):
+        if extents(last)[1] + extents(last)[3] <= y + h:
+            break
+        click(c.w, button=5, where=(wd // 2, h // 2))
+        xdo('click', '--repeat', '5', '--delay', '20', '5')
+        time.sleep(0.3)
+    check(extents(last)[1] + extents(last)[3] <= y + h, 'the summary cannot be scrolled into view')
+    c.shot('2019')
+    problems = sorted(set(name_problems(c.w)))
+    check(not problems, f'{len(problems)} bad names: ' + '; '.join(problems[:14]))
+    choose_by_click(c.w, 'Rok', '2018')
+    wait_year(c.app, 2018, 'by a click')
+    time.sleep(0.6)
+    check(not find_all(c.w, name_is='Kiedy i jak dzwonią mieszkańcy'), 'a summary of per-call data for 2018, which has none')
+    check(not find_all(c.w, 'label', name_is=expected[0]), '2019’s busiest month still shown for 2018')
+    c.shot('2018')
 
 
 def alarm(signum, frame):
