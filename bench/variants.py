@@ -51,7 +51,7 @@ def load():
 
 
 def run(argv):
-    """Wall time of one run, its peak RSS (KB) and its output."""
+    """Wall time of one run, its CPU time (user + system), peak RSS (KB) and output."""
     start = time.perf_counter()
     p = subprocess.run(['/usr/bin/time', '-v'] + argv, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, text=True)
@@ -59,7 +59,8 @@ def run(argv):
     if p.returncode != 0:
         sys.exit(f'{argv[0]} failed:\n{p.stderr}')
     m = re.search(r'Maximum resident set size \(kbytes\): (\d+)', p.stderr)
-    return elapsed, int(m.group(1)) if m else 0, p.stdout
+    cpu = sum(float(x) for x in re.findall(r'(?:User|System) time \(seconds\): ([\d.]+)', p.stderr))
+    return elapsed, cpu, int(m.group(1)) if m else 0, p.stdout
 
 
 def number(text):
@@ -104,28 +105,31 @@ for variant in chosen:
              ('rocznik', [rocznik, '--workspace', workspace, '--import', '--replace', path]))
     # best of three, the tools taking turns: a burst of load elsewhere
     # slows one round of all of them rather than one tool's three runs
-    best, rss, out = {}, {}, ''
+    best, cpu, rss, out = {}, {}, {}, ''
     for _ in range(3):
         for tool, argv in tools:
-            seconds, kb, stdout = run(argv)
+            seconds, cpu_seconds, kb, stdout = run(argv)
             best[tool] = min(seconds, best.get(tool, seconds))
+            cpu[tool] = min(cpu_seconds, cpu.get(tool, cpu_seconds))
             rss[tool] = max(kb, rss.get(tool, 0))
             if tool == 'rocznik':
                 out = stdout
     counts = check_counts(path, out)
-    rows_out.append((variant, size, best, rss, counts, shape))
+    rows_out.append((variant, size, best, cpu, rss, counts, shape))
     os.unlink(path)
     os.unlink(path + '.expected')
 load_after = load()
 
 print(f'load average (1 min) {load_before:.2f} before, {load_after:.2f} after; '
       f'{os.cpu_count()} cores; files of about {megabytes:.0f} MB')
-print(f'{"variant":<12} {"MB":>6} {"wc -l s":>8} {"mawk s":>8} {"rocznik s":>9} {"GB/s":>6} '
+print('wall seconds, best of 3 (CPU seconds, user + system, of the same tool in brackets)')
+print(f'{"variant":<12} {"MB":>6} {"wc -l":>7} {"mawk":>14} {"rocznik":>14} {"GB/s":>6} '
       f'{"× mawk":>7} {"RSS MB":>7}  counts')
-for variant, size, best, rss, counts, shape in rows_out:
+for variant, size, best, cpu, rss, counts, shape in rows_out:
     r = best['rocznik']
-    print(f'{variant:<12} {size / 1e6:>6.0f} {best["wc -l"]:>8.3f} {best["mawk"]:>8.3f} {r:>9.3f} '
-          f'{size / r / 1e9:>6.2f} {best["mawk"] / r:>7.2f} {rss["rocznik"] / 1024:>7.1f}  {counts}')
+    print(f'{variant:<12} {size / 1e6:>6.0f} {best["wc -l"]:>7.3f} {best["mawk"]:>6.3f} ({cpu["mawk"]:>5.2f}) '
+          f'{r:>6.3f} ({cpu["rocznik"]:>5.2f}) {size / r / 1e9:>6.2f} {best["mawk"] / r:>7.2f} '
+          f'{rss["rocznik"] / 1024:>7.1f}  {counts}')
 print()
-for variant, size, best, rss, counts, shape in rows_out:
+for variant, size, best, cpu, rss, counts, shape in rows_out:
     print(f'{variant:<12} {shape}')
