@@ -269,18 +269,10 @@ test_count_problem (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
-/* Names and spans of the per-call summary: months, weekdays, hour bands,
- * handling times. */
+/* Names and spans of the per-call summary: months, weekdays, hour bands. */
 static void
 test_call_words (void)
 {
-  const struct { double seconds; const char *text; } durations[] = {
-    { 0, "0" NB "s" }, { 44.5, "45" NB "s" }, { 59.49, "59" NB "s" }, { 59.5, "1" NB "min" },
-    { 185, "3" NB "min 5" NB "s" }, { 3599.4, "59" NB "min 59" NB "s" },
-    { 3600, "1" NB "h" }, { 7529, "2" NB "h 5" NB "min" }, { 7530, "2" NB "h 6" NB "min" },
-    { 3600.0 * 1234, "1" NB "234" NB "h" }, { -5, "0" NB "s" },
-  };
-
   g_assert_cmpstr (rocznik_format_month_name (1), ==, "styczeń");
   g_assert_cmpstr (rocznik_format_month_name (3), ==, "marzec");
   g_assert_cmpstr (rocznik_format_month_name (12), ==, "grudzień");
@@ -294,12 +286,6 @@ test_call_words (void)
       g_autofree char *expected = g_strdup_printf ("%d:00\xe2\x80\x93%d:00", h, h + 1);
 
       g_assert_cmpstr (band, ==, expected);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
-    {
-      g_autofree char *text = rocznik_format_duration (durations[i].seconds);
-
-      g_assert_cmpstr (text, ==, durations[i].text);
     }
 }
 

@@ -244,8 +244,9 @@ test_no_hours (void)
 }
 
 static RocznikImport *
-import_text (const char *name,
-             const char *text)
+import_text_with (const char                 *name,
+                  const char                 *text,
+                  const RocznikImportOptions *options)
 {
   g_autofree char *dir = g_dir_make_tmp ("rocznik-calls-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -253,12 +254,19 @@ import_text (const char *name,
   RocznikImport *import;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  import = rocznik_import_file (path, NULL, NULL, NULL, NULL, &error);
+  import = rocznik_import_file (path, options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (import);
   g_remove (path);
   g_rmdir (dir);
   return import;
+}
+
+static RocznikImport *
+import_text (const char *name,
+             const char *text)
+{
+  return import_text_with (name, text, NULL);
 }
 
 /* Date-times written every common way; 4 March 2019 was a Monday, 10 March
@@ -430,6 +438,25 @@ test_too_many_channels (void)
                    "--channel-column - for none");
 }
 
+/* Exactly 1000 values, then one seen before: not too many. */
+static void
+test_thousand_channels (void)
+{
+  g_autoptr(GString) s = g_string_new ("data;temat;kanał\n");
+  g_autoptr(RocznikImport) import = NULL;
+  RocznikImportOptions options;
+
+  /* so many values in the first rows: chosen by name, not detected */
+  rocznik_import_options_init (&options);
+  options.channel_name = "kanał";
+  for (int i = 1; i <= 1000; i++)
+    g_string_append_printf (s, "2019-03-04 07:45;odpady;k%d\n", i);
+  g_string_append (s, "2019-03-04 07:45;odpady;k1\n");
+  import = import_text_with ("thousand.csv", s->str, &options);
+  g_assert_cmpuint (find_year (import, 2019)->calls->channels->len, ==, 1000);
+  g_assert_cmpint (((RocznikChannel *) g_ptr_array_index (find_year (import, 2019)->calls->channels, 0))->calls, ==, 2);
+}
+
 /* The channel chosen once is used again for files with the same header. */
 static void
 test_remembered (void)
@@ -470,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/import-calls/options", test_options);
   g_test_add_func ("/import-calls/refusals", test_refusals);
   g_test_add_func ("/import-calls/too-many-channels", test_too_many_channels);
+  g_test_add_func ("/import-calls/thousand-channels", test_thousand_channels);
   g_test_add_func ("/import-calls/remembered", test_remembered);
   return g_test_run ();
 }

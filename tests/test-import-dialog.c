@@ -253,6 +253,13 @@ choose_role (RocznikImportDialog *dialog,
   wait_idle (dialog);
 }
 
+/* The profile of the import's first year. */
+static RocznikCallProfile *
+find_year_calls (RocznikImport *import)
+{
+  return ((RocznikYear *) g_ptr_array_index (rocznik_import_get_years (import), 0))->calls;
+}
+
 static void
 test_choices (void)
 {
@@ -276,6 +283,18 @@ test_choices (void)
   import = rocznik_import_dialog_get_import (dialog);
   g_assert_nonnull (import);
   g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 1200);
+  /* the channel column is found and offered as such (row 7: channel) */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), row_titled, "Kanał"))), ==, 7);
+  g_assert_cmpuint (find_year_calls (import)->channels->len, ==, 3);
+  /* taken off its column: no channel at all, not found again */
+  choose_role (dialog, "Kanał", 0);
+  import = rocznik_import_dialog_get_import (dialog);
+  g_assert_nonnull (import);
+  g_assert_true (find_year_calls (import)->has_hours);
+  g_assert_cmpuint (find_year_calls (import)->channels->len, ==, 0);
+  choose_role (dialog, "Kanał", 7);
+  import = rocznik_import_dialog_get_import (dialog);
+  g_assert_cmpuint (find_year_calls (import)->channels->len, ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   g_assert_true (rocznik_workspace_has_year (ws, 2020));
   g_object_unref (dialog);

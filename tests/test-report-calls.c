@@ -369,23 +369,6 @@ test_none (void)
   g_assert_null (b);
 }
 
-static void
-test_format_duration (void)
-{
-  static const struct { double seconds; const char *text; } cases[] = {
-    { 0, "0" N "s" }, { 44.5, "45" N "s" }, { 59.4, "59" N "s" }, { 60, "1" N "min" },
-    { 205, "3" N "min 25" N "s" }, { 3599, "59" N "min 59" N "s" }, { 3600, "1" N "h" },
-    { 3629, "1" N "h" }, { 3630, "1" N "h 1" N "min" }, { 4500000, "1" N "250" N "h" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = rocznik_report_calls_format_duration (cases[i].seconds);
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
-
 /* ---- the writers --------------------------------------------------------- */
 
 static char *
@@ -664,7 +647,6 @@ main (int   argc,
   g_test_add_func ("/report-calls/ties", test_ties);
   g_test_add_func ("/report-calls/many-ties", test_many_ties);
   g_test_add_func ("/report-calls/none", test_none);
-  g_test_add_func ("/report-calls/format-duration", test_format_duration);
   g_test_add_func ("/report-calls/pdf", test_pdf);
   g_test_add_func ("/report-calls/html", test_html);
   g_test_add_func ("/report-calls/xlsx", test_xlsx);

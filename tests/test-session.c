@@ -109,6 +109,22 @@ test_rules (void)
   g_assert_true (rocznik_session_can_compare (session, 2033));
   g_assert_false (rocznik_session_can_compare (session, 2031));
 
+  /* a category is found by its exact name once the workspace is read again */
+  {
+    const char *const transport[] = { "temat 1", "temat 2", NULL };
+    const RocznikCategory *found;
+
+    g_assert_null (rocznik_session_find_category (session, "Transport"));
+    g_assert_true (rocznik_workspace_set_category (ws, "Transport", transport, &error));
+    g_assert_no_error (error);
+    g_assert_true (rocznik_session_reload (session, &error));
+    found = rocznik_session_find_category (session, "Transport");
+    g_assert_nonnull (found);
+    g_assert_cmpstr (found->name, ==, "Transport");
+    g_assert_cmpuint (found->keys->len, ==, 2);
+    g_assert_null (rocznik_session_find_category (session, "transport "));
+  }
+
   /* the year shown deleted: the default year follows on reload */
   g_assert_true (rocznik_workspace_delete_year (ws, 2032, &error));
   g_assert_true (rocznik_session_reload (session, &error));

@@ -57,13 +57,26 @@ set_size (RocznikChartExportDialog *self,
   self->syncing = FALSE;
 }
 
+/* The preset of a row's check button: the buttons are in the presets' order. */
+static const RocznikChartPreset *
+check_preset (RocznikChartExportDialog *self,
+              GtkCheckButton           *check)
+{
+  guint n, i;
+  const RocznikChartPreset *presets = rocznik_chart_presets (&n);
+
+  if (!g_ptr_array_find (self->preset_checks, check, &i) || i >= n)
+    return NULL;
+  return &presets[i];
+}
+
 /* callbacks */
 
 static void
 preset_toggled_cb (GtkCheckButton           *check,
                    RocznikChartExportDialog *self)
 {
-  const RocznikChartPreset *preset = g_object_get_data (G_OBJECT (check), "preset");
+  const RocznikChartPreset *preset = check_preset (self, check);
 
   if (gtk_check_button_get_active (check) && preset)
     set_size (self, preset->width, preset->height);
@@ -165,7 +178,6 @@ rocznik_chart_export_dialog_init (RocznikChartExportDialog *self)
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->custom_check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, size, -1);
-      g_object_set_data (G_OBJECT (check), "preset", (gpointer) &presets[i]);
       g_signal_connect (check, "toggled", G_CALLBACK (preset_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -252,7 +264,7 @@ rocznik_chart_export_dialog_select_preset (RocznikChartExportDialog *self,
   for (guint i = 0; i < self->preset_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->preset_checks, i);
-      const RocznikChartPreset *preset = g_object_get_data (G_OBJECT (check), "preset");
+      const RocznikChartPreset *preset = check_preset (self, check);
 
       if (g_str_equal (preset->id, id))
         {
@@ -276,7 +288,7 @@ rocznik_chart_export_dialog_get_preset (RocznikChartExportDialog *self)
       GtkCheckButton *check = g_ptr_array_index (self->preset_checks, i);
 
       if (gtk_check_button_get_active (check))
-        return ((const RocznikChartPreset *) g_object_get_data (G_OBJECT (check), "preset"))->id;
+        return check_preset (self, check)->id;
     }
   return "custom";
 }

@@ -94,21 +94,6 @@ by_categories (RocznikChartPane *self)
   return rocznik_session_get_compare_by (self->session) == ROCZNIK_COMPARE_BY_CATEGORIES;
 }
 
-static const RocznikCategory *
-find_category (RocznikChartPane *self,
-               const char       *name)
-{
-  GPtrArray *categories = rocznik_session_get_categories (self->session);
-
-  for (guint i = 0; categories && i < categories->len; i++)
-    {
-      const RocznikCategory *c = g_ptr_array_index (categories, i);
-      if (g_str_equal (c->name, name))
-        return c;
-    }
-  return NULL;
-}
-
 /* The bars in the accent colour: the core's rule on the selection. */
 static GStrv
 highlight_keys (RocznikChartPane *self)
@@ -285,7 +270,7 @@ bar_activated_cb (RocznikChartPane *self,
         }
       return;
     }
-  category = find_category (self, key);
+  category = rocznik_session_find_category (self->session, key);
   if (category && type == ROCZNIK_CHART_COMPARE && by_categories (self))
     {
       g_autoptr(GPtrArray) keys = g_ptr_array_copy (category->keys, NULL, NULL);

@@ -21,8 +21,11 @@ struct _RocznikPreferences
 
 G_DEFINE_FINAL_TYPE (RocznikPreferences, rocznik_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* Rows of the style combo, in order, as GSettings nicks. */
+/* Rows of the style combo (ui/rocznik-preferences.ui), in order, as
+ * GSettings nicks. */
 static const char *const styles[] = { "default", "force-light", "force-dark" };
+
+/* helpers */
 
 static gboolean
 style_get_mapping (GValue   *value,
@@ -58,51 +61,30 @@ rocznik_preferences_dispose (GObject *object)
 
   g_clear_object (&self->settings);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_PREFERENCES);
+
   G_OBJECT_CLASS (rocznik_preferences_parent_class)->dispose (object);
 }
 
 static void
 rocznik_preferences_class_init (RocznikPreferencesClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = rocznik_preferences_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, RocznikPreferences, style_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikPreferences, remainder_switch);
 }
 
 static void
 rocznik_preferences_init (RocznikPreferences *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *appearance = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *table = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *style_names[] = { _("Follow System Style"), _("Light"), _("Dark"), NULL };
-  AdwActionRow *remainder_row;
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 420);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
-
-  adw_preferences_group_set_title (appearance, _("Appearance"));
-  self->style_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->style_row), _("Style"));
-  adw_combo_row_set_model (self->style_row, G_LIST_MODEL (gtk_string_list_new (style_names)));
-  adw_preferences_group_add (appearance, GTK_WIDGET (self->style_row));
-
-  adw_preferences_group_set_title (table, _("Topic Table"));
-  remainder_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remainder_row), _("Show Calls Without a Topic"));
-  adw_action_row_set_subtitle (remainder_row,
-                               _("When a year has a declared total, show the calls its topics do not cover as a row of their own"));
-  self->remainder_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->remainder_switch), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remainder_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Calls Without a Topic"), -1);
-  adw_action_row_add_suffix (remainder_row, GTK_WIDGET (self->remainder_switch));
-  adw_action_row_set_activatable_widget (remainder_row, GTK_WIDGET (self->remainder_switch));
-  adw_preferences_group_add (table, GTK_WIDGET (remainder_row));
-
-  adw_preferences_page_add (page, appearance);
-  adw_preferences_page_add (page, table);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/* public API */
 
 /* @settings: NULL when the schema is missing; the rows are then inactive. */
 RocznikPreferences *

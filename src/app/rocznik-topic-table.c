@@ -304,6 +304,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   RocznikRowKind kind = rocznik_topic_row_get_kind (row);
   const RocznikRow *r = rocznik_topic_row_get_row (row);
+  const char *tip = NULL;
 
   gtk_label_set_text (GTK_LABEL (label), rocznik_topic_row_get_text (row, column));
   if (kind == ROCZNIK_ROW_REMAINDER)
@@ -336,11 +337,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   else
     name_number_cell (label, row, column);
   if (column == ROCZNIK_COLUMN_NAME && kind == ROCZNIK_ROW_REMAINDER)
-    gtk_widget_set_tooltip_text (label, r->more_than
-                                 ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
-                                 : _("The declared total minus the calls counted under topics"));
-  else
-    gtk_widget_set_tooltip_text (label, NULL);
+    tip = r->more_than
+          ? _("The declared total minus the calls counted under topics; the report gives the total as “more than”, so there were at least this many")
+          : _("The declared total minus the calls counted under topics");
+  /* Setting one asks the X server where the pointer is: only on a change. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tip) != 0)
+    gtk_widget_set_tooltip_text (label, tip);
 }
 
 static int

@@ -9,10 +9,9 @@
 #include "rocznik-category-dialog.h"
 #include "rocznik-chart-export-dialog.h"
 #include "rocznik-error.h"
-#include "rocznik-file.h"
+#include "rocznik-export-job.h"
 #include "rocznik-format.h"
 #include "rocznik-print.h"
-#include "rocznik-report.h"
 #include "rocznik-topic-edit-dialog.h"
 #include "rocznik-topic-merge-dialog.h"
 #include "rocznik-topic-rename-dialog.h"
@@ -118,93 +117,37 @@ categorize_response_cb (RocznikCategoryDialog *dialog,
 
 /* Export */
 
-typedef struct
-{
-  char         *path;
-  char         *format;
-  char         *workspace_path;
-  RocznikChart *chart;          /* charts: prepared on the main thread */
-  int           width;          /* charts: CSS px and pixel density */
-  int           height;
-  double        dpi;
-  int           year;
-  int           compare_year;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job->workspace_path);
-  g_clear_pointer (&job->chart, rocznik_chart_free);
-  g_free (job->format);
-  g_free (job);
-}
-
-/* Off the main loop. Reports read the workspace through a connection of
- * their own, so the window may go on using its one meanwhile. */
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (job->chart)
-    ok = rocznik_chart_export (job->chart, job->path, job->width, job->height, job->dpi, &error);
-  else
-    {
-      g_autoptr(RocznikWorkspace) ws = rocznik_workspace_open (job->workspace_path, &error);
-      RocznikReportOptions options = { 0 };
-
-      options.year = job->year;
-      options.compare_year = job->compare_year ? job->compare_year : -1;
-      ok = ws && rocznik_report_write (ws, &options, job->path, cancellable, &error);
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   RocznikWindow *self = ROCZNIK_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-
-  self->exporting--;
+  g_autofree char *path = rocznik_export_job_finish (result, &error);
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
   g_autofree char *uri = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  self->exporting--;
+  if (path == NULL)
     {
       rocznik_window_toast_error (self, error);
       return;
     }
-  base = g_path_get_basename (job->path);
-  uri = g_filename_to_uri (job->path, NULL, NULL);
+  base = g_path_get_basename (path);
+  uri = g_filename_to_uri (path, NULL, NULL);
   /* Translators: a toast after an export, "Saved raport.pdf" */
   message = g_strdup_printf (_("Saved %s"), base);
   rocznik_window_toast (self, message, _("_Open"), "win.open-uri", g_variant_new_string (uri ? uri : ""));
 }
 
 static void
-run_export (RocznikWindow *self,
-            ExportJob     *job)
+run_export (RocznikWindow    *self,
+            RocznikExportJob *job)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-
   self->exporting++;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  rocznik_export_job_run (job, self, export_done_cb, NULL);
 }
 
 static void
@@ -780,8 +723,6 @@ rocznik_window_export (RocznikWindow *self,
                        const char    *format,
                        const char    *path)
 {
-  ExportJob *job;
-
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
   g_return_if_fail (format != NULL && path != NULL);
 
@@ -795,14 +736,10 @@ rocznik_window_export (RocznikWindow *self,
       rocznik_window_export_chart (self, path, &options);
       return;
     }
-  job = g_new0 (ExportJob, 1);
-  /* The writer picks the format by the extension: make sure it is there. */
-  job->path = rocznik_file_with_extension (path, format);
-  job->format = g_strdup (format);
-  job->year = rocznik_session_get_year (self->session);
-  job->compare_year = rocznik_session_get_comparison_year (self->session);
-  job->workspace_path = g_strdup (rocznik_workspace_get_path (self->workspace));
-  run_export (self, job);
+  run_export (self, rocznik_export_job_new_report (rocznik_workspace_get_path (self->workspace),
+                                                  rocznik_session_get_year (self->session),
+                                                  rocznik_session_get_comparison_year (self->session),
+                                                  format, path));
 }
 
 /* Writes the chart the window shows, with its texts, as @options say, to
@@ -813,25 +750,20 @@ rocznik_window_export_chart (RocznikWindow                   *self,
                              const RocznikChartExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  ExportJob *job;
+  RocznikChart *chart;
 
   g_return_if_fail (ROCZNIK_IS_WINDOW (self));
   g_return_if_fail (path != NULL && options != NULL && options->format != NULL);
 
-  job = g_new0 (ExportJob, 1);
-  job->chart = rocznik_chart_pane_chart_new (self->chart_pane, options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
-  if (job->chart == NULL)
+  chart = rocznik_chart_pane_chart_new (self->chart_pane,
+                                        options->dark ? ROCZNIK_CHART_THEME_DARK : ROCZNIK_CHART_THEME_LIGHT, &error);
+  if (chart == NULL)
     {
       rocznik_window_toast_error (self, error);
-      export_job_free (job);
       return;
     }
-  job->path = rocznik_file_with_extension (path, options->format);
-  job->format = g_strdup (options->format);
-  job->width = options->width;
-  job->height = options->height;
-  job->dpi = 96.0 * MAX (options->scale, 1);
-  run_export (self, job);
+  run_export (self, rocznik_export_job_new_chart (chart, options->format, path,
+                                                  options->width, options->height, options->scale));
 }
 
 void

@@ -397,7 +397,8 @@ rocznik_call_tables_describe_longest_handling (const RocznikYear *year)
   if (topic == NULL)
     return NULL;
   name = rocznik_collapse_spaces (topic->name);
-  average = rocznik_format_duration ((double) topic->duration_seconds / topic->duration_calls);
+  /* rounded as --by duration rounds it, so both say the same */
+  average = rocznik_format_duration (rocznik_call_average_seconds (topic->duration_calls, topic->duration_seconds));
   calls = calls_text (topic->duration_calls);
   /* Translators: a topic, its average handling time, the calls it was measured on */
   return g_strdup_printf (_("%s: %s on average (%s)"), name, average, calls);

@@ -443,10 +443,14 @@ rocznik_import_collect_calls (Ctx         *c,
       trim (&channel, &channel_len);
       if (channel_len == 0)
         cy->no_channel++;
-      else if (c->channels.used < MAX_CHANNEL_VALUES)
-        rocznik_record_table_add (&c->channels, channel, channel_len, year, 1, line);
-      else if (c->channel_overflow == 0)
-        c->channel_overflow = line;   /* refused after the rows */
+      else if (c->channels.used <= MAX_CHANNEL_VALUES)
+        {
+          /* up to one value past the limit: the line that has it is named
+           * (refused after the rows) */
+          rocznik_record_table_add (&c->channels, channel, channel_len, year, 1, line);
+          if (c->channels.used > MAX_CHANNEL_VALUES && c->channel_overflow == 0)
+            c->channel_overflow = line;
+        }
     }
   if (duration >= 0)
     {

@@ -21,10 +21,6 @@ static const char *const month_in[12] = {
   "w styczniu", "w lutym", "w marcu", "w kwietniu", "w maju", "w czerwcu",
   "w lipcu", "w sierpniu", "we wrześniu", "w październiku", "w listopadzie", "w grudniu",
 };
-static const char *const month_name[12] = {
-  "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
-  "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
-};
 /* Every Monday of the year: "w poniedziałki"; table columns abbreviated. */
 static const char *const weekday_in[ROCZNIK_WEEKDAYS] = {
   "w poniedziałki", "we wtorki", "w środy", "w czwartki", "w piątki", "w soboty", "w niedziele",
@@ -74,7 +70,7 @@ static void
 cell_seconds (RocznikReportCell *cell,
               double             seconds)
 {
-  cell_set (cell, ROCZNIK_REPORT_CELL_SECONDS, seconds, rocznik_report_calls_format_duration (seconds));
+  cell_set (cell, ROCZNIK_REPORT_CELL_SECONDS, seconds, rocznik_format_duration (seconds));
 }
 
 static void
@@ -130,6 +126,19 @@ table_new (RocznikReportCallsKind  kind,
   t->charts = g_array_new (FALSE, FALSE, sizeof (RocznikReportChart));
   g_array_set_clear_func (t->charts, (GDestroyNotify) chart_clear);
   return t;
+}
+
+/* A chart of the part, drawn under its table by the one renderer;
+ * @height at the PDF's text width. */
+static void
+table_add_chart (RocznikReportCallsTable *t,
+                 RocznikChartType         type,
+                 int                      year,
+                 double                   height)
+{
+  RocznikReportChart chart = { { .type = type, .theme = ROCZNIK_CHART_THEME_LIGHT, .year = year }, height };
+
+  g_array_append_val (t->charts, chart);
 }
 
 static void
@@ -204,14 +213,6 @@ static GPtrArray *
 words_new (void)
 {
   return g_ptr_array_new_with_free_func (g_free);
-}
-
-static char *
-hour_range (int from,
-            int to,
-            const char *dash)
-{
-  return g_strdup_printf ("%d:00%s%d:00", from, dash, to);
 }
 
 /* Takes @text (NULL: nothing to say). */
@@ -313,12 +314,12 @@ months_table (const RocznikYear *y)
 
       /* No record in a whole month: the data has a gap there, not a zero. */
       valid[m] = months[m] > 0;
-      cell_text (&row[0], month_name[m]);
+      cell_text (&row[0], rocznik_format_month_name (m + 1));
       if (!valid[m])
         {
           cell_set (&row[1], ROCZNIK_REPORT_CELL_GAP, 0, g_strdup ("brak danych"));
           cell_set (&row[2], ROCZNIK_REPORT_CELL_GAP, 0, g_strdup ("—"));
-          g_ptr_array_add (gaps, g_strdup (month_name[m]));
+          g_ptr_array_add (gaps, g_strdup (rocznik_format_month_name (m + 1)));
           n_gaps++;
           continue;
         }
@@ -344,6 +345,7 @@ months_table (const RocznikYear *y)
                                               rocznik_plural (y->topics->len, "tematu", "tematów", "tematów"),
                                               n_topics == 1 ? "ten temat" : "te tematy"));
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_MONTH, y->year, 280);
   return t;
 }
 
@@ -464,7 +466,7 @@ hours_table (const RocznikYear *y)
     {
       RocznikReportCell *row = table_add_row (t);
 
-      cell_set (&row[0], ROCZNIK_REPORT_CELL_TEXT, 0, hour_range (h, h + 1, "–"));
+      cell_set (&row[0], ROCZNIK_REPORT_CELL_TEXT, 0, rocznik_format_hour_band (h));
       for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
         cell_count (&row[1 + d], p->hours[d][h]);
       cell_count (&row[8], hour_total[h]);
@@ -497,6 +499,7 @@ hours_table (const RocznikYear *y)
   if (quiet)
     add_sentence (sentences, quiet);
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_HEATMAP, y->year, 300);
   return t;
 }
 
@@ -584,6 +587,7 @@ channels_table (const RocznikYear *y)
   cell_share (&t->total[2], total, total);
   add_sentence (sentences, channels_sentence (channels, total));
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_CHANNEL, y->year, 110 + 30 * channels->len);
   return t;
 }
 
@@ -644,7 +648,7 @@ duration_sentences (GStrvBuilder *sentences,
 {
   gint64 longest = g_array_index (timed, Timed, 0).shown;
   gint64 shortest = g_array_index (timed, Timed, timed->len - 1).shown;
-  g_autofree char *avg = rocznik_report_calls_format_duration ((double) seconds / calls);
+  g_autofree char *avg = rocznik_format_duration ((double) seconds / calls);
   g_autofree char *counted = rocznik_format_count (calls);
 
   if (timed->len == 1)
@@ -658,8 +662,8 @@ duration_sentences (GStrvBuilder *sentences,
     {
       g_autofree char *top = topics_with (timed, longest);
       g_autofree char *bottom = topics_with (timed, shortest);
-      g_autofree char *top_time = rocznik_report_calls_format_duration (longest);
-      g_autofree char *bottom_time = rocznik_report_calls_format_duration (shortest);
+      g_autofree char *top_time = rocznik_format_duration (longest);
+      g_autofree char *bottom_time = rocznik_format_duration (shortest);
 
       add_sentence (sentences, g_strdup_printf ("Najdłużej trwa obsługa %s: średnio %s; najkrócej %s: średnio %s.",
                                                 top, top_time, bottom, bottom_time));
@@ -714,16 +718,11 @@ duration_table (const RocznikYear *y)
   cell_seconds (&t->total[3], (double) seconds);
   duration_sentences (sentences, timed, calls, seconds);
   t->sentences = g_strv_builder_end (sentences);
+  table_add_chart (t, ROCZNIK_CHART_DURATION, y->year, 110 + 28 * MIN (timed->len, 20));
   return t;
 }
 
 /* ---- public ------------------------------------------------------------ */
-
-char *
-rocznik_report_calls_format_duration (double seconds)
-{
-  return rocznik_format_duration (whole_seconds (MAX (seconds, 0)));
-}
 
 RocznikReportCalls *
 rocznik_report_calls_new (const RocznikYear *year)

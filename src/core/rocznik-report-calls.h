@@ -63,9 +63,6 @@ struct _RocznikReportCalls
 RocznikReportCalls *rocznik_report_calls_new             (const RocznikYear *year);
 void                rocznik_report_calls_free            (RocznikReportCalls *calls);
 
-/* "45 s", "3 min 25 s", "2 h 5 min": whole seconds, number and unit glued. */
-char               *rocznik_report_calls_format_duration (double             seconds);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RocznikReportCalls, rocznik_report_calls_free)
 
 G_END_DECLS

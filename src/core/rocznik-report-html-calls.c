@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-report-html-calls.c — the web page's section on when and how residents call
  *
- * Each part is a heading, its sentences and its table (a caption, column
- * and row headers with scope, in a focusable scroll region as every table
- * of the page), then its charts as figures.
+ * Each part is a heading, its sentences, and a figure of its chart with
+ * its table beside it as the chart's data (a caption, column and row
+ * headers with scope, in a focusable scroll region as every table of the
+ * page); the table alone when the data makes no chart.
  */
 
 #include "config.h"
@@ -73,12 +74,20 @@ rocznik_html_append_calls (GString                    *out,
       const RocznikReportCallsTable *t = g_ptr_array_index (calls->tables, i);
 
       g_autofree char *text = g_strjoinv (" ", t->sentences);
+      g_autoptr(GString) table = g_string_new (NULL);
+      gsize before;
 
       rocznik_html_append_element (out, "h3", NULL, t->heading);
       rocznik_html_append_element (out, "p", NULL, text);
-      append_table (out, t, i + 1);
-      for (guint j = 0; j < t->charts->len; j++)
-        rocznik_html_append_chart (out, content->data, &g_array_index (t->charts, RocznikReportChart, j), fonts, chart++);
+      append_table (table, t, i + 1);
+      /* The part's table is its chart's data table, beside the chart; no
+       * chart the data can make: the table alone. */
+      before = out->len;
+      for (guint j = 0; j < t->charts->len && out->len == before; j++)
+        rocznik_html_append_chart (out, content->data, &g_array_index (t->charts, RocznikReportChart, j), fonts, chart++,
+                                   table->str);
+      if (out->len == before)
+        g_string_append_len (out, table->str, table->len);
     }
   g_string_append (out, "</section>\n");
 }

@@ -17,12 +17,14 @@ void rocznik_html_append_element (GString                  *out,
                                   const char               *tag,
                                   const char               *attrs,
                                   const char               *text);
-/* A chart as a figure (SVG, title, description, data table); ids from @index. */
+/* A chart as a figure (SVG, title, description, data table); ids from
+ * @index. @table: the figure's data table as HTML, or NULL for the chart's own. */
 void rocznik_html_append_chart   (GString                  *out,
                                   const RocznikReport      *report,
                                   const RocznikReportChart *spec,
                                   PangoFontMap             *fonts,
-                                  guint                     index);
+                                  guint                     index,
+                                  const char               *table);
 
 /* The section on calls, when the report has one; its charts numbered from @first_chart. */
 void rocznik_html_append_calls   (GString                    *out,

@@ -197,7 +197,11 @@ all_bars_shown (RocznikChart *chart,
   int bars = 0;
 
   for (guint i = 0; i < items->len; i++)
-    bars += ((RocznikChartItem *) g_ptr_array_index (items, i))->kind == ROCZNIK_CHART_ITEM_BAR;
+    {
+      RocznikChartItemKind kind = ((RocznikChartItem *) g_ptr_array_index (items, i))->kind;
+
+      bars += kind == ROCZNIK_CHART_ITEM_BAR || kind == ROCZNIK_CHART_ITEM_CELL;  /* a heat map's cells are its bars */
+    }
   return bars >= rocznik_chart_get_n_bars (chart);
 }
 
@@ -355,7 +359,8 @@ rocznik_html_append_chart (GString                  *out,
                            const RocznikReport      *report,
                            const RocznikReportChart *spec,
                            PangoFontMap             *fonts,
-                           guint                     index)
+                           guint                     index,
+                           const char               *table)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RocznikChart) chart = rocznik_chart_new (report->years, report->categories, &spec->spec, &error);
@@ -391,7 +396,10 @@ rocznik_html_append_chart (GString                  *out,
   g_string_append_c (out, '\n');
   g_string_append (out, narrow);
   g_string_append (out, "\n</div>\n");
-  append_chart_table (out, chart, index);
+  if (table)
+    g_string_append (out, table);
+  else
+    append_chart_table (out, chart, index);
   if ((chart->subtitle && *chart->subtitle) || (chart->notes && *chart->notes))
     {
       g_autofree char *text = g_strjoin (". ", chart->subtitle && *chart->subtitle ? chart->subtitle : "",
@@ -410,7 +418,8 @@ append_charts (GString                    *out,
   g_autoptr(GString) figures = g_string_new (NULL);
 
   for (guint i = 0; i < content->charts->len; i++)
-    rocznik_html_append_chart (figures, content->data, &g_array_index (content->charts, RocznikReportChart, i), fonts, i + 1);
+    rocznik_html_append_chart (figures, content->data, &g_array_index (content->charts, RocznikReportChart, i), fonts, i + 1,
+                               NULL);
   if (figures->len == 0)
     return;  /* no chart the data can make: no section */
   g_string_append (out, "<section aria-labelledby=\"wykresy\">\n");

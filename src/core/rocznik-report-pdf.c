@@ -505,7 +505,11 @@ all_bars_shown (RocznikChart *chart,
   int bars = 0;
 
   for (guint i = 0; i < items->len; i++)
-    bars += ((RocznikChartItem *) g_ptr_array_index (items, i))->kind == ROCZNIK_CHART_ITEM_BAR;
+    {
+      RocznikChartItemKind kind = ((RocznikChartItem *) g_ptr_array_index (items, i))->kind;
+
+      bars += kind == ROCZNIK_CHART_ITEM_BAR || kind == ROCZNIK_CHART_ITEM_CELL;  /* a heat map's cells are its bars */
+    }
   return bars >= rocznik_chart_get_n_bars (chart);
 }
 

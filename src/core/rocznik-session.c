@@ -459,6 +459,24 @@ rocznik_session_set_selected_topics (RocznikSession    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TOPICS]);
 }
 
+/* The category named @name, as last read; NULL when there is none. */
+const RocznikCategory *
+rocznik_session_find_category (RocznikSession *self,
+                               const char     *name)
+{
+  g_return_val_if_fail (ROCZNIK_IS_SESSION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; self->categories && i < self->categories->len; i++)
+    {
+      const RocznikCategory *c = g_ptr_array_index (self->categories, i);
+
+      if (g_str_equal (c->name, name))
+        return c;
+    }
+  return NULL;
+}
+
 /* The text written for the chart shown (this year, this chart type); NULL
  * when the renderer's own is used. */
 const char *

@@ -38,6 +38,8 @@ gboolean            rocznik_session_reload              (RocznikSession     *sel
                                                          GError            **error);
 GPtrArray          *rocznik_session_get_years           (RocznikSession     *self);
 GPtrArray          *rocznik_session_get_categories      (RocznikSession     *self);
+const RocznikCategory *rocznik_session_find_category (RocznikSession     *self,
+                                                     const char         *name);
 const RocznikYear  *rocznik_session_get_current         (RocznikSession     *self);
 int                 rocznik_session_get_year            (RocznikSession     *self);
 void                rocznik_session_set_year            (RocznikSession     *self,

@@ -177,7 +177,8 @@ def select_and_highlight(c):
 
 @case
 def chart_types(c):
-    """Every chart type from the chart type dropdown, by clicks."""
+    """Every chart type from the chart type dropdown, by clicks (the four
+    of per-call records greyed out for a year of totals)."""
     c.with_2019()
     c.start('--year', '2019')
     choose_by_click(c.w, 'Porównaj z', '2018')
@@ -187,7 +188,10 @@ def chart_types(c):
         combo, button = dropdown_button(c.w, 'Rodzaj wykresu')
         click(button)
         items = wait_for(lambda: dropdown_items(combo), 3, 'the chart types')
-        check(len(items) == 4, f'four chart types, not {[t for _, t in items]}')
+        check(len(items) == 8, f'eight chart types, not {[t for _, t in items]}')
+        # a year of totals: the per-call charts are offered greyed out
+        check(all(choosable(it) for it, _ in items[:4]) and not any(choosable(it) for it, _ in items[4:]),
+              f'the per-call charts should be greyed out for a year of totals: {[t for _, t in items]}')
         kind = items[i][1]
         click(items[i][0])
         wait_for(lambda: plain(name(dropdown_button(c.w, 'Rodzaj wykresu')[1])) == kind or
