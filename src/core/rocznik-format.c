@@ -607,3 +607,26 @@ rocznik_parse_count_typed (const char  *text,
     }
   return TRUE;
 }
+
+/* A handling time the Polish way: "45 s", "1 min 35 s", "12 min"; from an
+ * hour on, to the minute: "1 h 5 min"; the unit glued to its number. The
+ * charts, the report and the command line all write it through here. */
+char *
+rocznik_format_duration (gint64 seconds)
+{
+  gint64 minutes;
+  g_autofree char *hours = NULL;
+
+  g_return_val_if_fail (seconds >= 0, NULL);
+
+  if (seconds < 60)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", seconds);
+  if (seconds < 3600)
+    return seconds % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
+                                           seconds / 60, seconds % 60)
+                        : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", seconds / 60);
+  minutes = (seconds + 30) / 60;
+  hours = rocznik_format_count (minutes / 60);
+  return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
+                      : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);
+}

@@ -35,6 +35,7 @@ char    *rocznik_format_duration       (double       seconds);
 
 guint    rocznik_plural_form           (gint64       n);
 char    *rocznik_format_others         (gint64       n_topics);
+char    *rocznik_format_duration       (gint64       seconds);
 const char *rocznik_plural             (gint64       n,
                                         const char  *one,
                                         const char  *few,

@@ -70,7 +70,7 @@ static void
 cell_seconds (RocznikReportCell *cell,
               double             seconds)
 {
-  cell_set (cell, ROCZNIK_REPORT_CELL_SECONDS, seconds, rocznik_format_duration (seconds));
+  cell_set (cell, ROCZNIK_REPORT_CELL_SECONDS, seconds, rocznik_format_duration ((gint64) floor (MAX (seconds, 0) + 0.5)));
 }
 
 static void
@@ -648,7 +648,7 @@ duration_sentences (GStrvBuilder *sentences,
 {
   gint64 longest = g_array_index (timed, Timed, 0).shown;
   gint64 shortest = g_array_index (timed, Timed, timed->len - 1).shown;
-  g_autofree char *avg = rocznik_format_duration ((double) seconds / calls);
+  g_autofree char *avg = rocznik_format_duration ((gint64) floor ((double) seconds / calls + 0.5));
   g_autofree char *counted = rocznik_format_count (calls);
 
   if (timed->len == 1)
