@@ -229,27 +229,6 @@ rocznik_format_hour_band (int hour)
   return g_strdup_printf ("%d:00–%d:00", hour, hour + 1);
 }
 
-/* "45 s", "3 min 5 s", "3 min", "2 h 5 min": whole seconds rounded to the
- * nearest (halves up), to the minute from an hour on; number and unit glued. */
-char *
-rocznik_format_duration (double seconds)
-{
-  gint64 s = (gint64) floor (MAX (seconds, 0) + 0.5);
-  gint64 minutes;
-  g_autofree char *hours = NULL;
-
-  if (s < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s);
-  if (s < 3600)
-    return s % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
-                                     s / 60, s % 60)
-                  : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s / 60);
-  minutes = (s + 30) / 60;
-  hours = rocznik_format_count (minutes / 60);
-  return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
-                      : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);
-}
-
 /* gettext's Plural-Forms rule for Polish:
  * n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2 */
 guint

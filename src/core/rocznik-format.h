@@ -31,7 +31,6 @@ char    *rocznik_format_date           (GDateTime   *date);
 const char *rocznik_format_month_name  (int          month);
 const char *rocznik_format_weekday     (int          weekday);
 char    *rocznik_format_hour_band      (int          hour);
-char    *rocznik_format_duration       (double       seconds);
 
 guint    rocznik_plural_form           (gint64       n);
 char    *rocznik_format_others         (gint64       n_topics);
