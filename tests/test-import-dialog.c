@@ -338,6 +338,17 @@ test_filter (void)
   wait_idle (dialog);
   g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), ==, calls);
   g_assert_nonnull (find (GTK_WIDGET (dialog), label_containing, "rows left out by the conditions"));
+
+  /* another value of the same column counts other rows; back, the first count again */
+  row = find (GTK_WIDGET (dialog), row_titled, "_holds");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  wait_idle (dialog);
+  g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), >, 0);
+  g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), !=, calls);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  wait_idle (dialog);
+  g_assert_cmpuint (rocznik_import_get_n_rows (rocznik_import_dialog_get_import (dialog)), ==, calls);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 }

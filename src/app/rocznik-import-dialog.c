@@ -82,6 +82,7 @@ struct _RocznikImportDialog
   char              *remembered;     /* choices remembered for this header */
   gboolean           looked_up;      /* … looked up, after the first read */
   GPtrArray         *column_rows;
+  GPtrArray         *filter_values; /* char*: the value behind each item of the value menu */
 
   GtkWidget         *import_button;
   GtkWidget         *progress;
@@ -216,7 +217,6 @@ fill_columns (RocznikImportDialog *self)
       for (guint i = 0; i < G_N_ELEMENTS (choosable_roles); i++)
         if (choosable_roles[i] == role)
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (col));
       g_signal_connect (row, "notify::selected", G_CALLBACK (column_role_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->columns_group), row);
       g_ptr_array_add (self->column_rows, row);
@@ -284,6 +284,7 @@ fill_filter (RocznikImportDialog *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->filter_column_row), G_LIST_MODEL (columns));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->filter_column_row), column);
 
+  g_ptr_array_set_size (self->filter_values, 0);
   if (import && column > 0)
     {
       g_autoptr(GPtrArray) counts = rocznik_import_get_column_values (import, column - 1);
@@ -295,9 +296,7 @@ fill_filter (RocznikImportDialog *self)
           g_autofree char *item = g_strdup_printf (_("%s (%s in the first rows)"), pair[0], pair[1]);
 
           gtk_string_list_append (values, item);
-          g_object_set_data_full (G_OBJECT (g_list_model_get_item (G_LIST_MODEL (values), i)), "value",
-                                  g_strdup (pair[0]), g_free);
-          g_object_unref (g_list_model_get_item (G_LIST_MODEL (values), i));
+          g_ptr_array_add (self->filter_values, g_strdup (pair[0]));
           if (g_str_equal (pair[0], chosen))
             value = i;
         }
@@ -589,8 +588,8 @@ static void
 filter_changed_cb (RocznikImportDialog *self)
 {
   guint column = adw_combo_row_get_selected (ADW_COMBO_ROW (self->filter_column_row));
-  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (self->filter_value_row));
-  const char *value = item ? g_object_get_data (item, "value") : NULL;
+  guint item = adw_combo_row_get_selected (ADW_COMBO_ROW (self->filter_value_row));
+  const char *value = item < self->filter_values->len ? g_ptr_array_index (self->filter_values, item) : NULL;
   guint old_column = self->where ? (guint) atoi (self->where) : 0;
 
   if (self->updating)
@@ -698,6 +697,7 @@ rocznik_import_dialog_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_values, g_ptr_array_unref);
   g_free (self->sheet);
   G_OBJECT_CLASS (rocznik_import_dialog_parent_class)->finalize (object);
 }
@@ -774,6 +774,7 @@ rocznik_import_dialog_init (RocznikImportDialog *self)
   rocznik_accessible_fix_names (GTK_WIDGET (self));
   rocznik_import_options_init (&self->options);
   self->column_rows = g_ptr_array_new ();
+  self->filter_values = g_ptr_array_new_with_free_func (g_free);
 
   gtk_string_list_append (encoding_model, _("Detect"));
   gtk_string_list_append (encoding_model, "UTF-8");
