@@ -591,20 +591,20 @@ rocznik_parse_count_typed (const char  *text,
  * hour on, to the minute: "1 h 5 min"; the unit glued to its number. The
  * charts, the report and the command line all write it through here. */
 char *
-rocznik_format_duration (gint64 seconds)
+rocznik_format_duration (double seconds)
 {
-  gint64 minutes;
+  gint64 s, minutes;
   g_autofree char *hours = NULL;
 
-  g_return_val_if_fail (seconds >= 0, NULL);
-
-  if (seconds < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", seconds);
-  if (seconds < 3600)
-    return seconds % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
-                                           seconds / 60, seconds % 60)
-                        : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", seconds / 60);
-  minutes = (seconds + 30) / 60;
+  /* whole seconds, halves up (44,5 s is "45 s"); nothing below 0 s */
+  s = (gint64) floor (MAX (seconds, 0) + 0.5);
+  if (s < 60)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "s", s);
+  if (s < 3600)
+    return s % 60 ? g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min %" G_GINT64_FORMAT ROCZNIK_NBSP "s",
+                                     s / 60, s % 60)
+                  : g_strdup_printf ("%" G_GINT64_FORMAT ROCZNIK_NBSP "min", s / 60);
+  minutes = (s + 30) / 60;
   hours = rocznik_format_count (minutes / 60);
   return minutes % 60 ? g_strdup_printf ("%s" ROCZNIK_NBSP "h %" G_GINT64_FORMAT ROCZNIK_NBSP "min", hours, minutes % 60)
                       : g_strdup_printf ("%s" ROCZNIK_NBSP "h", hours);

@@ -34,7 +34,7 @@ char    *rocznik_format_hour_band      (int          hour);
 
 guint    rocznik_plural_form           (gint64       n);
 char    *rocznik_format_others         (gint64       n_topics);
-char    *rocznik_format_duration       (gint64       seconds);
+char    *rocznik_format_duration       (double       seconds);
 const char *rocznik_plural             (gint64       n,
                                         const char  *one,
                                         const char  *few,
