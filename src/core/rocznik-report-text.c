@@ -133,38 +133,30 @@ is_bullet (const char *line)
   return g_regex_match (patterns ()->bullet, line, 0, NULL);
 }
 
-RocznikYear *
-rocznik_report_text_parse (const char *text,
-                           gssize      length,
-                           const char *filename,
-                           GError    **error)
+/* What the line-by-line reading carries from one line to the next. */
+typedef struct
+{
+  const Patterns *p;
+  RocznikYear *year;
+  const char *display;
+  GString *notes;
+  char *heading;        /* the last paragraph, heading whatever list follows */
+  guint heading_line;
+  RocznikList *list;    /* the list bullets are going into, or NULL */
+  gboolean in_topics;
+  gint64 sum;
+} Parser;
+
+/* The year ("w 2018 r.") and the declared total ("ponad 586 tys. rozmów"). */
+static RocznikYear *
+parse_year (const char  *copy,
+            const char  *display,
+            GError     **error)
 {
   const Patterns *p = patterns ();
   g_autoptr(RocznikYear) year = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *display = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) notes = g_string_new (NULL);
-  g_autofree char *heading = NULL;
   g_autoptr(GMatchInfo) match = NULL;
-  RocznikList *list = NULL;
-  gboolean in_topics = FALSE;
-  gint64 sum = 0;
-  guint heading_line = 0;
   int number = 0;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  display = g_path_get_basename (filename ? filename : "-");
-  if (length < 0)
-    length = strlen (text);
-  if (memchr (text, '\0', length) || !g_utf8_validate (text, length, NULL))
-    {
-      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                   _("file %s: this is not text in UTF-8"), display);
-      return NULL;
-    }
-  copy = g_strndup (text, length);
 
   if (g_regex_match (p->year, copy, 0, &match))
     {
@@ -197,120 +189,200 @@ rocznik_report_text_parse (const char *text,
         }
       year->declared_more_than = ponad != NULL && ponad[0] != '\0';
     }
-  g_clear_pointer (&match, g_match_info_free);
 
-  lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
+  return g_steal_pointer (&year);
+}
+
+/* A topic line "• name – 70 055," keeps the name as published. Sets *taken
+ * when the line was a topic; FALSE on an error. */
+static gboolean
+parse_topic (Parser      *ps,
+             const char  *original,
+             guint        line_no,
+             gboolean    *taken,
+             GError     **error)
+{
+  g_autoptr(GMatchInfo) tm = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *name = NULL;
+  GError *local = NULL;
+  RocznikCountResult r;
+  gint64 count;
+
+  *taken = FALSE;
+  if (!g_regex_match (ps->p->topic, original, 0, &tm))
+    return TRUE;
+
+  raw = g_match_info_fetch (tm, 1);
+  digits = g_match_info_fetch (tm, 2);
+  g_strstrip (digits);
+  r = rocznik_parse_count (digits, -1, &count);
+  if (r == ROCZNIK_COUNT_TOO_LARGE || (r == ROCZNIK_COUNT_OK && count > ROCZNIK_MAX_COUNT - ps->sum))
     {
-      g_autofree char *line = rocznik_collapse_spaces (lines[i]);
-      g_autofree char *original = g_strstrip (g_strdup (lines[i]));
+      if (r == ROCZNIK_COUNT_OK)
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                     _("file %s, line %u: the topics add up to more calls than Rocznik can count (2⁵³)"),
+                     ps->display, line_no);
+      else
+        g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                     _("file %s, line %u: %s is more calls than Rocznik can count (2⁵³)"),
+                     ps->display, line_no, digits);
+      return FALSE;
+    }
+  if (r != ROCZNIK_COUNT_OK)
+    return TRUE;
 
-      if (line[0] == '\0')
-        continue;
+  name = rocznik_topic_name_clean (raw, &local);
+  if (name == NULL)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %u: %s"), ps->display, line_no, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  if (rocznik_year_find_topic (ps->year, name))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s, line %u: the topic „%s” is listed twice"),
+                   ps->display, line_no, name);
+      return FALSE;
+    }
+  rocznik_year_add_topic (ps->year, name, count);
+  ps->sum += count;
+  ps->in_topics = TRUE;
+  ps->list = NULL;
+  *taken = TRUE;
+  return TRUE;
+}
 
-      /* a topic bullet: "• name – 70 055," keeps the name as published */
-      if (is_bullet (line) || in_topics)
+/* A bullet that is not a topic: an item of the list under the last
+ * paragraph, which may declare how many items it has ("12 usług"). */
+static gboolean
+parse_list_item (Parser      *ps,
+                 const char  *original,
+                 GError     **error)
+{
+  g_autoptr(GMatchInfo) bm = NULL;
+
+  ps->in_topics = FALSE;
+  if (ps->list == NULL)
+    {
+      g_autofree char *title = list_title (ps->heading ? ps->heading : _("list"));
+      g_autoptr(GMatchInfo) cm = NULL;
+
+      ps->list = rocznik_year_add_list (ps->year, title);
+      if (ps->heading && g_regex_match (ps->p->list_count, ps->heading, 0, &cm))
         {
-          g_autoptr(GMatchInfo) tm = NULL;
+          g_autofree char *n = g_match_info_fetch (cm, 1);
+          gint64 declared;
 
-          if (g_regex_match (p->topic, original, 0, &tm))
+          if (rocznik_parse_count (n, -1, &declared) != ROCZNIK_COUNT_OK)
             {
-              g_autofree char *raw = g_match_info_fetch (tm, 1);
-              g_autofree char *digits = g_match_info_fetch (tm, 2);
-              g_autofree char *name = NULL;
-              RocznikCountResult r;
-              gint64 count;
-
-              g_strstrip (digits);
-              r = rocznik_parse_count (digits, -1, &count);
-              if (r == ROCZNIK_COUNT_TOO_LARGE || (r == ROCZNIK_COUNT_OK && count > ROCZNIK_MAX_COUNT - sum))
-                {
-                  if (r == ROCZNIK_COUNT_OK)
-                    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                                 _("file %s, line %u: the topics add up to more calls than Rocznik can count (2⁵³)"),
-                                 display, i + 1);
-                  else
-                    g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                                 _("file %s, line %u: %s is more calls than Rocznik can count (2⁵³)"),
-                                 display, i + 1, digits);
-                  return NULL;
-                }
-              if (r == ROCZNIK_COUNT_OK)
-                {
-                  RocznikTopic *existing;
-                  GError *local = NULL;
-
-                  name = rocznik_topic_name_clean (raw, &local);
-                  if (name == NULL)
-                    {
-                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                                   _("file %s, line %u: %s"), display, i + 1, local->message);
-                      g_error_free (local);
-                      return NULL;
-                    }
-                  existing = rocznik_year_find_topic (year, name);
-
-                  if (existing)
-                    {
-                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                                   _("file %s, line %u: the topic „%s” is listed twice"),
-                                   display, i + 1, name);
-                      return NULL;
-                    }
-                  rocznik_year_add_topic (year, name, count);
-                  sum += count;
-                  in_topics = TRUE;
-                  list = NULL;
-                  continue;
-                }
+              g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                           _("file %s, line %u: %s is more than Rocznik can count (2⁵³)"),
+                           ps->display, ps->heading_line, n);
+              return FALSE;
             }
-        }
-
-      if (is_bullet (line))
-        {
-          g_autoptr(GMatchInfo) bm = NULL;
-
-          in_topics = FALSE;
-          if (list == NULL)
-            {
-              g_autofree char *title = list_title (heading ? heading : _("list"));
-              g_autoptr(GMatchInfo) cm = NULL;
-
-              list = rocznik_year_add_list (year, title);
-              if (heading && g_regex_match (p->list_count, heading, 0, &cm))
-                {
-                  g_autofree char *n = g_match_info_fetch (cm, 1);
-                  gint64 declared;
-
-                  if (rocznik_parse_count (n, -1, &declared) != ROCZNIK_COUNT_OK)
-                    {
-                      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
-                                   _("file %s, line %u: %s is more than Rocznik can count (2⁵³)"),
-                                   display, heading_line, n);
-                      return NULL;
-                    }
-                  list->declared = declared;
-                }
-            }
-          if (g_regex_match (p->bullet, original, 0, &bm))
-            g_ptr_array_add (list->items, g_match_info_fetch (bm, 1));
-          continue;
-        }
-
-      /* a paragraph: the heading of whatever list follows, and a note */
-      in_topics = FALSE;
-      list = NULL;
-      g_free (heading);
-      heading = g_strdup (line);
-      heading_line = i + 1;
-      if (!g_str_has_suffix (line, ":") && strlen (line) > 40 &&
-          !g_regex_match (p->total, line, 0, NULL))
-        {
-          if (notes->len)
-            g_string_append (notes, "\n\n");
-          g_string_append (notes, original);
+          ps->list->declared = declared;
         }
     }
+  if (g_regex_match (ps->p->bullet, original, 0, &bm))
+    g_ptr_array_add (ps->list->items, g_match_info_fetch (bm, 1));
+  return TRUE;
+}
+
+/* A paragraph: the heading of whatever list follows, and a note. */
+static void
+parse_paragraph (Parser     *ps,
+                 const char *line,
+                 const char *original,
+                 guint       line_no)
+{
+  ps->in_topics = FALSE;
+  ps->list = NULL;
+  g_free (ps->heading);
+  ps->heading = g_strdup (line);
+  ps->heading_line = line_no;
+  if (!g_str_has_suffix (line, ":") && strlen (line) > 40 &&
+      !g_regex_match (ps->p->total, line, 0, NULL))
+    {
+      if (ps->notes->len)
+        g_string_append (ps->notes, "\n\n");
+      g_string_append (ps->notes, original);
+    }
+}
+
+static gboolean
+parse_line (Parser      *ps,
+            const char  *raw_line,
+            guint        line_no,
+            GError     **error)
+{
+  g_autofree char *line = rocznik_collapse_spaces (raw_line);
+  g_autofree char *original = g_strstrip (g_strdup (raw_line));
+  gboolean bullet;
+
+  if (line[0] == '\0')
+    return TRUE;
+
+  bullet = is_bullet (line);
+  if (bullet || ps->in_topics)
+    {
+      gboolean taken;
+
+      if (!parse_topic (ps, original, line_no, &taken, error))
+        return FALSE;
+      if (taken)
+        return TRUE;
+    }
+  if (bullet)
+    return parse_list_item (ps, original, error);
+  parse_paragraph (ps, line, original, line_no);
+  return TRUE;
+}
+
+RocznikYear *
+rocznik_report_text_parse (const char *text,
+                           gssize      length,
+                           const char *filename,
+                           GError    **error)
+{
+  g_autoptr(RocznikYear) year = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *display = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  Parser ps = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  display = g_path_get_basename (filename ? filename : "-");
+  if (length < 0)
+    length = strlen (text);
+  if (memchr (text, '\0', length) || !g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_INVALID_DATA,
+                   _("file %s: this is not text in UTF-8"), display);
+      return NULL;
+    }
+  copy = g_strndup (text, length);
+
+  year = parse_year (copy, display, error);
+  if (year == NULL)
+    return NULL;
+
+  ps.p = patterns ();
+  ps.year = year;
+  ps.display = display;
+  ps.notes = notes;
+  lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; ok && lines[i]; i++)
+    ok = parse_line (&ps, lines[i], i + 1, error);
+  g_free (ps.heading);
+  if (!ok)
+    return NULL;
 
   if (year->topics->len == 0)
     {
