@@ -675,50 +675,49 @@ block_events (const Scan  *s,
               Bytes16     *nul)
 {
   guint64 valid = end - base >= 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (end - base)) - 1;
-  Masks m;
+  Masks *m = &ev->m;
 
   ev->bad = ev->quoted_nl = ev->escapes = 0;
   if (G_LIKELY (valid == ~G_GUINT64_CONSTANT (0)))
-    block_masks (s, base, &m, nul);
+    block_masks (s, base, m, nul);
   else
     {
       Bytes16 ignored = { 0 };
 
-      block_masks (s, base, &m, &ignored);
+      block_masks (s, base, m, &ignored);
       if (memchr (base, '\0', end - base))
         (*nul)[0] = -1;
     }
-  m.q &= valid;
-  m.d &= valid;
-  m.n &= valid;
-  if (G_LIKELY ((m.q | q->in_quotes | q->after_close | q->after_cr) == 0))
-    ev->structural = m.d | m.n;
+  m->q &= valid;
+  m->d &= valid;
+  m->n &= valid;
+  if (G_LIKELY ((m->q | q->in_quotes | q->after_close | q->after_cr) == 0))
+    ev->structural = m->d | m->n;
   else
     {
       /* a quote opens a field only as its first byte or as the second
        * of "", a closing one is followed by a delimiter, a line break
        * or "\r\n": else the row is "bad" and read the general way */
-      guint64 inside = prefix_xor (m.q) ^ (0 - q->in_quotes);
-      guint64 open = m.q & inside, close = m.q & ~inside;
+      guint64 inside = prefix_xor (m->q) ^ (0 - q->in_quotes);
+      guint64 open = m->q & inside, close = m->q & ~inside;
       guint64 cr = block_cr (s, base) & valid;
       guint64 past_close, cr_after_close, past_cr;
 
-      ev->structural = (m.d | m.n) & ~inside;
+      ev->structural = (m->d | m->n) & ~inside;
       past_close = (close << 1) | q->after_close;
       cr_after_close = past_close & cr;
       past_cr = (cr_after_close << 1) | q->after_cr;
       ev->bad = open & ~((ev->structural << 1) | q->after_field | past_close);
-      ev->bad |= past_close & ~(m.d | m.n | m.q | cr);
-      ev->bad |= past_cr & ~m.n;
+      ev->bad |= past_close & ~(m->d | m->n | m->q | cr);
+      ev->bad |= past_cr & ~m->n;
       ev->bad &= valid;
-      ev->quoted_nl = m.n & inside;
+      ev->quoted_nl = m->n & inside;
       ev->escapes = open & past_close;
       q->in_quotes = inside >> 63;
       q->after_close = close >> 63;
       q->after_cr = cr_after_close >> 63;
     }
   q->after_field = ev->structural >> 63;
-  ev->m = m;
 }
 
 /* Every row that ends in [start, end): returns where the first row not yet
