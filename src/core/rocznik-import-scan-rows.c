@@ -649,6 +649,77 @@ row_done (Part        *p,
 
 /* Helpers: the scan */
 
+/* The quote state carried from one block to the next. */
+typedef struct
+{
+  guint64 in_quotes, after_field, after_close, after_cr;
+} Quoting;
+
+/* What a block holds: delimiters and line breaks outside quotes, quotes
+ * not written the RFC 4180 way, line breaks inside quotes and "" escapes,
+ * a bit each. */
+typedef struct
+{
+  Masks m;
+  guint64 structural, bad, quoted_nl, escapes;
+} BlockEvents;
+
+/* The block at @base (short at @end), against the state @q carries in and
+ * out; *nul collects NUL bytes. */
+G_ALWAYS_INLINE static inline void
+block_events (const Scan  *s,
+              const char  *base,
+              const char  *end,
+              Quoting     *q,
+              BlockEvents *ev,
+              Bytes16     *nul)
+{
+  guint64 valid = end - base >= 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (end - base)) - 1;
+  Masks *m = &ev->m;
+
+  ev->bad = ev->quoted_nl = ev->escapes = 0;
+  if (G_LIKELY (valid == ~G_GUINT64_CONSTANT (0)))
+    block_masks (s, base, m, nul);
+  else
+    {
+      Bytes16 ignored = { 0 };
+
+      block_masks (s, base, m, &ignored);
+      if (memchr (base, '\0', end - base))
+        (*nul)[0] = -1;
+    }
+  m->q &= valid;
+  m->d &= valid;
+  m->n &= valid;
+  if (G_LIKELY ((m->q | q->in_quotes | q->after_close | q->after_cr) == 0))
+    ev->structural = m->d | m->n;
+  else
+    {
+      /* a quote opens a field only as its first byte or as the second
+       * of "", a closing one is followed by a delimiter, a line break
+       * or "\r\n": else the row is "bad" and read the general way */
+      guint64 inside = prefix_xor (m->q) ^ (0 - q->in_quotes);
+      guint64 open = m->q & inside, close = m->q & ~inside;
+      guint64 cr = block_cr (s, base) & valid;
+      guint64 past_close, cr_after_close, past_cr;
+
+      ev->structural = (m->d | m->n) & ~inside;
+      past_close = (close << 1) | q->after_close;
+      cr_after_close = past_close & cr;
+      past_cr = (cr_after_close << 1) | q->after_cr;
+      ev->bad = open & ~((ev->structural << 1) | q->after_field | past_close);
+      ev->bad |= past_close & ~(m->d | m->n | m->q | cr);
+      ev->bad |= past_cr & ~m->n;
+      ev->bad &= valid;
+      ev->quoted_nl = m->n & inside;
+      ev->escapes = open & past_close;
+      q->in_quotes = inside >> 63;
+      q->after_close = close >> 63;
+      q->after_cr = cr_after_close >> 63;
+    }
+  q->after_field = ev->structural >> 63;
+}
+
 /* Every row that ends in [start, end): returns where the first row not yet
  * whole starts; *decline when the scanner cannot go on. */
 const char *
@@ -660,7 +731,7 @@ rocznik_import_scan_rows (Part       *p,
   const Scan *s = p->scan;
   const char *base = start, *row = start, *field = start;
   Cells cells;
-  guint64 in_quotes = 0, after_field = 1, after_close = 0, after_cr = 0;
+  Quoting q = { .after_field = 1 };
   guint64 row_line = p->newlines, row_extra = 0;   /* line breaks inside quotes, earlier blocks */
   gboolean row_escapes = FALSE;                    /* a "" in an earlier block of the row */
   Bytes16 nul = { 0 };
@@ -668,51 +739,11 @@ rocznik_import_scan_rows (Part       *p,
 
   while (base < end)
     {
-      guint64 valid = end - base >= 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (end - base)) - 1;
-      guint64 structural, events, bad = 0, quoted_nl = 0, escapes = 0;
-      Masks m;
+      guint64 events;
+      BlockEvents ev;
 
-      if (G_LIKELY (valid == ~G_GUINT64_CONSTANT (0)))
-        block_masks (s, base, &m, &nul);
-      else
-        {
-          Bytes16 ignored = { 0 };
-
-          block_masks (s, base, &m, &ignored);
-          if (memchr (base, '\0', end - base))
-            nul[0] = -1;
-        }
-      m.q &= valid;
-      m.d &= valid;
-      m.n &= valid;
-      if (G_LIKELY ((m.q | in_quotes | after_close | after_cr) == 0))
-        structural = m.d | m.n;
-      else
-        {
-          /* a quote opens a field only as its first byte or as the second
-           * of "", a closing one is followed by a delimiter, a line break
-           * or "\r\n": else the row is "bad" and read the general way */
-          guint64 inside = prefix_xor (m.q) ^ (0 - in_quotes);
-          guint64 open = m.q & inside, close = m.q & ~inside;
-          guint64 cr = block_cr (s, base) & valid;
-          guint64 past_close, cr_after_close, past_cr;
-
-          structural = (m.d | m.n) & ~inside;
-          past_close = (close << 1) | after_close;
-          cr_after_close = past_close & cr;
-          past_cr = (cr_after_close << 1) | after_cr;
-          bad = open & ~((structural << 1) | after_field | past_close);
-          bad |= past_close & ~(m.d | m.n | m.q | cr);
-          bad |= past_cr & ~m.n;
-          bad &= valid;
-          quoted_nl = m.n & inside;
-          escapes = open & past_close;
-          in_quotes = inside >> 63;
-          after_close = close >> 63;
-          after_cr = cr_after_close >> 63;
-        }
-      after_field = structural >> 63;
-      events = bad ? structural & ((bad & (0 - bad)) - 1) : structural;
+      block_events (s, base, end, &q, &ev, &nul);
+      events = ev.bad ? ev.structural & ((ev.bad & (0 - ev.bad)) - 1) : ev.structural;
       while (events)
         {
           int e = __builtin_ctzll (events);
@@ -726,17 +757,17 @@ rocznik_import_scan_rows (Part       *p,
             }
           col++;
           field = at + 1;
-          if ((m.n >> e) & 1)
+          if ((ev.m.n >> e) & 1)
             {
               guint64 upto = (G_GUINT64_CONSTANT (2) << e) - 1;
-              gboolean may_escape = row_escapes || (escapes & upto) != 0;
+              gboolean may_escape = row_escapes || (ev.escapes & upto) != 0;
 
-              if (G_UNLIKELY (quoted_nl & upto))
+              if (G_UNLIKELY (ev.quoted_nl & upto))
                 {
-                  row_extra += __builtin_popcountll (quoted_nl & upto);
-                  quoted_nl &= ~upto;
+                  row_extra += __builtin_popcountll (ev.quoted_nl & upto);
+                  ev.quoted_nl &= ~upto;
                 }
-              escapes &= ~upto;
+              ev.escapes &= ~upto;
               if (G_UNLIKELY (!row_done (p, s, row, at, col, &cells, may_escape, row_line)))
                 {
                   *decline = TRUE;
@@ -749,7 +780,7 @@ rocznik_import_scan_rows (Part       *p,
               row_escapes = FALSE;
             }
         }
-      if (G_UNLIKELY (bad))
+      if (G_UNLIKELY (ev.bad))
         {
           const char *row_end;
           guint64 inner;
@@ -766,13 +797,12 @@ rocznik_import_scan_rows (Part       *p,
           row_escapes = FALSE;
           base = field = row = row_end + 1;
           col = 0;
-          in_quotes = after_close = after_cr = 0;
-          after_field = 1;
+          q = (Quoting) { .after_field = 1 };
           continue;
         }
-      if (G_UNLIKELY (quoted_nl))
-        row_extra += __builtin_popcountll (quoted_nl);
-      row_escapes |= escapes != 0;
+      if (G_UNLIKELY (ev.quoted_nl))
+        row_extra += __builtin_popcountll (ev.quoted_nl);
+      row_escapes |= ev.escapes != 0;
       base += 64;
     }
   if (any_byte (nul))

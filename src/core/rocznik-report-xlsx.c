@@ -351,54 +351,47 @@ write_comparison (Writer             *w,
   return row + 1;
 }
 
+/* The year sheet's title, its note and the table's header row. */
 static void
-write_year_sheet (Writer             *w,
-                  const RocznikReport *report,
-                  const RocznikYear  *y,
-                  const RocznikTable *table,
-                  gboolean            compare)
+write_year_header (Writer              *w,
+                   lxw_worksheet       *ws,
+                   const RocznikReport *report,
+                   const RocznikYear   *y,
+                   const char          *count_header,
+                   const char          *other_header)
 {
-  g_autofree char *name = g_strdup_printf ("%d", y->year);
-  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
   g_autofree char *title = g_strdup_printf ("%s — tematy rozmów w %d r.",
                                             y->organisation && *y->organisation ? y->organisation
                                                                                : report->organisation,
                                             y->year);
-  g_autofree char *count_header = g_strdup_printf ("Liczba rozmów %d", y->year);
-  g_autofree char *other_header = compare ? g_strdup_printf ("Liczba rozmów %d", table->compare_year) : NULL;
-  lxw_col_t last_col = compare ? 5 : 2;
-  lxw_row_t first = TABLE_FIRST_ROW + 1;
-  lxw_row_t row = first;
-  lxw_row_t sum_row, next_row;
-  double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
-  lxw_col_t data_col = chart_data_col (table, last_col + 2);
-  gint64 rest = 0;
 
-  w->sheet = name;
-  if (ws == NULL)
-    {
-      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
-      return;
-    }
-  worksheet_set_paper (ws, 9); /* A4 */
   write_text (w, ws, 0, 0, title, w->title);
   write_text (w, ws, 1, 0, "Tematy według liczby rozmów; udział w sumie rozmów z przypisanym tematem.", w->note);
 
   write_text (w, ws, TABLE_FIRST_ROW, 0, "Temat", w->header);
   write_text (w, ws, TABLE_FIRST_ROW, 1, count_header, w->header_number);
   write_text (w, ws, TABLE_FIRST_ROW, 2, "Udział", w->header_number);
-  if (compare)
+  if (other_header)
     {
       write_text (w, ws, TABLE_FIRST_ROW, 3, other_header, w->header_number);
       write_text (w, ws, TABLE_FIRST_ROW, 4, "Zmiana", w->header_number);
       write_text (w, ws, TABLE_FIRST_ROW, 5, "Zmiana (%)", w->header_number);
     }
+}
 
-  sum_row = first + table->rows->len;
-  /* Before the rows: in constant memory, a range above the row being
-   * written counts as out of range. */
-  check (w, NO_CELL, 0, worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col));
-  check (w, NO_CELL, 0, worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW));
+/* The topic rows, top to bottom, each with its hidden chart data. */
+static void
+write_year_rows (Writer             *w,
+                 lxw_worksheet      *ws,
+                 const RocznikTable *table,
+                 gboolean            compare,
+                 lxw_col_t           data_col,
+                 lxw_row_t           sum_row,
+                 double             *name_width)
+{
+  lxw_row_t row = TABLE_FIRST_ROW + 1;
+  gint64 rest = 0;
+
   for (guint i = CHART_TOPICS - 1; data_col && i < table->rows->len; i++)
     rest += ((const RocznikRow *) g_ptr_array_index (table->rows, i))->count;
   for (guint i = 0; i < table->rows->len; i++, row++)
@@ -411,7 +404,7 @@ write_year_sheet (Writer             *w,
       write_text (w, ws, row, 0, r->name, NULL);
       put_number (w, ws, row, 1, (double) r->count, w->count);
       put_formula (w, ws, row, 2, share, w->share, r->share / 100.0);
-      name_width = MAX (name_width, text_width (r->name));
+      *name_width = MAX (*name_width, text_width (r->name));
       if (compare && r->other_year)
         {
           put_number (w, ws, row, 3, (double) r->other_count, w->count);
@@ -420,6 +413,17 @@ write_year_sheet (Writer             *w,
       if (data_col)
         write_chart_data (w, ws, table, i, data_col, rest);
     }
+}
+
+/* The "Suma tematów" row under the topics. */
+static void
+write_year_total (Writer             *w,
+                  lxw_worksheet      *ws,
+                  const RocznikTable *table,
+                  gboolean            compare,
+                  lxw_row_t           sum_row)
+{
+  lxw_row_t first = TABLE_FIRST_ROW + 1;
 
   write_text (w, ws, sum_row, 0, "Suma tematów", w->total_name);
   if (table->rows->len > 0)
@@ -448,97 +452,142 @@ write_year_sheet (Writer             *w,
         for (lxw_col_t c = 3; c <= 5; c++)
           put_blank (w, ws, sum_row, c, w->total_name);
     }
+}
 
-  /* The declared total is not the sum of topics: show both and the
-   * difference, labelled, below the table and outside its filter. */
-  if (table->remainder)
-    {
-      g_autofree char *declared_cell = cell (sum_row + 2, 1);
-      g_autofree char *sum_cell = cell (sum_row, 1);
-      g_autofree char *remainder = g_strdup_printf ("=%s-%s", declared_cell, sum_cell);
-      g_autofree char *declared_short = rocznik_format_short (table->declared_total, table->declared_more_than);
-      g_autofree char *declared_label = g_strdup_printf ("Liczba rozmów ogółem (deklarowana: %s)", declared_short);
-      const char *remainder_label = table->declared_more_than
-        ? "Rozmowy bez przypisanego tematu (co najmniej; ogółem minus suma tematów)"
-        : "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)";
+/* The declared total is not the sum of topics: show both and the
+ * difference, labelled, below the table and outside its filter. */
+static void
+write_year_remainder (Writer             *w,
+                      lxw_worksheet      *ws,
+                      const RocznikTable *table,
+                      lxw_row_t           sum_row,
+                      double             *name_width)
+{
+  g_autofree char *declared_cell = cell (sum_row + 2, 1);
+  g_autofree char *sum_cell = cell (sum_row, 1);
+  g_autofree char *remainder = g_strdup_printf ("=%s-%s", declared_cell, sum_cell);
+  g_autofree char *declared_short = rocznik_format_short (table->declared_total, table->declared_more_than);
+  g_autofree char *declared_label = g_strdup_printf ("Liczba rozmów ogółem (deklarowana: %s)", declared_short);
+  const char *remainder_label = table->declared_more_than
+    ? "Rozmowy bez przypisanego tematu (co najmniej; ogółem minus suma tematów)"
+    : "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)";
 
-      write_text (w, ws, sum_row + 1, 0, remainder_label, w->aside_name);
-      put_formula (w, ws, sum_row + 1, 1, remainder, w->aside_count,
-                                   (double) table->remainder->count);
-      write_text (w, ws, sum_row + 2, 0, declared_label, w->aside_name);
-      put_number (w, ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
-      name_width = MAX (name_width, text_width (remainder_label));
-    }
+  write_text (w, ws, sum_row + 1, 0, remainder_label, w->aside_name);
+  put_formula (w, ws, sum_row + 1, 1, remainder, w->aside_count,
+                               (double) table->remainder->count);
+  write_text (w, ws, sum_row + 2, 0, declared_label, w->aside_name);
+  put_number (w, ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
+  *name_width = MAX (*name_width, text_width (remainder_label));
+}
 
-  next_row = sum_row + (table->remainder ? 4 : 2);
-  if (compare)
-    next_row = write_comparison (w, ws, table, next_row - 1, &name_width);
+/* The year's notes (source, context) from @row, a paragraph a row. */
+static void
+write_year_notes (Writer            *w,
+                  lxw_worksheet     *ws,
+                  const RocznikYear *y,
+                  lxw_row_t          row)
+{
+  g_auto(GStrv) paragraphs = NULL;
 
-  /* The year's notes (source, context) below, a paragraph a row. */
-  if (y->notes && *y->notes)
-    {
-      g_auto(GStrv) paragraphs = g_strsplit (y->notes, "\n", -1);
-      lxw_row_t note_row = next_row;
+  if (y->notes == NULL || *y->notes == '\0')
+    return;
+  paragraphs = g_strsplit (y->notes, "\n", -1);
+  write_text (w, ws, row++, 0, "Uwagi", w->total_name);
+  for (guint i = 0; paragraphs[i]; i++)
+    if (*g_strstrip (paragraphs[i]))
+      write_text (w, ws, row++, 0, paragraphs[i], w->paragraph);
+}
 
-      write_text (w, ws, note_row++, 0, "Uwagi", w->total_name);
-      for (guint i = 0; paragraphs[i]; i++)
-        if (*g_strstrip (paragraphs[i]))
-          write_text (w, ws, note_row++, 0, paragraphs[i], w->paragraph);
-    }
-
+/* Column widths, panes and printing: none of them writes a row. */
+static void
+set_year_layout (Writer        *w,
+                 lxw_worksheet *ws,
+                 double         name_width,
+                 const char    *count_header,
+                 const char    *other_header)
+{
   check (w, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL));
   check (w, NO_CELL, 0, worksheet_set_column (ws, 1, 1, MAX (text_width (count_header), 12), NULL));
   check (w, NO_CELL, 0, worksheet_set_column (ws, 2, 2, 10, NULL));
-  if (compare)
+  if (other_header)
     {
       check (w, NO_CELL, 0, worksheet_set_column (ws, 3, 3, MAX (text_width (other_header), 12), NULL));
       check (w, NO_CELL, 0, worksheet_set_column (ws, 4, 5, 12, NULL));
     }
   worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
   worksheet_fit_to_pages (ws, 1, 0);
-  add_year_chart (w, ws, name, table, last_col + 2);
 }
 
+/* Rows strictly top to bottom: the workbook is written in constant memory. */
 static void
-write_comparison_sheet (Writer              *w,
-                        const RocznikReport *report)
+write_year_sheet (Writer             *w,
+                  const RocznikReport *report,
+                  const RocznikYear  *y,
+                  const RocznikTable *table,
+                  gboolean            compare)
 {
-  const char *sheet = "Porównanie";
-  lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet);
-  GArray *topic_years = report->topic_years;
-  GPtrArray *years = report->years;
-  const RocznikYear *first_year = g_ptr_array_index (years, 0);
-  const RocznikYear *last_year = g_ptr_array_index (years, years->len - 1);
-  int span = last_year->year - first_year->year + 1;
-  lxw_row_t row = TABLE_FIRST_ROW;
-  lxw_row_t totals_header;
-  double name_width = text_width ("Liczba rozmów ogółem (deklarowana)");
-  guint n_series = report->series->len;
+  g_autofree char *name = g_strdup_printf ("%d", y->year);
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
+  g_autofree char *count_header = g_strdup_printf ("Liczba rozmów %d", y->year);
+  g_autofree char *other_header = compare ? g_strdup_printf ("Liczba rozmów %d", table->compare_year) : NULL;
+  lxw_col_t last_col = compare ? 5 : 2;
+  lxw_row_t sum_row = TABLE_FIRST_ROW + 1 + table->rows->len;
+  lxw_row_t next_row;
+  double name_width = text_width ("Suma tematów (rozmowy z przypisanym tematem)");
+  lxw_col_t data_col = chart_data_col (table, last_col + 2);
 
-  w->sheet = sheet;
+  w->sheet = name;
   if (ws == NULL)
     {
       check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
-  worksheet_set_paper (ws, 9);
-  write_text (w, ws, 0, 0, "Porównanie lat", w->title);
-  write_text (w, ws, 1, 0, "Puste pole: brak danych za dany rok (nie zero).", w->note);
+  worksheet_set_paper (ws, 9); /* A4 */
+  write_year_header (w, ws, report, y, count_header, other_header);
 
-  /* The chosen topics: one column per year that has topics. */
+  /* Before the rows: in constant memory, a range above the row being
+   * written counts as out of range. */
+  check (w, NO_CELL, 0, worksheet_autofilter (ws, TABLE_FIRST_ROW, 0, MAX (sum_row - 1, TABLE_FIRST_ROW), last_col));
+  check (w, NO_CELL, 0, worksheet_repeat_rows (ws, TABLE_FIRST_ROW, TABLE_FIRST_ROW));
+  write_year_rows (w, ws, table, compare, data_col, sum_row, &name_width);
+  write_year_total (w, ws, table, compare, sum_row);
+  if (table->remainder)
+    write_year_remainder (w, ws, table, sum_row, &name_width);
+
+  next_row = sum_row + (table->remainder ? 4 : 2);
+  if (compare)
+    next_row = write_comparison (w, ws, table, next_row - 1, &name_width);
+  write_year_notes (w, ws, y, next_row);
+
+  set_year_layout (w, ws, name_width, count_header, other_header);
+  add_year_chart (w, ws, name, table, last_col + 2);
+}
+
+/* The chosen topics from TABLE_FIRST_ROW: one column per year that has
+ * topics, a row per series; returns the last row written. */
+static lxw_row_t
+write_topic_rows (Writer              *w,
+                  lxw_worksheet       *ws,
+                  const RocznikReport *report,
+                  double              *name_width)
+{
+  GArray *topic_years = report->topic_years;
+  GPtrArray *years = report->years;
+  lxw_row_t row = TABLE_FIRST_ROW;
+
   write_text (w, ws, row, 0, "Temat", w->header);
   for (guint c = 0; c < topic_years->len; c++)
     {
       g_autofree char *label = g_strdup_printf ("%d", g_array_index (topic_years, int, c));
       write_text (w, ws, row, 1 + c, label, w->header_number);
     }
-  for (guint s = 0; s < n_series; s++)
+  for (guint s = 0; s < report->series->len; s++)
     {
       const RocznikReportSeries *series = g_ptr_array_index (report->series, s);
 
       row++;
       write_text (w, ws, row, 0, series->name, NULL);
-      name_width = MAX (name_width, text_width (series->name));
+      *name_width = MAX (*name_width, text_width (series->name));
       for (guint c = 0; c < topic_years->len; c++)
         for (guint i = 0; i < years->len; i++)
           {
@@ -548,10 +597,21 @@ write_comparison_sheet (Writer              *w,
               put_number (w, ws, row, 1 + c, (double) series->counts[i], w->count);
           }
     }
+  return row;
+}
 
-  /* Totals over time: every calendar year, so a missing one shows as a gap. */
-  row += 2;
-  totals_header = row;
+/* Totals over time from @row: every calendar year, so a missing one shows
+ * as a gap. */
+static void
+write_totals_rows (Writer              *w,
+                   lxw_worksheet       *ws,
+                   const RocznikReport *report,
+                   lxw_row_t            row,
+                   int                  span)
+{
+  GPtrArray *years = report->years;
+  const RocznikYear *first_year = g_ptr_array_index (years, 0);
+
   write_text (w, ws, row, 0, "Rok", w->header);
   for (int c = 0; c < span; c++)
     {
@@ -575,62 +635,112 @@ write_comparison_sheet (Writer              *w,
       if (y->topics->len > 0)
         put_number (w, ws, row + 2, 1 + y->year - first_year->year, (double) rocznik_year_topic_sum (y), w->count);
     }
+}
+
+/* The chosen topics' chart below the totals; FALSE when out of memory. */
+static gboolean
+add_topics_chart (Writer              *w,
+                  lxw_worksheet       *ws,
+                  const char          *sheet,
+                  const RocznikReport *report,
+                  lxw_row_t            totals_header)
+{
+  GArray *topic_years = report->topic_years;
+  guint n_series = report->series->len;
+  lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+  lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
+                                .description = "Porównanie wybranych tematów w latach" };
+
+  for (guint c = 0; chart && c < topic_years->len; c++)
+    {
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+      if (series == NULL)
+        {
+          check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+          return FALSE;
+        }
+
+      chart_series_set_categories (series, sheet, TABLE_FIRST_ROW + 1, 0, TABLE_FIRST_ROW + n_series, 0);
+      chart_series_set_values (series, sheet, TABLE_FIRST_ROW + 1, 1 + c, TABLE_FIRST_ROW + n_series, 1 + c);
+      chart_series_set_name_range (series, sheet, TABLE_FIRST_ROW, 1 + c);
+    }
+  chart_title_set_name (chart, "Porównanie wybranych tematów w latach");
+  chart_axis_set_num_format (chart->y_axis, "#,##0");
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 4, 0, chart, &options));
+  return TRUE;
+}
+
+/* The declared totals and the sums of topics, year by year. */
+static void
+add_totals_chart (Writer        *w,
+                  lxw_worksheet *ws,
+                  const char    *sheet,
+                  lxw_row_t      totals_header,
+                  int            span)
+{
+  lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+  lxw_chart_series *declared = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+  lxw_chart_series *sum = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+  lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
+                                .description = "Liczba rozmów w kolejnych latach" };
+
+  if (declared == NULL || sum == NULL)
+    {
+      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+
+  chart_series_set_categories (declared, sheet, totals_header, 1, totals_header, span);
+  chart_series_set_values (declared, sheet, totals_header + 1, 1, totals_header + 1, span);
+  chart_series_set_name_range (declared, sheet, totals_header + 1, 0);
+  chart_series_set_categories (sum, sheet, totals_header, 1, totals_header, span);
+  chart_series_set_values (sum, sheet, totals_header + 2, 1, totals_header + 2, span);
+  chart_series_set_name_range (sum, sheet, totals_header + 2, 0);
+  chart_title_set_name (chart, "Liczba rozmów w kolejnych latach");
+  chart_axis_set_num_format (chart->y_axis, "#,##0");
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
+  check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 24, 0, chart, &options));
+}
+
+static void
+write_comparison_sheet (Writer              *w,
+                        const RocznikReport *report)
+{
+  const char *sheet = "Porównanie";
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet);
+  GArray *topic_years = report->topic_years;
+  GPtrArray *years = report->years;
+  const RocznikYear *first_year = g_ptr_array_index (years, 0);
+  const RocznikYear *last_year = g_ptr_array_index (years, years->len - 1);
+  int span = last_year->year - first_year->year + 1;
+  lxw_row_t totals_header;
+  double name_width = text_width ("Liczba rozmów ogółem (deklarowana)");
+
+  w->sheet = sheet;
+  if (ws == NULL)
+    {
+      check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  worksheet_set_paper (ws, 9);
+  write_text (w, ws, 0, 0, "Porównanie lat", w->title);
+  write_text (w, ws, 1, 0, "Puste pole: brak danych za dany rok (nie zero).", w->note);
+
+  totals_header = write_topic_rows (w, ws, report, &name_width) + 2;
+  write_totals_rows (w, ws, report, totals_header, span);
 
   check (w, NO_CELL, 0, worksheet_set_column (ws, 0, 0, MIN (name_width, NAME_WIDTH_MAX), NULL));
   check (w, NO_CELL, 0, worksheet_set_column (ws, 1, MAX (span, (int) topic_years->len), 11, NULL));
   worksheet_freeze_panes (ws, TABLE_FIRST_ROW + 1, 1);
   worksheet_fit_to_pages (ws, 1, 0);
 
-  if (n_series > 0 && topic_years->len > 0)
-    {
-      lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
-      lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
-                                    .description = "Porównanie wybranych tematów w latach" };
-
-      for (guint c = 0; chart && c < topic_years->len; c++)
-        {
-          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-
-          if (series == NULL)
-            {
-              check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
-              return;
-            }
-
-          chart_series_set_categories (series, sheet, TABLE_FIRST_ROW + 1, 0, TABLE_FIRST_ROW + n_series, 0);
-          chart_series_set_values (series, sheet, TABLE_FIRST_ROW + 1, 1 + c, TABLE_FIRST_ROW + n_series, 1 + c);
-          chart_series_set_name_range (series, sheet, TABLE_FIRST_ROW, 1 + c);
-        }
-      chart_title_set_name (chart, "Porównanie wybranych tematów w latach");
-      chart_axis_set_num_format (chart->y_axis, "#,##0");
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 4, 0, chart, &options));
-    }
-  {
-    lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
-    lxw_chart_series *declared = chart ? chart_add_series (chart, NULL, NULL) : NULL;
-    lxw_chart_series *sum = chart ? chart_add_series (chart, NULL, NULL) : NULL;
-    lxw_chart_options options = { .x_offset = 0, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.3,
-                                  .description = "Liczba rozmów w kolejnych latach" };
-
-    if (declared == NULL || sum == NULL)
-      {
-        check (w, NO_CELL, 0, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-      }
-
-    chart_series_set_categories (declared, sheet, totals_header, 1, totals_header, span);
-    chart_series_set_values (declared, sheet, totals_header + 1, 1, totals_header + 1, span);
-    chart_series_set_name_range (declared, sheet, totals_header + 1, 0);
-    chart_series_set_categories (sum, sheet, totals_header, 1, totals_header, span);
-    chart_series_set_values (sum, sheet, totals_header + 2, 1, totals_header + 2, span);
-    chart_series_set_name_range (sum, sheet, totals_header + 2, 0);
-    chart_title_set_name (chart, "Liczba rozmów w kolejnych latach");
-    chart_axis_set_num_format (chart->y_axis, "#,##0");
-    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-    chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
-    check (w, NO_CELL, 0, worksheet_insert_chart_opt (ws, totals_header + 24, 0, chart, &options));
-  }
+  if (report->series->len > 0 && topic_years->len > 0
+      && !add_topics_chart (w, ws, sheet, report, totals_header))
+    return;
+  add_totals_chart (w, ws, sheet, totals_header, span);
 }
 
 /* The workbook's first failure, said where it happened. */
