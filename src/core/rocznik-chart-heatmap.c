@@ -11,10 +11,6 @@
 #include "rocznik-format.h"
 #include "rocznik-workspace.h"
 
-static const char *weekday_names[ROCZNIK_WEEKDAYS] = {
-  "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
-};
-
 static const char *weekday_short[ROCZNIK_WEEKDAYS] = {
   "pn.", "wt.", "śr.", "czw.", "pt.", "sob.", "niedz.",
 };
@@ -256,10 +252,10 @@ add_weekday_labels (Ctx    *c,
   double label_w = 0;
 
   for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
-    label_w = MAX (label_w, chart_natural_width (c, full ? weekday_names[d] : weekday_short[d], size, FALSE));
+    label_w = MAX (label_w, chart_natural_width (c, full ? rocznik_format_weekday (d) : weekday_short[d], size, FALSE));
   for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
     {
-      PangoLayout *layout = chart_text_new (c, full ? weekday_names[d] : weekday_short[d], size, FALSE,
+      PangoLayout *layout = chart_text_new (c, full ? rocznik_format_weekday (d) : weekday_short[d], size, FALSE,
                                             ceil (label_w) + 1, 1, PANGO_ALIGN_RIGHT);
       double h;
 
@@ -402,7 +398,7 @@ chart_prepare_heatmap (RocznikChart           *chart,
   memcpy (chart->heat, y->calls->hours, sizeof chart->heat);
   for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
     {
-      ChartGroup *g = chart_group_new (weekday_names[d], NULL);
+      ChartGroup *g = chart_group_new (rocznik_format_weekday (d), NULL);
 
       g->short_name = g_strdup (weekday_short[d]);
       g->year = y->year;
@@ -423,7 +419,7 @@ chart_prepare_heatmap (RocznikChart           *chart,
 const char *
 chart_weekday_name (int weekday)
 {
-  return weekday_names[weekday];
+  return rocznik_format_weekday (weekday);
 }
 
 char *

@@ -13,11 +13,6 @@
 #include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
-static const char *month_names[12] = {
-  "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
-  "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
-};
-
 static const char *month_short[12] = {
   "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
 };
@@ -62,7 +57,7 @@ join_months (const gboolean has[12])
       {
         if (done > 0)
           g_string_append (s, done == n - 1 ? " i" ROCZNIK_NBSP : ", ");
-        g_string_append (s, month_names[m]);
+        g_string_append (s, rocznik_format_month_name (m + 1));
         done++;
       }
   return g_string_free (s, FALSE);
@@ -139,7 +134,7 @@ chart_prepare_month (RocznikChart           *chart,
     chart->series_names[s] = rocznik_typography (g_array_index (entries, ChartEntry, s).name);
   for (int m = 0; m < 12; m++)
     {
-      ChartGroup *g = chart_group_new (month_names[m], NULL);
+      ChartGroup *g = chart_group_new (rocznik_format_month_name (m + 1), NULL);
 
       g->short_name = g_strdup (month_short[m]);
       g->month = m + 1;
