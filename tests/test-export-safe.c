@@ -272,6 +272,24 @@ test_disk_full (void)
   remove_tree (dir);
 }
 
+/* Runs @sql, one statement binding @text as ?1, on the workspace @ws. */
+static void
+workspace_set_text (const char *ws,
+                    const char *sql,
+                    const char *text)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* A text over Excel's 32 767 characters in a cell (here a paragraph of a
  * year's notes; imported topic names are shorter) is refused, never left out. */
 static void
@@ -285,24 +303,59 @@ test_cell_too_long (void)
   g_autofree char *expected = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *long_text = g_strnfill (40000, 'x');
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   Run r = { 0 };
 
   /* as a workspace written by another program could hold it */
   notes = g_strconcat ("Pierwszy akapit.\n", long_text, NULL);
-  g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE year SET notes = ?1 WHERE year = 2018", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, notes, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  workspace_set_text (ws, "UPDATE year SET notes = ?1 WHERE year = 2018", notes);
 
   run (&r, "pl_PL.UTF-8", "--export", path, "--workspace", ws, NULL);
   g_assert_cmpint (r.status, ==, 1);
   /* 17 topics from row 5, the sum in 22, two rows aside, „Uwagi” in 26,
    * then one row a paragraph: the second is A28 */
   expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki A28 w arkuszu „2018” jest dłuższy, "
+                              "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
+                              "i wyeksportuj ponownie\n"
+                              "rocznik: Niczego nie wyeksportowano; istniejący plik pozostał bez zmian.\n", path);
+  g_assert_cmpstr (r.err, ==, expected);
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_temporary (dir);
+  run_clear (&r);
+  remove_tree (dir);
+}
+
+/* The same on a sheet about calls: the one error path of the workbook
+ * names the sheet „Kanały” and the cell, and writes nothing. */
+static void
+test_calls_cell_too_long (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *ws = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *calls = write_text_file (dir, "rozmowy-2019.csv",
+                                            "Data;Temat;Kanał\n"
+                                            "2019-03-04 09:15;odpady;telefon\n"
+                                            "2019-03-04 10:20;odpady;e-mail\n"
+                                            "2019-05-06 11:00;transport;telefon\n");
+  g_autofree char *path = write_text_file (dir, "r.xlsx", "the good old report");
+  g_autofree char *before = file_digest (path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *long_text = g_strnfill (40000, 'x');
+  Run r = { 0 };
+
+  run (&r, "C.UTF-8", "--import", calls, "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  /* the largest channel (2 calls of 3), named in the sheet's first sentence */
+  name = g_strconcat ("telefon ", long_text, NULL);
+  workspace_set_text (ws, "UPDATE call_channel SET name = ?1 WHERE year = 2019 AND name = 'telefon'", name);
+
+  run (&r, "pl_PL.UTF-8", "--export", path, "--year", "2019", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  /* the title in A1, the sentence under it */
+  expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki A2 w arkuszu „Kanały” jest dłuższy, "
                               "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
                               "i wyeksportuj ponownie\n"
                               "rocznik: Niczego nie wyeksportowano; istniejący plik pozostał bez zmian.\n", path);
@@ -324,5 +377,6 @@ main (int argc, char **argv)
   g_test_add_func ("/export-safe/too-large", test_too_large);
   g_test_add_func ("/export-safe/disk-full", test_disk_full);
   g_test_add_func ("/export-safe/cell-too-long", test_cell_too_long);
+  g_test_add_func ("/export-safe/calls-cell-too-long", test_calls_cell_too_long);
   return g_test_run ();
 }
