@@ -290,6 +290,39 @@ workspace_set_text (const char *ws,
   sqlite3_close (db);
 }
 
+/* Exports the workbook of @year (NULL: the newest) of @ws into an existing
+ * r.xlsx in @dir: refused in Polish, naming @cell on @sheet as too long;
+ * the old file kept, no temporary file left. */
+static void
+assert_too_long_refused (const char *dir,
+                         const char *ws,
+                         const char *year,
+                         const char *cell,
+                         const char *sheet)
+{
+  g_autofree char *path = write_text_file (dir, "r.xlsx", "the good old report");
+  g_autofree char *before = file_digest (path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  Run r = { 0 };
+
+  if (year)
+    run (&r, "pl_PL.UTF-8", "--export", path, "--year", year, "--workspace", ws, NULL);
+  else
+    run (&r, "pl_PL.UTF-8", "--export", path, "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki %s w arkuszu „%s” jest dłuższy, "
+                              "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
+                              "i wyeksportuj ponownie\n"
+                              "rocznik: Niczego nie wyeksportowano; istniejący plik pozostał bez zmian.\n",
+                              path, cell, sheet);
+  g_assert_cmpstr (r.err, ==, expected);
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_temporary (dir);
+  run_clear (&r);
+}
+
 /* A text over Excel's 32 767 characters in a cell (here a paragraph of a
  * year's notes; imported topic names are shorter) is refused, never left out. */
 static void
@@ -297,31 +330,15 @@ test_cell_too_long (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *ws = workspace_in (dir);
-  g_autofree char *path = write_text_file (dir, "r.xlsx", "the good old report");
-  g_autofree char *before = file_digest (path);
-  g_autofree char *after = NULL;
-  g_autofree char *expected = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *long_text = g_strnfill (40000, 'x');
-  Run r = { 0 };
 
   /* as a workspace written by another program could hold it */
   notes = g_strconcat ("Pierwszy akapit.\n", long_text, NULL);
   workspace_set_text (ws, "UPDATE year SET notes = ?1 WHERE year = 2018", notes);
-
-  run (&r, "pl_PL.UTF-8", "--export", path, "--workspace", ws, NULL);
-  g_assert_cmpint (r.status, ==, 1);
   /* 17 topics from row 5, the sum in 22, two rows aside, „Uwagi” in 26,
    * then one row a paragraph: the second is A28 */
-  expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki A28 w arkuszu „2018” jest dłuższy, "
-                              "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
-                              "i wyeksportuj ponownie\n"
-                              "rocznik: Niczego nie wyeksportowano; istniejący plik pozostał bez zmian.\n", path);
-  g_assert_cmpstr (r.err, ==, expected);
-  after = file_digest (path);
-  g_assert_cmpstr (before, ==, after);
-  assert_no_temporary (dir);
-  run_clear (&r);
+  assert_too_long_refused (dir, ws, NULL, "A28", "2018");
   remove_tree (dir);
 }
 
@@ -337,10 +354,6 @@ test_calls_cell_too_long (void)
                                             "2019-03-04 09:15;odpady;telefon\n"
                                             "2019-03-04 10:20;odpady;e-mail\n"
                                             "2019-05-06 11:00;transport;telefon\n");
-  g_autofree char *path = write_text_file (dir, "r.xlsx", "the good old report");
-  g_autofree char *before = file_digest (path);
-  g_autofree char *after = NULL;
-  g_autofree char *expected = NULL;
   g_autofree char *name = NULL;
   g_autofree char *long_text = g_strnfill (40000, 'x');
   Run r = { 0 };
@@ -348,22 +361,11 @@ test_calls_cell_too_long (void)
   run (&r, "C.UTF-8", "--import", calls, "--workspace", ws, NULL);
   g_assert_cmpint (r.status, ==, 0);
   run_clear (&r);
-  /* the largest channel (2 calls of 3), named in the sheet's first sentence */
+  /* the largest channel (2 calls of 3), named in the sheet's first
+   * sentence: A2, under the title */
   name = g_strconcat ("telefon ", long_text, NULL);
   workspace_set_text (ws, "UPDATE call_channel SET name = ?1 WHERE year = 2019 AND name = 'telefon'", name);
-
-  run (&r, "pl_PL.UTF-8", "--export", path, "--year", "2019", "--workspace", ws, NULL);
-  g_assert_cmpint (r.status, ==, 1);
-  /* the title in A1, the sentence under it */
-  expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki A2 w arkuszu „Kanały” jest dłuższy, "
-                              "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
-                              "i wyeksportuj ponownie\n"
-                              "rocznik: Niczego nie wyeksportowano; istniejący plik pozostał bez zmian.\n", path);
-  g_assert_cmpstr (r.err, ==, expected);
-  after = file_digest (path);
-  g_assert_cmpstr (before, ==, after);
-  assert_no_temporary (dir);
-  run_clear (&r);
+  assert_too_long_refused (dir, ws, "2019", "A2", "Kanały");
   remove_tree (dir);
 }
 
