@@ -49,6 +49,25 @@ rocznik_report_running_text (const char *text)
   return rocznik_typography (quoted);
 }
 
+/* Whether @chart at @width × @height shows every bar (a heat map's cells
+ * are its bars): a report's chart grows taller until it does. */
+gboolean
+rocznik_report_chart_shows_all (RocznikChart *chart,
+                                double        width,
+                                double        height)
+{
+  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, width, height);
+  int bars = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RocznikChartItemKind kind = ((RocznikChartItem *) g_ptr_array_index (items, i))->kind;
+
+      bars += kind == ROCZNIK_CHART_ITEM_BAR || kind == ROCZNIK_CHART_ITEM_CELL;
+    }
+  return bars >= rocznik_chart_get_n_bars (chart);
+}
+
 /* g_strv_builder_take() is GLib 2.80. */
 static void
 strv_take (GStrvBuilder *builder,

@@ -188,23 +188,6 @@ svg_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-all_bars_shown (RocznikChart *chart,
-                double        width,
-                double        height)
-{
-  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, width, height);
-  int bars = 0;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      RocznikChartItemKind kind = ((RocznikChartItem *) g_ptr_array_index (items, i))->kind;
-
-      bars += kind == ROCZNIK_CHART_ITEM_BAR || kind == ROCZNIK_CHART_ITEM_CELL;  /* a heat map's cells are its bars */
-    }
-  return bars >= rocznik_chart_get_n_bars (chart);
-}
-
 /* Gives the SVG's ids @prefix and a number in order of appearance: unique in
  * the page (cairo names glyphs and clips alike in every file) and the same
  * in every run (cairo numbers surfaces by a process-wide counter). Cairo
@@ -380,7 +363,7 @@ rocznik_html_append_chart (GString                  *out,
       g_autofree char *prefix = g_strdup_printf ("w%u%c-", index, i == 0 ? 'w' : 'n');
 
       height = MIN (height, CHART_MAX_HEIGHT);
-      while (height < CHART_MAX_HEIGHT && !all_bars_shown (chart, width, height))
+      while (height < CHART_MAX_HEIGHT && !rocznik_report_chart_shows_all (chart, width, height))
         height = MIN (height + 80, CHART_MAX_HEIGHT);
       *(i == 0 ? &wide : &narrow) = chart_svg (chart, prefix, i == 0 ? "wide" : "narrow", width, height);
     }

@@ -497,22 +497,6 @@ placed_chart_clear (PlacedChart *p)
   g_clear_pointer (&p->chart, rocznik_chart_free);
 }
 
-static gboolean
-all_bars_shown (RocznikChart *chart,
-                double        height)
-{
-  g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, TEXT_WIDTH, height);
-  int bars = 0;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      RocznikChartItemKind kind = ((RocznikChartItem *) g_ptr_array_index (items, i))->kind;
-
-      bars += kind == ROCZNIK_CHART_ITEM_BAR || kind == ROCZNIK_CHART_ITEM_CELL;  /* a heat map's cells are its bars */
-    }
-  return bars >= rocznik_chart_get_n_bars (chart);
-}
-
 /* Prepares a chart at full width and the height @rows suggests, taller (up
  * to a page) if that height would leave bars out. A chart the data cannot
  * make (no earlier year for "year on year") is left out. */
@@ -532,7 +516,7 @@ prepare_chart (Pdf                    *pdf,
     }
   rocznik_chart_set_font_map (p.chart, pdf->fonts);
   p.height = MIN (height, CHART_MAX_HEIGHT);
-  if (p.height < CHART_MAX_HEIGHT && !all_bars_shown (p.chart, p.height))
+  if (p.height < CHART_MAX_HEIGHT && !rocznik_report_chart_shows_all (p.chart, TEXT_WIDTH, p.height))
     p.height = CHART_MAX_HEIGHT;
   g_array_append_val (placed, p);
 }

@@ -120,6 +120,9 @@ RocznikReportContent *rocznik_report_content_new  (RocznikWorkspace           *w
 void                  rocznik_report_content_free (RocznikReportContent       *content);
 /* Running text: Polish quotes, one-letter words glued to the next. */
 char                 *rocznik_report_running_text (const char                 *text);
+gboolean              rocznik_report_chart_shows_all (RocznikChart            *chart,
+                                                      double                   width,
+                                                      double                   height);
 
 /* The writers: each renders @content into @out (a file created exclusively
  * beside @path, named in messages) and calls nothing back in rocznik-report.c. */
