@@ -426,6 +426,71 @@ test_heatmap_dark_labels (void)
   check_all_sizes (chart);
 }
 
+/* Every cell keeps its count where the counts fit the cells, the office
+ * hours' edge at 7:30 notwithstanding: the label of a cell the outline
+ * crosses sits in its cell, above the outline (drawn after it). */
+static void
+test_heatmap_labels_everywhere (void)
+{
+  const struct { int w, h; } more[] = { { 800, 450 } };
+  g_autoptr(GPtrArray) years = build_years (TRUE);
+
+  for (RocznikChartTheme theme = ROCZNIK_CHART_THEME_LIGHT; theme <= ROCZNIK_CHART_THEME_HIGH_CONTRAST; theme++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes) + G_N_ELEMENTS (more); s++)
+      {
+        g_autoptr(RocznikChart) chart = chart_new (years, ROCZNIK_CHART_HEATMAP, NULL, theme);
+        int w = s < G_N_ELEMENTS (sizes) ? sizes[s].w : more[s - G_N_ELEMENTS (sizes)].w;
+        int h = s < G_N_ELEMENTS (sizes) ? sizes[s].h : more[s - G_N_ELEMENTS (sizes)].h;
+        g_autoptr(GPtrArray) items = rocznik_chart_get_layout (chart, w, h);
+        g_autoptr(GPtrArray) cells = items_of (items, ROCZNIK_CHART_ITEM_CELL);
+        g_autoptr(GPtrArray) values = items_of (items, ROCZNIK_CHART_ITEM_VALUE);
+        g_autoptr(GPtrArray) marks = items_of (items, ROCZNIK_CHART_ITEM_MARK);
+        const RocznikChartItem *mark;
+        guint mark_index = 0;
+        gboolean seen[7 * 24] = { FALSE };
+
+        g_test_message ("heat map labels at %d×%d, theme %d: %u", w, h, theme, values->len);
+        /* from 800 px wide the cells have room for the widest count
+         * (1 677), so for every count */
+        if (w >= 800)
+          g_assert_cmpuint (values->len, ==, 7 * 24);
+        if (values->len == 0)
+          continue;
+        g_assert_cmpuint (values->len, ==, 7 * 24);
+        g_assert_cmpuint (marks->len, ==, 1);
+        mark = g_ptr_array_index (marks, 0);
+        g_assert_true (g_ptr_array_find (items, mark, &mark_index));
+        for (guint i = 0; i < values->len; i++)
+          {
+            const RocznikChartItem *v = g_ptr_array_index (values, i);
+            const RocznikChartItem *c = g_ptr_array_index (cells, v->bar);
+            g_autofree char *expected = rocznik_format_count (hour_calls (v->bar / 24, v->bar % 24));
+            double left = mark->x, right = mark->x + mark->width;
+            guint index = 0;
+
+            g_assert_cmpint (c->bar, ==, v->bar);
+            g_assert_false (seen[v->bar]);
+            seen[v->bar] = TRUE;
+            g_assert_cmpstr (v->text, ==, expected);
+            g_assert_cmpfloat (v->x, >=, c->x - 0.5);
+            g_assert_cmpfloat (v->x + v->width, <=, c->x + c->width + 0.5);
+            g_assert_cmpfloat (v->y, >=, c->y - 0.5);
+            g_assert_cmpfloat (v->y + v->height, <=, c->y + c->height + 0.5);
+            /* over an edge of the outline (7:30 on weekdays): above it */
+            if (v->y < mark->y + mark->height && v->y + v->height > mark->y
+                && ((v->x < left && v->x + v->width > left) || (v->x < right && v->x + v->width > right)))
+              {
+                g_assert_true (g_ptr_array_find (items, v, &index));
+                g_assert_cmpuint (index, >, mark_index);
+              }
+          }
+        /* hour 7 on every weekday, cut by the outline at 7:30 */
+        for (int d = 0; d < 5; d++)
+          g_assert_true (seen[d * 24 + 7]);
+        check_clean (items, w, h);
+      }
+}
+
 static void
 test_channel (void)
 {
@@ -878,6 +943,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart-calls/heatmap", test_heatmap);
   g_test_add_func ("/chart-calls/heatmap-office-hours", test_heatmap_office_hours);
   g_test_add_func ("/chart-calls/heatmap-dark-labels", test_heatmap_dark_labels);
+  g_test_add_func ("/chart-calls/heatmap-labels-everywhere", test_heatmap_labels_everywhere);
   g_test_add_func ("/chart-calls/channel", test_channel);
   g_test_add_func ("/chart-calls/duration", test_duration);
   g_test_add_func ("/chart-calls/duration-rest", test_duration_rest);

@@ -23,6 +23,14 @@ static const guint32 viridis[] = {
 
 #define LEGEND_STEPS 48
 
+/* Where the cells lie: hour 0 of Monday at x0, y0; an hour cw wide, a
+ * day ch high; the count the scale's end stands for. */
+typedef struct
+{
+  double x0, y0, cw, ch;
+  double domain;
+} Grid;
+
 /* Helpers */
 
 static double
@@ -112,20 +120,27 @@ office_hours_text (const RocznikOfficeHours *h)
   return g_string_free (s, FALSE);
 }
 
-/* Where an office-hours edge crosses cell @h of weekday @d, as a fraction
- * of the cell (0: none): the cell's label keeps to the wider side. */
-static double
-mark_cut (const RocznikOfficeHours *oh,
-          int                       d,
-          int                       h)
+/* Whether an edge of the office hours' outline runs through the span
+ * @left–@right of weekday @d's row. */
+static gboolean
+mark_crosses (const RocznikOfficeHours *oh,
+              const Grid               *g,
+              int                       d,
+              double                    left,
+              double                    right)
 {
+  const int edges[2] = { oh->open, oh->close };
+
   if (oh->days == 0 || oh->open >= oh->close || !(oh->days & (1u << d)))
-    return 0;
-  if (oh->open / 60 == h && oh->open % 60)
-    return oh->open % 60 / 60.0;
-  if (oh->close / 60 == h && oh->close % 60)
-    return oh->close % 60 / 60.0;
-  return 0;
+    return FALSE;
+  for (int i = 0; i < 2; i++)
+    {
+      double x = g->x0 + edges[i] / 60.0 * g->cw;
+
+      if (left < x && x < right)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Cell labels when every count fits its cell at a legible size. */
@@ -154,69 +169,84 @@ cell_label_size (Ctx    *c,
   return 0;
 }
 
-static void
-add_cells (Ctx    *c,
-           double  x0,
-           double  y0,
-           double  cw,
-           double  ch,
-           double  domain)
+static guint32
+cell_colour (Ctx        *c,
+             const Grid *g,
+             gint64      v)
 {
-  RocznikChart *chart = c->chart;
-  double label_size = cell_label_size (c, cw, ch);
-  double inset = cw >= 8 ? 1 : 0.5;
+  return scale_colour (c->chart->theme, g->domain > 0 ? v / g->domain : 0);
+}
+
+/* @p is cell @d × @h's (its rect or its count), painted in @rgb. */
+static void
+set_cell (ChartPrim    *p,
+          RocznikChart *chart,
+          int           d,
+          int           h,
+          guint32       rgb)
+{
+  p->flags |= PRIM_RGB;
+  p->rgb = rgb;
+  p->bar = d * ROCZNIK_HOURS + h;
+  p->value = chart->heat[d][h];
+  p->year = chart->year;
+}
+
+static void
+add_cells (Ctx        *c,
+           const Grid *g)
+{
+  double inset = g->cw >= 8 ? 1 : 0.5;
 
   for (int d = 0; d < ROCZNIK_WEEKDAYS; d++)
     for (int h = 0; h < ROCZNIK_HOURS; h++)
       {
-        gint64 v = chart->heat[d][h];
-        ChartPrim *p = chart_add_rect (c, x0 + h * cw + inset / 2, y0 + d * ch + inset / 2, cw - inset, ch - inset,
-                                       PAINT_BAR, ROCZNIK_CHART_ITEM_CELL);
+        ChartPrim *p = chart_add_rect (c, g->x0 + h * g->cw + inset / 2, g->y0 + d * g->ch + inset / 2,
+                                       g->cw - inset, g->ch - inset, PAINT_BAR, ROCZNIK_CHART_ITEM_CELL);
 
-        p->flags |= PRIM_RGB;
-        p->rgb = scale_colour (c->chart->theme, domain > 0 ? v / domain : 0);
-        p->bar = d * ROCZNIK_HOURS + h;
-        p->value = v;
-        p->year = chart->year;
-        if (label_size > 0)
+        set_cell (p, c->chart, d, h, cell_colour (c, g, c->chart->heat[d][h]));
+      }
+}
+
+/* Each cell's count, centred as in every cell, black or white as reads
+ * best on it; added after the office hours' outline. Where the outline's
+ * edge runs through a count (7:30 cuts the 7:00 cells in half), the
+ * count is drawn over it on a halo of its cell's colour: the line stays
+ * at 7:30, broken only behind the digits, as a contour line on a map is
+ * for its label. The count keeps the middle of its cell: it is the whole
+ * hour's, not the half's on one side of the line. */
+static void
+add_cell_labels (Ctx        *c,
+                 const Grid *g)
+{
+  RocznikChart *chart = c->chart;
+  double size = cell_label_size (c, g->cw, g->ch);
+
+  for (int d = 0; size > 0 && d < ROCZNIK_WEEKDAYS; d++)
+    for (int h = 0; h < ROCZNIK_HOURS; h++)
+      {
+        g_autofree char *text = rocznik_format_count (chart->heat[d][h]);
+        PangoLayout *layout = chart_text_new (c, text, size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+        guint32 ground = cell_colour (c, g, chart->heat[d][h]);
+        double w, th, x;
+        ChartPrim *p;
+
+        chart_text_size (layout, &w, &th);
+        x = g->x0 + h * g->cw + (g->cw - w) / 2;
+        p = chart_add_text (c, layout, x, g->y0 + d * g->ch + (g->ch - th) / 2, PAINT_TEXT, ROCZNIK_CHART_ITEM_VALUE);
+        set_cell (p, chart, d, h, label_colour (ground));
+        if (mark_crosses (&chart->office_hours, g, d, x - 2, x + w + 2))
           {
-            g_autofree char *text = rocznik_format_count (v);
-            PangoLayout *layout = chart_text_new (c, text, label_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
-            guint32 ground = p->rgb;
-            double cut = mark_cut (&chart->office_hours, d, h);
-            double lx = x0 + h * cw, lw = cw;
-            double w, th;
-
-            chart_text_size (layout, &w, &th);
-            if (cut > 0)
-              {
-                /* the wider side of the mark's edge, or no label at all */
-                lw = MAX (cut, 1 - cut) * cw - 2;
-                lx += cut >= 0.5 ? 0 : cut * cw + 2;
-                if (w > lw - 2)
-                  {
-                    g_object_unref (layout);
-                    continue;
-                  }
-              }
-            p = chart_add_text (c, layout, lx + (lw - w) / 2, y0 + d * ch + (ch - th) / 2,
-                                PAINT_TEXT, ROCZNIK_CHART_ITEM_VALUE);
-            p->flags |= PRIM_RGB;
-            p->rgb = label_colour (ground);
-            p->bar = d * ROCZNIK_HOURS + h;
-            p->value = v;
-            p->year = chart->year;
+            p->flags |= PRIM_HALO;
+            p->halo = ground;
           }
       }
 }
 
 /* The office hours: one outline per run of consecutive days. */
 static void
-add_office_marks (Ctx    *c,
-                  double  x0,
-                  double  y0,
-                  double  cw,
-                  double  ch)
+add_office_marks (Ctx        *c,
+                  const Grid *g)
 {
   const RocznikOfficeHours *oh = &c->chart->office_hours;
 
@@ -231,8 +261,8 @@ add_office_marks (Ctx    *c,
         continue;
       while (e + 1 < ROCZNIK_WEEKDAYS && (oh->days & (1u << (e + 1))))
         e++;
-      p = chart_add_rect (c, x0 + oh->open / 60.0 * cw, y0 + d * ch,
-                          (oh->close - oh->open) / 60.0 * cw, (e - d + 1) * ch,
+      p = chart_add_rect (c, g->x0 + oh->open / 60.0 * g->cw, g->y0 + d * g->ch,
+                          (oh->close - oh->open) / 60.0 * g->cw, (e - d + 1) * g->ch,
                           PAINT_TEXT, ROCZNIK_CHART_ITEM_MARK);
       p->flags |= PRIM_OUTLINE;
       p->line_width = MAX (1.5, 0.1 * c->s);
@@ -435,6 +465,7 @@ chart_layout_heatmap (Ctx *c,
   RocznikChart *chart = c->chart;
   double label_size = 0.85 * c->s, hour_size = 0.8 * c->s;
   double label_w, x0, cw, ch, hours_h, y, step, domain, legend_h;
+  Grid grid;
   gboolean full;
   int ticks;
 
@@ -456,8 +487,10 @@ chart_layout_heatmap (Ctx *c,
 
   ticks = CLAMP ((int) floor (MIN (plot.w, 18 * c->s) / (chart_natural_width (c, "00" ROCZNIK_NBSP "000", 0.8 * c->s, FALSE) + c->s)), 1, 5);
   domain = chart_axis_domain (heat_max (chart), MIN (4, ticks), ticks, &step);
-  add_cells (c, x0, plot.y, cw, ch, domain);
-  add_office_marks (c, x0, plot.y, cw, ch);
+  grid = (Grid) { x0, plot.y, cw, ch, domain };
+  add_cells (c, &grid);
+  add_office_marks (c, &grid);
+  add_cell_labels (c, &grid);
 
   y = plot.y + ROCZNIK_WEEKDAYS * ch + 0.3 * c->s;
   y += add_hour_labels (c, x0, y, cw, hour_size) + 0.9 * c->s;

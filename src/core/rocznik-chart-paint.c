@@ -145,12 +145,15 @@ rocznik_chart_layout_paint (ChartLayout      *layout,
           cairo_stroke (cr);
           break;
         case PRIM_TEXT:
-          if (p->flags & PRIM_KNOCKOUT)
+          if (p->flags & (PRIM_KNOCKOUT | PRIM_HALO))
             {
               double w, h;
 
               chart_text_size (p->layout, &w, &h);
-              set_source (cr, theme, PAINT_BG, 1);
+              if (p->flags & PRIM_HALO)
+                set_rgb (cr, p->halo, 1);
+              else
+                set_source (cr, theme, PAINT_BG, 1);
               cairo_rectangle (cr, p->x - 2, p->y, w + 4, h);
               cairo_fill (cr);
             }

@@ -165,6 +165,7 @@ enum
   PRIM_KNOCKOUT = 1 << 2,    /* text over grid lines: clear the ground first */
   PRIM_RGB      = 1 << 3,    /* painted in rgb, not a theme colour */
   PRIM_OUTLINE  = 1 << 4,    /* a rect stroked, over a halo of the ground */
+  PRIM_HALO     = 1 << 5,    /* text over a line: its box cleared to halo first */
 };
 
 typedef struct
@@ -181,6 +182,7 @@ typedef struct
   gint64      value;
   int         year;
   guint32     rgb;           /* with PRIM_RGB */
+  guint32     halo;          /* with PRIM_HALO: 0xRRGGBB */
 } ChartPrim;
 
 typedef struct _ChartLayout
