@@ -426,6 +426,44 @@ test_heatmap_dark_labels (void)
   check_all_sizes (chart);
 }
 
+/* Painted, the outline's 7:30 edge gives way to the counts it runs
+ * through: on the line's pixels within a count's box there is no trace of
+ * the line's white halo, only the cell's colour and the black digits. */
+static void
+check_counts_over_edge (RocznikChart *chart,
+                        GPtrArray    *items)
+{
+  g_autoptr(GPtrArray) values = items_of (items, ROCZNIK_CHART_ITEM_VALUE);
+  g_autoptr(GPtrArray) marks = items_of (items, ROCZNIK_CHART_ITEM_MARK);
+  const RocznikChartItem *mark = g_ptr_array_index (marks, 0);
+  cairo_surface_t *image = rocznik_chart_render_image (chart, 1200, 675, 1.0);
+  const guint8 *data;
+  int stride, checked = 0;
+
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const RocznikChartItem *v = g_ptr_array_index (values, i);
+
+      if (v->bar % 24 != 7 || v->bar / 24 >= 5)
+        continue;
+      g_assert_cmphex (v->colour, ==, 0x000000);   /* black digits on these cells */
+      /* the line and its white halo on either side */
+      for (int x = (int) floor (mark->x) - 4; x <= (int) ceil (mark->x) + 4; x++)
+        for (int y = (int) ceil (v->y) + 1; y < (int) floor (v->y + v->height) - 1; y++)
+          {
+            const guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+
+            g_assert_false (((px >> 16) & 0xff) > 0xf0 && ((px >> 8) & 0xff) > 0xf0 && (px & 0xff) > 0xf0);
+            checked++;
+          }
+    }
+  g_assert_cmpint (checked, >, 5 * 9 * 5);
+  cairo_surface_destroy (image);
+}
+
 /* Every cell keeps its count where the counts fit the cells, the office
  * hours' edge at 7:30 notwithstanding: the label of a cell the outline
  * crosses sits in its cell, above the outline (drawn after it). */
@@ -488,6 +526,8 @@ test_heatmap_labels_everywhere (void)
         for (int d = 0; d < 5; d++)
           g_assert_true (seen[d * 24 + 7]);
         check_clean (items, w, h);
+        if (theme == ROCZNIK_CHART_THEME_LIGHT && w == 1200)
+          check_counts_over_edge (chart, items);
       }
 }
 
