@@ -95,12 +95,10 @@ write_change (Writer           *w,
   g_autofree char *change = g_strdup_printf ("=%s-%s", now, then);
   g_autofree char *percent = g_strdup_printf ("=IF(%s>0,(%s-%s)/%s,\"\")", then, now, then, then);
 
-  xlsx_write_formula (&w->x, ws, row, 4, change,
-                               total ? w->total_change : w->change, (double) r->change);
+  xlsx_write_formula (&w->x, ws, row, 4, change, total ? w->total_change : w->change, (double) r->change);
   if (r->has_change_percent)
-    xlsx_write_formula (&w->x, ws, row, 5, percent,
-                                 total ? w->total_change_share : w->change_share,
-                                 r->change_percent / 100.0);
+    xlsx_write_formula (&w->x, ws, row, 5, percent, total ? w->total_change_share : w->change_share,
+                        r->change_percent / 100.0);
   else
     xlsx_write_blank (&w->x, ws, row, 5, total ? w->total_change_share : w->change_share);
 }
@@ -333,8 +331,7 @@ write_year_remainder (Writer             *w,
     : "Rozmowy bez przypisanego tematu (ogółem minus suma tematów)";
 
   xlsx_write_text (&w->x, ws, sum_row + 1, 0, remainder_label, w->aside_name);
-  xlsx_write_formula (&w->x, ws, sum_row + 1, 1, remainder, w->aside_count,
-                               (double) table->remainder->count);
+  xlsx_write_formula (&w->x, ws, sum_row + 1, 1, remainder, w->aside_count, (double) table->remainder->count);
   xlsx_write_text (&w->x, ws, sum_row + 2, 0, declared_label, w->aside_name);
   xlsx_write_number (&w->x, ws, sum_row + 2, 1, (double) table->declared_total, w->aside_count);
   *name_width = MAX (*name_width, xlsx_text_width (remainder_label));
