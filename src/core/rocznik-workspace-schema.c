@@ -150,10 +150,12 @@ static gboolean
 use_wal (RocznikWorkspace *self,
          GError          **error)
 {
+  const char *file = sqlite3_db_filename (self->db, "main");
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (g_strcmp0 (self->path, ":memory:") == 0)
+  /* a database in memory (a read-only copy too) has no journal to change */
+  if (file == NULL || file[0] == '\0')
     return TRUE;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
   if (rc == SQLITE_OK)

@@ -17,10 +17,6 @@
 #include "rocznik-sample.h"
 #include "rocznik-workspace-private.h"
 
-/* How long a command waits for another Rocznik to finish storing before
- * it says the workspace is in use: longer than any import's store takes. */
-#define BUSY_TIMEOUT_MS 5000
-
 G_DEFINE_QUARK (rocznik-error-quark, rocznik_error)
 
 gboolean
@@ -117,6 +113,8 @@ gboolean
 rocznik_workspace_begin (RocznikWorkspace *self,
                          GError          **error)
 {
+  if (!rocznik_workspace_check_writable (self, error))
+    return FALSE;
   return rocznik_workspace_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -211,7 +209,7 @@ open_db (const char *path,
                    self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, ROCZNIK_WORKSPACE_BUSY_TIMEOUT_MS);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (!rocznik_workspace_check_and_migrate (self, with_sample, error))
     return NULL;
