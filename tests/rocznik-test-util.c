@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rocznik-test-util.c — what the command-line, store and report tests share */
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include "rocznik-test-util.h"
@@ -95,4 +96,23 @@ test_pdf_text (const char *path,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* @n's digits in threes with @separator between them: "70 055" in Polish
+ * text (U+00A0), or as pdftotext reads it (a space). */
+char *
+test_grouped (gint64      n,
+              const char *separator)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  size_t len = strlen (digits);
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
 }

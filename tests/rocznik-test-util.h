@@ -22,5 +22,7 @@ void  remove_tree (const char *path);
 char *test_read_file (const char *path);
 char *test_pdf_text  (const char *path,
                       gboolean    layout);
+char *test_grouped   (gint64      n,
+                      const char *separator);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "rocznik-format.h"
 #include "rocznik-workspace.h"
 #include "rocznik-test-chart.h"
+#include "rocznik-test-util.h"
 
 #define NBSP ROCZNIK_NBSP
 
@@ -140,23 +141,6 @@ topics_word (guint n)
   return "tematów";
 }
 
-/* Digits in threes, U+00A0 between them, as the chart writes counts. */
-static char *
-grouped (gint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  size_t len = strlen (digits);
-
-  for (size_t i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, NBSP);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* When the chart leaves topics out, its last bar is "pozostałe (N tematów)"
  * with the exact sum of the @counts (largest first) it left out, in the
  * muted colour of no single topic, and the note says so. Returns how many
@@ -196,9 +180,9 @@ check_rest_row (GPtrArray    *items,
     }
   g_assert_cmpint (last->bar, ==, -1);
   g_assert_cmpint (last->value, ==, sum);
-  rest_text = grouped (n_rest);
-  all_text = grouped (n_counts);
-  sum_text = grouped (sum);
+  rest_text = test_grouped (n_rest, NBSP);
+  all_text = test_grouped (n_counts, NBSP);
+  sum_text = test_grouped (sum, NBSP);
   label = g_strdup_printf ("pozostałe (%s %s)", rest_text, topics_word (n_rest));
   g_assert_true (has_text (items, label));
   g_assert_true (has_text (items, sum_text));

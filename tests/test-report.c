@@ -203,23 +203,6 @@ test_pdf_csv_locale (void)
     }
 }
 
-/* Digits in threes, as pdftotext gives the report's counts (U+00A0 read as a space). */
-static char *
-grouped (gint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  size_t len = strlen (digits);
-
-  for (size_t i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static int
 count_desc (gconstpointer a,
             gconstpointer b)
@@ -316,8 +299,8 @@ test_pdf_many_topics (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* the rest row and the sum, exact */
   {
-    g_autofree char *rest_text = grouped (rest);
-    g_autofree char *sum_text = grouped (sum);
+    g_autofree char *rest_text = test_grouped (rest, " ");
+    g_autofree char *sum_text = test_grouped (sum, " ");
     const char *at = strstr (text, "pozostałe (250 tematów)");
     const char *end;
     g_autofree char *line = NULL;

@@ -372,6 +372,89 @@ test_migrate (Fixture *f, gconstpointer data)
   }
 }
 
+/* Years and their topics, months included, as text: to compare two reads. */
+static char *
+dump_years (GPtrArray *years)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const RocznikYear *y = g_ptr_array_index (years, i);
+
+      g_string_append_printf (out, "%d sample=%d total=%" G_GINT64_FORMAT "\n", y->year, y->is_sample, y->declared_total);
+      for (guint j = 0; j < y->topics->len; j++)
+        {
+          const RocznikTopic *t = g_ptr_array_index (y->topics, j);
+
+          g_string_append_printf (out, "  %s %" G_GINT64_FORMAT " %d", t->name, t->count, t->has_months);
+          for (guint m = 0; t->has_months && m < 12; m++)
+            g_string_append_printf (out, " %" G_GINT64_FORMAT, t->months[m]);
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Opened only to read, the version-2 file reads as it does once upgraded,
+ * stays at version 2 byte for byte, and refuses to store. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RocznikWorkspace) ro = NULL;
+  g_autoptr(RocznikWorkspace) rw = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GPtrArray) upgraded = NULL;
+  g_autoptr(RocznikYear) y = make_calls_year (2019);
+  g_autofree char *digest = NULL;
+  g_autofree char *read_text = NULL;
+  g_autofree char *upgraded_text = NULL;
+  g_autofree char *expected = NULL;
+
+  copy_fixture (f->path);
+  digest = file_digest (f->path);
+  ro = rocznik_workspace_open_readonly (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rocznik_workspace_is_read_only (ro));
+  read = rocznik_workspace_load_all (ro, &error);
+  g_assert_no_error (error);
+  g_assert_false (rocznik_workspace_store_year (ro, y, FALSE, &error));
+  expected = g_strdup_printf ("The workspace %s was opened only to read; nothing was stored", f->path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_false (rocznik_workspace_set_import_choices (ro, "abc", "topic=Temat\n", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rocznik_workspace_restore_snapshot (ro, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&ro, rocznik_workspace_free);
+  {
+    g_autofree char *now = file_digest (f->path);
+    g_assert_cmpstr (now, ==, digest);
+  }
+  g_assert_cmpint (user_version (f->path), ==, 2);
+
+  rw = rocznik_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (f->path), ==, 3);
+  upgraded = rocznik_workspace_load_all (rw, &error);
+  g_assert_no_error (error);
+  read_text = dump_years (read);
+  upgraded_text = dump_years (upgraded);
+  g_assert_nonnull (strstr (read_text, "  gospodarka odpadami 6060 1 1020 "));
+  g_assert_cmpstr (read_text, ==, upgraded_text);
+
+  /* a missing file is not made */
+  g_clear_pointer (&rw, rocznik_workspace_free);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  ro = rocznik_workspace_open_readonly (f->path, &error);
+  g_assert_null (ro);
+  g_assert_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
 /* A snapshot kept before the upgrade comes back upgraded. */
 static void
 test_restore_old_snapshot (Fixture *f, gconstpointer data)
@@ -447,6 +530,7 @@ main (int argc, char **argv)
   g_test_add ("/workspace-calls/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/workspace-calls/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/workspace-calls/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
+  g_test_add ("/workspace-calls/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/workspace-calls/restore-old-snapshot", Fixture, NULL, fixture_set_up, test_restore_old_snapshot, fixture_tear_down);
   g_test_add ("/workspace-calls/delete-undo-restore", Fixture, NULL, fixture_set_up, test_delete_undo_restore, fixture_tear_down);
   return g_test_run ();

@@ -259,6 +259,59 @@ test_two_first_imports (void)
   remove_tree (dir);
 }
 
+/* Two imports at once into a workspace of an older Rocznik (format 2, no
+ * WAL): both switch it to WAL and upgrade it; SQLite does not wait when a
+ * read turns into that write, and the one that came second was told the
+ * workspace was in use. Both must land; the upgrade happens once. */
+static void
+test_two_imports_old_workspace (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *fixture = g_build_filename (g_getenv ("ROCZNIK_FIXTURES"), "workspace-v2.db", NULL);
+  g_autofree char *a = g_build_filename (dir, "a-2019.csv", NULL);
+  g_autofree char *b = g_build_filename (dir, "b-2022.csv", NULL);
+  g_autofree char *bytes = NULL;
+  const gint64 a_counts[] = { 4000, 3000, 11 };
+  const gint64 b_counts[] = { 2500, 5, 1700, 3 };
+  gsize len = 0;
+  gint64 sum2020;
+
+  g_assert_true (g_file_get_contents (fixture, &bytes, &len, NULL));
+  sum2020 = -1;
+  write_calls_named (a, 2019, a_counts, G_N_ELEMENTS (a_counts));
+  write_calls_named (b, 2022, b_counts, G_N_ELEMENTS (b_counts));
+  for (int round = 0; round < 12; round++)
+    {
+      g_autofree char *ws = g_strdup_printf ("%s/old-%d.db", dir, round);
+      g_autofree char *check = NULL;
+      g_autofree char *ea = NULL;
+      g_autofree char *eb = NULL;
+      GPid pa, pb;
+      int sa, sb;
+
+      g_assert_true (g_file_set_contents (ws, bytes, len, NULL));
+      if (sum2020 < 0)
+        sum2020 = stored_sum (ws, 2020);
+      pa = start (dir, "a", "--import", "--workspace", ws, a, NULL);
+      pb = start (dir, "b", "--import", "--workspace", ws, b, NULL);
+      sa = finish (pa);
+      sb = finish (pb);
+      ea = slurp (dir, "a", "err");
+      eb = slurp (dir, "b", "err");
+      g_assert_cmpstr (ea, ==, "");
+      g_assert_cmpstr (eb, ==, "");
+      g_assert_cmpint (sa, ==, 0);
+      g_assert_cmpint (sb, ==, 0);
+      check = integrity (ws);
+      g_assert_cmpstr (check, ==, "ok");
+      g_assert_cmpint (stored_sum (ws, 2019), ==, 4000 + 3000 + 11);
+      g_assert_cmpint (stored_sum (ws, 2022), ==, 2500 + 5 + 1700 + 3);
+      g_assert_cmpint (stored_sum (ws, 2020), ==, sum2020);
+    }
+  g_assert_cmpint (sum2020, >, 0);
+  remove_tree (dir);
+}
+
 /* --list while a large import stores: never „damaged”, always the data. */
 static void
 test_list_during_import (void)
@@ -437,6 +490,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/share/kill-during-import", test_kill_during_import);
   g_test_add_func ("/share/two-first-imports", test_two_first_imports);
+  g_test_add_func ("/share/two-imports-old-workspace", test_two_imports_old_workspace);
   g_test_add_func ("/share/list-during-import", test_list_during_import);
   g_test_add_func ("/share/locked", test_locked);
   g_test_add_func ("/share/restore", test_restore);

@@ -16,6 +16,20 @@ rocznik_cli_open_workspace (const RocznikCliOptions *o,
   return rocznik_workspace_open (path, error);
 }
 
+/* For --list and --export: an existing workspace is only read, never
+ * upgraded or written (an older Rocznik can still open it afterwards); a
+ * missing one is made with the sample, as the window makes it. */
+RocznikWorkspace *
+rocznik_cli_read_workspace (const RocznikCliOptions *o,
+                            GError                 **error)
+{
+  g_autofree char *path = o->workspace ? g_strdup (o->workspace) : rocznik_workspace_default_path ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return rocznik_workspace_open_readonly (path, error);
+  return rocznik_workspace_open (path, error);
+}
+
 /* The workspace's years (and the workspace in *@ws), or NULL after saying
  * why on stderr. */
 GPtrArray *
@@ -25,7 +39,7 @@ rocznik_cli_load_years (const RocznikCliOptions *o,
   g_autoptr(GError) error = NULL;
   GPtrArray *years = NULL;
 
-  *ws = rocznik_cli_open_workspace (o, &error);
+  *ws = rocznik_cli_read_workspace (o, &error);
   if (*ws)
     years = rocznik_workspace_load_all (*ws, &error);
   if (years == NULL)

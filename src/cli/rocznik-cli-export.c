@@ -177,7 +177,7 @@ rocznik_cli_export (const RocznikCliOptions *o)
         }
     }
   else
-    ws = rocznik_cli_open_workspace (o, &error);
+    ws = rocznik_cli_read_workspace (o, &error);
   if (ws == NULL)
     {
       g_printerr ("rocznik: %s\n", error->message);

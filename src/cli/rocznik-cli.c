@@ -102,16 +102,19 @@ parse_date_order (const char       *text,
   return TRUE;
 }
 
-/* --dry-run: the workspace is read if it exists, never made or written. */
+/* --dry-run: the workspace is read if it exists, never made, upgraded or
+ * written, and no file appears beside it. */
 static RocznikWorkspace *
 open_for_import (const RocznikCliOptions *o,
                  GError                 **error)
 {
   g_autofree char *path = o->workspace ? g_strdup (o->workspace) : rocznik_workspace_default_path ();
 
-  if (o->dry_run && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!o->dry_run)
+    return rocznik_workspace_open (path, error);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
-  return rocznik_workspace_open (path, error);
+  return rocznik_workspace_open_readonly (path, error);
 }
 
 /* Every file is read first; then all of them are stored in one transaction. */

@@ -54,6 +54,8 @@ RocznikExit rocznik_cli_run (int    argc,
 
 RocznikWorkspace *rocznik_cli_open_workspace  (const RocznikCliOptions *o,
                                                GError                 **error);
+RocznikWorkspace *rocznik_cli_read_workspace  (const RocznikCliOptions *o,
+                                               GError                 **error);
 GPtrArray        *rocznik_cli_load_years      (const RocznikCliOptions *o,
                                                RocznikWorkspace       **ws);
 gboolean          rocznik_cli_parse_delimiter (const char              *text,

@@ -127,7 +127,7 @@ rocznik_import_take_choices (Ctx     *c,
       f.column = resolve_column (c, g_strstrip (name), error);
       if (f.column < 0)
         return FALSE;
-      f.value = g_strstrip (g_strdup (eq + 1));
+      rocznik_import_filter_init (&f, eq + 1);
       g_array_append_val (c->filters, f);
     }
   return TRUE;

@@ -622,7 +622,10 @@ rocznik_delimited_source_peek (RocznikRowSource *source,
         }
       if (self->eof)
         {
-          *len = 0;   /* a last row without a line break is left to next() */
+          /* a last row without a line break is left to next() */
+          *data = self->buf + self->start;
+          *len = 0;
+          *line = self->next_line;
           return TRUE;
         }
       if (!refill (self, error))

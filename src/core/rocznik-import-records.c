@@ -269,6 +269,9 @@ rocznik_import_records_fast_lane (Ctx     *c,
     return TRUE;
   if (!rocznik_delimited_source_peek (c->src, &data, &len, &line, error))
     return FALSE;
+  /* every row was in the head (or one is left without a line break) */
+  if (len == 0)
+    return TRUE;
   switch (rocznik_import_scan_records (c, line, error))
     {
     case ROCZNIK_SCAN_DONE:

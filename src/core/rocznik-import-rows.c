@@ -231,29 +231,12 @@ handle_wide (Ctx     *c,
 
 /* The rows after the head */
 
-/* Every --where condition holds for the row. */
-static gboolean
-row_passes (Ctx     *c,
-            GArray  *cells,
-            GError **error)
-{
-  for (guint i = 0; i < c->filters->len; i++)
-    {
-      Filter *f = &g_array_index (c->filters, Filter, i);
-      g_autofree char *text = rocznik_import_cell_text (c, cell_at (cells, f->column), f->column, error);
-
-      if (text == NULL || strcmp (text, f->value) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 rocznik_import_handle_row (Ctx     *c,
             GArray  *cells,
             GError **error)
 {
-  if (G_UNLIKELY (c->filters->len > 0) && !row_passes (c, cells, error))
+  if (G_UNLIKELY (c->filters->len > 0) && !rocznik_import_row_passes (c, cells, error))
     {
       if (error && *error)
         return FALSE;

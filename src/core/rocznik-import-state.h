@@ -58,10 +58,16 @@ struct _RocznikImport
   gboolean            remembered;     /* choices came from the workspace */
 };
 
+/* A --where condition. A row holds it when its cell is the value (as
+ * Unicode text: NFC, spaces around trimmed); the cells that differ only in
+ * case are noted while no row holds it, to refuse rather than count none. */
 typedef struct
 {
-  int   column;
-  char *value;
+  int        column;
+  char      *value;    /* NFC */
+  char      *folded;   /* case-folded NFC */
+  guint64    held;     /* rows that hold it */
+  GPtrArray *near;     /* other spellings seen (char*), at most a few */
 } Filter;
 
 /* Per-call records: one entry per (year, raw topic bytes). */
@@ -379,5 +385,15 @@ gboolean rocznik_import_handle_row (Ctx *c,
                                     GError **error);
 gboolean rocznik_import_check_totals (Ctx *c,
                                       GError **error);
+
+/* rocznik-import-where.c: --where conditions */
+void     rocznik_import_filter_init   (Filter     *f,
+                                       const char *value);
+void     rocznik_import_filter_clear  (Filter     *f);
+gboolean rocznik_import_row_passes    (Ctx        *c,
+                                       GArray     *cells,
+                                       GError    **error);
+gboolean rocznik_import_filters_check (Ctx        *c,
+                                       GError    **error);
 
 G_END_DECLS

@@ -136,7 +136,7 @@ ctx_clear (Ctx *c)
   g_clear_pointer (&c->col_years, g_array_unref);
   g_hash_table_unref (c->other_years);
   for (guint i = 0; i < c->filters->len; i++)
-    g_free (g_array_index (c->filters, Filter, i).value);
+    rocznik_import_filter_clear (&g_array_index (c->filters, Filter, i));
   g_array_unref (c->filters);
 }
 
@@ -183,6 +183,8 @@ finish_rows (Ctx     *c,
 {
   RocznikImport *imp = c->imp;
 
+  if (!rocznik_import_filters_check (c, error))
+    return FALSE;
   if (imp->shape == ROCZNIK_IMPORT_SHAPE_RECORDS && !rocznik_import_records_finish (c, error))
     return FALSE;
   rocznik_import_check_totals (c, error);

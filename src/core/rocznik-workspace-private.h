@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* 'Rocz': marks the file as ours, so we never write into a stranger's database. */
 #define ROCZNIK_APPLICATION_ID 0x526f637a
 
+/* How long a command waits for another Rocznik to finish storing before
+ * it says the workspace is in use: longer than any import's store takes. */
+#define ROCZNIK_WORKSPACE_BUSY_TIMEOUT_MS 5000
+
 struct _RocznikWorkspace
 {
   sqlite3 *db;
@@ -19,6 +23,7 @@ struct _RocznikWorkspace
   gpointer changed_data;
   gint64 data_version;    /* PRAGMA data_version when last looked at */
   char *last_snapshot;    /* the ID kept before the last replace or delete */
+  gboolean read_only;     /* a copy in memory: rocznik-workspace-read.c */
 };
 
 /* rocznik-workspace.c: the connection and its transactions */
@@ -62,6 +67,10 @@ gboolean  rocznik_workspace_abort    (RocznikWorkspace *self);
 /* Rolls back, with @error set from the connection's last error. */
 gboolean  rocznik_workspace_rollback (RocznikWorkspace *self,
                                       GError          **error);
+
+/* rocznik-workspace-read.c */
+gboolean rocznik_workspace_check_writable (RocznikWorkspace *self,
+                                           GError          **error);
 
 /* rocznik-workspace-schema.c */
 gboolean rocznik_workspace_check_and_migrate (RocznikWorkspace *self,

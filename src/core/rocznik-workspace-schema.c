@@ -145,20 +145,38 @@ migrate (RocznikWorkspace *self,
 }
 
 /* Write-ahead logging: a list or an export reads while an import stores.
- * Set only on a file known to be ours (it rewrites the header). */
+ * Set only on a file known to be ours (it rewrites the header).
+ *
+ * The switch reads the header, then writes it. SQLite's busy timeout does
+ * not cover turning a read into a write (waiting there could deadlock): it
+ * answers "busy" at once. Then another program is switching or storing
+ * into this file at this moment; like the busy timeout, the switch is
+ * tried again until the same wait is over. Once the other has switched,
+ * the header already says WAL and nothing is written. */
 static gboolean
 use_wal (RocznikWorkspace *self,
          GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  const char *file = sqlite3_db_filename (self->db, "main");
+  gint64 deadline = g_get_monotonic_time () + ROCZNIK_WORKSPACE_BUSY_TIMEOUT_MS * 1000;
   int rc;
 
-  if (g_strcmp0 (self->path, ":memory:") == 0)
+  /* a database in memory (a read-only copy too) has no journal to change */
+  if (file == NULL || file[0] == '\0')
     return TRUE;
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  do
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (!rocznik_workspace_is_busy (rc))
+        break;
+      g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < deadline);
   if (rocznik_workspace_is_busy (rc))
     return rocznik_workspace_busy_error (self, error);
   /* a file we may only read stays as it is, and is still read */

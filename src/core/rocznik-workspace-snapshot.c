@@ -343,6 +343,8 @@ rocznik_workspace_restore_snapshot (RocznikWorkspace *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (!rocznik_workspace_check_writable (self, error))
+    return FALSE;
   snapshots = rocznik_workspace_list_snapshots (self);
   snapshot = find_snapshot (snapshots, id);
   if (snapshot == NULL)

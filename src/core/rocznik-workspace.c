@@ -9,17 +9,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "rocznik-error.h"
 #include "rocznik-sample.h"
 #include "rocznik-workspace-private.h"
-
-/* How long a command waits for another Rocznik to finish storing before
- * it says the workspace is in use: longer than any import's store takes. */
-#define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_QUARK (rocznik-error-quark, rocznik_error)
 
@@ -117,6 +115,8 @@ gboolean
 rocznik_workspace_begin (RocznikWorkspace *self,
                          GError          **error)
 {
+  if (!rocznik_workspace_check_writable (self, error))
+    return FALSE;
   return rocznik_workspace_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -211,7 +211,7 @@ open_db (const char *path,
                    self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, ROCZNIK_WORKSPACE_BUSY_TIMEOUT_MS);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (!rocznik_workspace_check_and_migrate (self, with_sample, error))
     return NULL;
@@ -219,8 +219,51 @@ open_db (const char *path,
   return g_steal_pointer (&self);
 }
 
-/* Statements reused across the topics of a wide import; NULL members are
- * prepared on first use and finalised by rocznik_topic_stmts_clear(). */
+/* A new workspace is made whole (tables, sample, WAL) under a temporary
+ * name and linked into place. Two programs making one at once used to
+ * switch the same empty file to WAL together; SQLite does not wait to turn
+ * a read into a write (that could deadlock), so the second was told at
+ * once that the workspace was in use and its import failed. link() fails
+ * if the name exists: the workspace another program made first is used. */
+static gboolean
+create_whole (const char *path,
+              GError    **error)
+{
+  g_autofree char *temp = g_strconcat (path, ".new-XXXXXX", NULL);
+  RocznikWorkspace *made;
+  int fd, saved = 0;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                   _("Cannot open the workspace %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  made = open_db (temp, TRUE, error);
+  if (made == NULL)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  /* the last connection's close moves the WAL into the file */
+  rocznik_workspace_free (made);
+  if (link (temp, path) != 0)
+    saved = errno;
+  g_unlink (temp);
+  /* EEXIST: another made it first. A file system without hard links
+   * (FAT): the workspace is made in place, as before. */
+  if (saved != 0 && saved != EEXIST && saved != EPERM && saved != ENOTSUP && saved != ENOSYS)
+    {
+      g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_IO,
+                   _("Cannot open the workspace %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Public API */
 
 char *
@@ -247,6 +290,8 @@ rocznik_workspace_open (const char *path,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_whole (path, error))
+    return NULL;
   return open_db (path, TRUE, error);
 }
 

@@ -44,6 +44,9 @@ typedef void (*RocznikWorkspaceChangedFunc) (RocznikWorkspace *workspace,
 char             *rocznik_workspace_default_path     (void);
 RocznikWorkspace *rocznik_workspace_open             (const char        *path,
                                                       GError           **error);
+RocznikWorkspace *rocznik_workspace_open_readonly    (const char        *path,
+                                                      GError           **error);
+gboolean          rocznik_workspace_is_read_only     (RocznikWorkspace  *self);
 RocznikWorkspace *rocznik_workspace_new_in_memory    (void);
 void              rocznik_workspace_free             (RocznikWorkspace  *self);
 const char       *rocznik_workspace_get_path         (RocznikWorkspace  *self);
