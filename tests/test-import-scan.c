@@ -360,14 +360,15 @@ import_both (const char *name,
   return fast;
 }
 
-/* @topic's count in 2018, each month as @months says. */
+/* @topic's count in @year, each month as @months says. */
 static void
 assert_topic (RocznikImport *import,
+              int            year,
               const char    *topic,
               const gint64  *months)
 {
   g_autofree char *key = rocznik_topic_key (topic);
-  RocznikTopic *t = rocznik_year_find_topic (year_of (import, 2018), key);
+  RocznikTopic *t = rocznik_year_find_topic (year_of (import, year), key);
   gint64 sum = 0;
 
   g_assert_nonnull (t);
@@ -437,9 +438,54 @@ test_utf16_units (void)
       import = import_both ("unicode.txt", bytes, len + 2, 0);
       g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 40000);
       for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
-        assert_topic (import, topics[t], months[t]);
+        assert_topic (import, 2018, topics[t], months[t]);
       rocznik_import_free (import);
     }
+}
+
+/* Topics that differ only in the middle (the same first and last bytes,
+ * length and year: one place in the scanner's table of recent keys), short
+ * ones that differ in one byte, and the same topic in two years, row by
+ * row: each counted apart. */
+static void
+test_similar_topics (void)
+{
+  static const char *shorts[] = { "A", "B", "AB", "AC", "ABC", "AXC", "ABCD", "AXCD", "ABCDE", "ABXDE",
+                                  "ABCDEFG", "ABCXEFG", "ABCDEFGH", "ABCDXFGH" };
+  enum { N_LONG = 300, N_MIDDLE = 3 * 26, N_TOPICS = N_LONG + N_MIDDLE + G_N_ELEMENTS (shorts) };
+  g_autoptr(GString) text = g_string_new ("data;temat;czas\n");
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
+  static gint64 months[2][N_TOPICS][12];
+  RocznikImport *import;
+
+  memset (months, 0, sizeof months);
+  for (int k = 0; k < N_LONG; k++)
+    g_ptr_array_add (topics, g_strdup_printf ("Sprawa nr %03d – Wydział Ogólny", k));
+  for (int k = 0; k < 26; k++)   /* many short ones alike: some share a place */
+    {
+      g_ptr_array_add (topics, g_strdup_printf ("Q%cZ", 'a' + k));
+      g_ptr_array_add (topics, g_strdup_printf ("QR%cTU", 'a' + k));
+      g_ptr_array_add (topics, g_strdup_printf ("QRS%cUVW", 'a' + k));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (shorts); k++)
+    g_ptr_array_add (topics, g_strdup (shorts[k]));
+  for (int i = 0; i < 60000; i++)
+    {
+      int t = (i / 2) % N_TOPICS, y = i % 2, month = i % 12 + 1;
+
+      g_string_append_printf (text, "%d-%02d-%02d 10:%02d;%s;00:%02d\n", 2018 + y, month, i % 28 + 1, i % 60,
+                              (char *) g_ptr_array_index (topics, t), i % 60);
+      months[y][t][month - 1]++;
+    }
+  import = import_both ("podobne.csv", text->str, text->len, 0);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 60000);
+  for (int y = 0; y < 2; y++)
+    {
+      g_assert_cmpuint (year_of (import, 2018 + y)->topics->len, ==, N_TOPICS);
+      for (int t = 0; t < N_TOPICS; t++)
+        assert_topic (import, 2018 + y, g_ptr_array_index (topics, t), months[y][t]);
+    }
+  rocznik_import_free (import);
 }
 
 int
@@ -451,5 +497,6 @@ main (int    argc,
   g_test_add_func ("/import-scan/other-year", test_other_year);
   g_test_add_func ("/import-scan/refusals", test_refusals);
   g_test_add_func ("/import-scan/utf16-units", test_utf16_units);
+  g_test_add_func ("/import-scan/similar-topics", test_similar_topics);
   return g_test_run ();
 }

@@ -46,6 +46,8 @@ typedef struct
   gint64  duration_calls, duration_seconds;
 } Entry;
 
+#define SCAN_RECENT_BITS 6
+
 /* Keys in the order first seen: topics, or channels. */
 typedef struct
 {
@@ -53,6 +55,7 @@ typedef struct
   guint32 *index;     /* entry + 1, open addressing */
   gsize    index_size;
   GString *names;
+  guint32  recent[1 << SCAN_RECENT_BITS];   /* entry + 1 by a key's ends: found without hashing it all */
 } Table;
 
 /* What rocznik_import_collect_calls() keeps per year. */
