@@ -488,6 +488,70 @@ test_similar_topics (void)
   rocznik_import_free (import);
 }
 
+/* Rows of 64 bytes: the second part (from the line break after the
+ * middle) is 4 MiB, a whole number of the scanner's reads, each ending at
+ * a line break; then rows of every length, quoted notes with line breaks
+ * and delimiters cut by the reads, and no line break at the end. */
+static void
+test_read_edges (void)
+{
+  enum { HALF = 4 * 1024 * 1024 / 64 + 1, N = 2 * HALF };
+  g_autoptr(GString) text = g_string_new (NULL);
+  static gint64 months[2][10][12];
+  const char *name[2] = { "rowne.csv", "nierowne.csv" };
+
+  memset (months, 0, sizeof months);
+  for (int v = 0; v < 2; v++)
+    {
+      RocznikImport *import;
+
+      g_string_assign (text, v == 0 ? "data;temat;czas\n" : "data;temat;czas;uwagi\n");
+      for (int i = 0; i < N; i++)
+        {
+          int t = i % 10, month = i % 12 + 1;
+          gsize row = text->len;
+
+          g_string_append_printf (text, "2018-%02d-%02d %02d:%02d:%02d;Temat %d ", month, i % 28 + 1, 7 + i % 12,
+                                  i % 60, (i * 7) % 60, t);
+          if (v == 0)
+            {
+              /* 64 bytes a row, the topic padded with x */
+              while (text->len - row < 64 - 7)
+                g_string_append_c (text, 'x');
+              g_string_append_printf (text, ";%02d:%02d\n", i % 60, i % 50);
+              g_assert_cmpuint (text->len - row, ==, 64);
+            }
+          else
+            {
+              g_string_append_printf (text, "xx;%02d:%02d;", i % 60, i % 50);
+              if (i % 7 == 3)
+                {
+                  g_string_append (text, "\"uwaga; ");
+                  for (int k = 0; k < i % 300; k++)
+                    g_string_append_c (text, k % 41 == 40 ? '\n' : 'n');
+                  g_string_append (text, "\"\"koniec\"\"\"");
+                }
+              if (i + 1 < N)
+                g_string_append_c (text, '\n');
+            }
+          months[v][t][month - 1]++;
+        }
+      g_test_message ("%s", name[v]);
+      import = import_both (name[v], text->str, text->len, v == 0 ? 0 : 1);
+      g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, N);
+      g_assert_cmpuint (year_of (import, 2018)->topics->len, ==, 10);
+      for (int t = 0; t < 10; t++)
+        {
+          /* "Temat N " and the x that pad it to 64 bytes, or two */
+          g_autofree char *topic = g_strdup_printf ("Temat %d %.*s", t, v == 0 ? 64 - 7 - 28 : 2,
+                                                    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+
+          assert_topic (import, 2018, topic, months[v][t]);
+        }
+      rocznik_import_free (import);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,5 +562,6 @@ main (int    argc,
   g_test_add_func ("/import-scan/refusals", test_refusals);
   g_test_add_func ("/import-scan/utf16-units", test_utf16_units);
   g_test_add_func ("/import-scan/similar-topics", test_similar_topics);
+  g_test_add_func ("/import-scan/read-edges", test_read_edges);
   return g_test_run ();
 }

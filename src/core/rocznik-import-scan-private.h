@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define SCAN_READ (2 * 1024 * 1024)
+#define SCAN_READ (512 * 1024)    /* the copy read stays in the core's cache */
 #define SCAN_SLACK 128
 #define SCAN_SPLIT_MIN (1024 * 1024)    /* smaller: one part */
 #define MAX_HANDED_ROWS 200000
