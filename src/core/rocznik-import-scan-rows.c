@@ -62,6 +62,18 @@ digits_in (guint64 v,
   return ((((v & f0) | (((v + six) & f0) >> 4)) ^ threes) & mask) == 0;
 }
 
+/* The digits of @v that @mask selects (checked to be digits), the others
+ * 0: byte k becomes 10 × digit k + digit k + 1, each below 100, so no
+ * byte carries into the next. */
+static inline guint64
+pairs (guint64 v,
+       guint64 mask)
+{
+  guint64 x = (v & mask) - (G_GUINT64_CONSTANT (0x3030303030303030) & mask);
+
+  return x * 10 + (x >> 8);
+}
+
 /* 2018-03-14 or 14.03.2018, then " HH:MM" or " HH:MM:SS" (or 'T'); any
  * other way of writing a date goes to parse_date(). Reads up to 19 bytes
  * past @p (the buffer's slack covers a short field). */
@@ -83,16 +95,20 @@ date_fast (const char *p,
   if ((p[4] == '-' || p[4] == '/' || p[4] == '.') && p[7] == p[4]
       && digits_in (v, G_GUINT64_CONSTANT (0x00FFFF00FFFFFFFF)))           /* YYYY-MM-DD */
     {
-      y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + two_digits (p + 2);
-      m = two_digits (p + 5);
+      guint64 x = pairs (v, G_GUINT64_CONSTANT (0x00FFFF00FFFFFFFF));
+
+      y = (int) (x & 0xFF) * 100 + (int) ((x >> 16) & 0xFF);
+      m = (int) ((x >> 40) & 0xFF);
       d = two_digits (p + 8);
     }
   else if ((p[2] == '.' || p[2] == '-' || (p[2] == '/' && !month_first)) && p[5] == p[2]
            && digits_in (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF)))      /* DD.MM.YYYY */
     {
-      d = two_digits (p);
-      m = two_digits (p + 3);
-      y = (p[6] - '0') * 1000 + (p[7] - '0') * 100 + two_digits (p + 8);
+      guint64 x = pairs (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF));
+
+      d = (int) (x & 0xFF);
+      m = (int) ((x >> 24) & 0xFF);
+      y = (int) ((x >> 48) & 0xFF) * 100 + two_digits (p + 8);
     }
   else
     return FALSE;
