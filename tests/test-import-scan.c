@@ -329,6 +329,229 @@ test_refusals (void)
   assert_same_refusal ("nul.csv", s, "file nul.csv, line 40002: a NUL byte");
 }
 
+/* A file written here, imported both ways: the same, all of it through
+ * the scanner (both parts) unless @handed rows go the general way. */
+static RocznikImport *
+import_both (const char *name,
+             const char *bytes,
+             gsize       len,
+             guint64     handed)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rocznik-scan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  RocznikImport *fast, *general;
+  RocznikScanStats stats;
+
+  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+  fast = import_path (path, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  rocznik_import_scan_get_last (&stats);
+  general = import_path (path, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats.result, ==, ROCZNIK_SCAN_DONE);
+  g_assert_cmpuint (stats.parts, ==, 2);
+  g_assert_false (stats.extended);
+  g_assert_cmpuint (stats.handed, ==, handed);
+  assert_same (fast, general);
+  rocznik_import_free (general);
+  g_unlink (path);
+  g_rmdir (dir);
+  return fast;
+}
+
+/* @topic's count in @year, each month as @months says. */
+static void
+assert_topic (RocznikImport *import,
+              int            year,
+              const char    *topic,
+              const gint64  *months)
+{
+  g_autofree char *key = rocznik_topic_key (topic);
+  RocznikTopic *t = rocznik_year_find_topic (year_of (import, year), key);
+  gint64 sum = 0;
+
+  g_assert_nonnull (t);
+  for (int m = 0; m < 12; m++)
+    {
+      g_assert_cmpint (t->months[m], ==, months[m]);
+      sum += months[m];
+    }
+  g_assert_cmpint (t->count, ==, sum);
+}
+
+/* UTF-16 the way Excel writes "Unicode text", LE and BE: the scanner turns
+ * 16 ASCII units at a time into UTF-8, so letters beyond ASCII (ż, and 📞,
+ * a surrogate pair) fall at every place of a group of 16 units, and some
+ * pairs across the reads. */
+static void
+test_utf16_units (void)
+{
+  static const char *topics[] = { "Inne", "Gospodarka odpadami", "Oświata; żłobki", "Ćwiczenia", "Zażółć gęślą jaźń" };
+  static const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
+  g_autoptr(GString) text = g_string_new ("Data i godzina\tTemat\tCzas rozmowy\tUwagi\r\n");
+  gint64 months[G_N_ELEMENTS (topics)][12] = { { 0 } };
+  guint bmp = 0, pairs = 0;   /* places in a group of 16 units seen, a bit each */
+  glong units;
+
+  for (int i = 0; i < 40000; i++)
+    {
+      int t = i % G_N_ELEMENTS (topics), month = i % 12 + 1;
+
+      g_string_append_printf (text, "2018-%02d-%02d %02d:%02d\t%s\t00:%02d\t", month, i % 28 + 1, 7 + i % 12,
+                              i % 60, topics[t], i % 60);
+      for (int k = 0; k < i % 17; k++)
+        g_string_append_c (text, 'x');
+      g_string_append (text, "ż");
+      for (int k = 0; k < i % 5; k++)
+        g_string_append (text, "📞");
+      g_string_append (text, ".\r\n");
+      months[t][month - 1]++;
+    }
+  /* where the units beyond ASCII fall, after the BOM (unit 0) */
+  units = 1;
+  for (const char *p = text->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (u >= 0x10000)
+        pairs |= 1u << (units % 16);
+      else if (u >= 0x80)
+        bmp |= 1u << (units % 16);
+      units += u >= 0x10000 ? 2 : 1;
+    }
+  g_assert_cmphex (bmp, ==, 0xFFFF);
+  g_assert_cmphex (pairs, ==, 0xFFFF);
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize len;
+      g_autofree char *body = g_convert (text->str, text->len, encodings[e], "UTF-8", NULL, &len, &error);
+      g_autofree char *bytes = g_malloc (len + 2);
+      RocznikImport *import;
+
+      g_assert_no_error (error);
+      memcpy (bytes, e == 0 ? "\xff\xfe" : "\xfe\xff", 2);
+      memcpy (bytes + 2, body, len);
+      g_test_message ("%s", encodings[e]);
+      import = import_both ("unicode.txt", bytes, len + 2, 0);
+      g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 40000);
+      for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
+        assert_topic (import, 2018, topics[t], months[t]);
+      rocznik_import_free (import);
+    }
+}
+
+/* Topics that differ only in the middle (the same first and last bytes,
+ * length and year: one place in the scanner's table of recent keys), short
+ * ones that differ in one byte, and the same topic in two years, row by
+ * row: each counted apart. */
+static void
+test_similar_topics (void)
+{
+  static const char *shorts[] = { "A", "B", "AB", "AC", "ABC", "AXC", "ABCD", "AXCD", "ABCDE", "ABXDE",
+                                  "ABCDEFG", "ABCXEFG", "ABCDEFGH", "ABCDXFGH" };
+  enum { N_LONG = 300, N_MIDDLE = 3 * 26, N_TOPICS = N_LONG + N_MIDDLE + G_N_ELEMENTS (shorts) };
+  g_autoptr(GString) text = g_string_new ("data;temat;czas\n");
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
+  static gint64 months[2][N_TOPICS][12];
+  RocznikImport *import;
+
+  memset (months, 0, sizeof months);
+  for (int k = 0; k < N_LONG; k++)
+    g_ptr_array_add (topics, g_strdup_printf ("Sprawa nr %03d – Wydział Ogólny", k));
+  for (int k = 0; k < 26; k++)   /* many short ones alike: some share a place */
+    {
+      g_ptr_array_add (topics, g_strdup_printf ("Q%cZ", 'a' + k));
+      g_ptr_array_add (topics, g_strdup_printf ("QR%cTU", 'a' + k));
+      g_ptr_array_add (topics, g_strdup_printf ("QRS%cUVW", 'a' + k));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (shorts); k++)
+    g_ptr_array_add (topics, g_strdup (shorts[k]));
+  for (int i = 0; i < 60000; i++)
+    {
+      int t = (i / 2) % N_TOPICS, y = i % 2, month = i % 12 + 1;
+
+      g_string_append_printf (text, "%d-%02d-%02d 10:%02d;%s;00:%02d\n", 2018 + y, month, i % 28 + 1, i % 60,
+                              (char *) g_ptr_array_index (topics, t), i % 60);
+      months[y][t][month - 1]++;
+    }
+  import = import_both ("podobne.csv", text->str, text->len, 0);
+  g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, 60000);
+  for (int y = 0; y < 2; y++)
+    {
+      g_assert_cmpuint (year_of (import, 2018 + y)->topics->len, ==, N_TOPICS);
+      for (int t = 0; t < N_TOPICS; t++)
+        assert_topic (import, 2018 + y, g_ptr_array_index (topics, t), months[y][t]);
+    }
+  rocznik_import_free (import);
+}
+
+/* Rows of 64 bytes: the second part (from the line break after the
+ * middle) is 4 MiB, a whole number of the scanner's reads, each ending at
+ * a line break; then rows of every length, quoted notes with line breaks
+ * and delimiters cut by the reads, and no line break at the end. */
+static void
+test_read_edges (void)
+{
+  enum { HALF = 4 * 1024 * 1024 / 64 + 1, N = 2 * HALF };
+  g_autoptr(GString) text = g_string_new (NULL);
+  static gint64 months[2][10][12];
+  const char *name[2] = { "rowne.csv", "nierowne.csv" };
+
+  memset (months, 0, sizeof months);
+  for (int v = 0; v < 2; v++)
+    {
+      RocznikImport *import;
+
+      g_string_assign (text, v == 0 ? "data;temat;czas\n" : "data;temat;czas;uwagi\n");
+      for (int i = 0; i < N; i++)
+        {
+          int t = i % 10, month = i % 12 + 1;
+          gsize row = text->len;
+
+          g_string_append_printf (text, "2018-%02d-%02d %02d:%02d:%02d;Temat %d ", month, i % 28 + 1, 7 + i % 12,
+                                  i % 60, (i * 7) % 60, t);
+          if (v == 0)
+            {
+              /* 64 bytes a row, the topic padded with x */
+              while (text->len - row < 64 - 7)
+                g_string_append_c (text, 'x');
+              g_string_append_printf (text, ";%02d:%02d\n", i % 60, i % 50);
+              g_assert_cmpuint (text->len - row, ==, 64);
+            }
+          else
+            {
+              g_string_append_printf (text, "xx;%02d:%02d;", i % 60, i % 50);
+              if (i % 7 == 3)
+                {
+                  g_string_append (text, "\"uwaga; ");
+                  for (int k = 0; k < i % 300; k++)
+                    g_string_append_c (text, k % 41 == 40 ? '\n' : 'n');
+                  g_string_append (text, "\"\"koniec\"\"\"");
+                }
+              if (i + 1 < N)
+                g_string_append_c (text, '\n');
+            }
+          months[v][t][month - 1]++;
+        }
+      g_test_message ("%s", name[v]);
+      import = import_both (name[v], text->str, text->len, v == 0 ? 0 : 1);
+      g_assert_cmpuint (rocznik_import_get_n_rows (import), ==, N);
+      g_assert_cmpuint (year_of (import, 2018)->topics->len, ==, 10);
+      for (int t = 0; t < 10; t++)
+        {
+          /* "Temat N " and the x that pad it to 64 bytes, or two */
+          g_autofree char *topic = g_strdup_printf ("Temat %d %.*s", t, v == 0 ? 64 - 7 - 28 : 2,
+                                                    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+
+          assert_topic (import, 2018, topic, months[v][t]);
+        }
+      rocznik_import_free (import);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,5 +560,8 @@ main (int    argc,
   g_test_add_func ("/import-scan/variants", test_variants);
   g_test_add_func ("/import-scan/other-year", test_other_year);
   g_test_add_func ("/import-scan/refusals", test_refusals);
+  g_test_add_func ("/import-scan/utf16-units", test_utf16_units);
+  g_test_add_func ("/import-scan/similar-topics", test_similar_topics);
+  g_test_add_func ("/import-scan/read-edges", test_read_edges);
   return g_test_run ();
 }

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define SCAN_READ (2 * 1024 * 1024)
+#define SCAN_READ (512 * 1024)    /* the copy read stays in the core's cache */
 #define SCAN_SLACK 128
 #define SCAN_SPLIT_MIN (1024 * 1024)    /* smaller: one part */
 #define MAX_HANDED_ROWS 200000
@@ -46,6 +46,8 @@ typedef struct
   gint64  duration_calls, duration_seconds;
 } Entry;
 
+#define SCAN_RECENT_BITS 6
+
 /* Keys in the order first seen: topics, or channels. */
 typedef struct
 {
@@ -53,6 +55,7 @@ typedef struct
   guint32 *index;     /* entry + 1, open addressing */
   gsize    index_size;
   GString *names;
+  guint32  recent[1 << SCAN_RECENT_BITS];   /* entry + 1 by a key's ends: found without hashing it all */
 } Table;
 
 /* What rocznik_import_collect_calls() keeps per year. */

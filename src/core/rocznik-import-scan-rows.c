@@ -33,6 +33,21 @@ load64 (const char *p)
   return GUINT64_FROM_LE (v);
 }
 
+/* The @len bytes at @p (1 to 7) as one number, unique for that length:
+ * two overlapping reads, or the first, middle and last byte. */
+static inline guint64
+load_short (const char *p,
+            guint       len)
+{
+  guint32 a, b;
+
+  if (len < 4)
+    return (guint64) (guchar) p[0] | (guint64) (guchar) p[len / 2] << 8 | (guint64) (guchar) p[len - 1] << 16;
+  memcpy (&a, p, 4);
+  memcpy (&b, p + len - 4, 4);
+  return (guint64) a | (guint64) b << 32;
+}
+
 /* The bytes of @v that @mask selects are all ASCII digits. A carry out of
  * an unselected byte can only turn a yes into a no (then parse_date()
  * decides), never a no into a yes. */
@@ -45,6 +60,18 @@ digits_in (guint64 v,
   const guint64 threes = G_GUINT64_CONSTANT (0x3333333333333333);
 
   return ((((v & f0) | (((v + six) & f0) >> 4)) ^ threes) & mask) == 0;
+}
+
+/* The digits of @v that @mask selects (checked to be digits), the others
+ * 0: byte k becomes 10 × digit k + digit k + 1, each below 100, so no
+ * byte carries into the next. */
+static inline guint64
+pairs (guint64 v,
+       guint64 mask)
+{
+  guint64 x = (v & mask) - (G_GUINT64_CONSTANT (0x3030303030303030) & mask);
+
+  return x * 10 + (x >> 8);
 }
 
 /* 2018-03-14 or 14.03.2018, then " HH:MM" or " HH:MM:SS" (or 'T'); any
@@ -68,16 +95,20 @@ date_fast (const char *p,
   if ((p[4] == '-' || p[4] == '/' || p[4] == '.') && p[7] == p[4]
       && digits_in (v, G_GUINT64_CONSTANT (0x00FFFF00FFFFFFFF)))           /* YYYY-MM-DD */
     {
-      y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + two_digits (p + 2);
-      m = two_digits (p + 5);
+      guint64 x = pairs (v, G_GUINT64_CONSTANT (0x00FFFF00FFFFFFFF));
+
+      y = (int) (x & 0xFF) * 100 + (int) ((x >> 16) & 0xFF);
+      m = (int) ((x >> 40) & 0xFF);
       d = two_digits (p + 8);
     }
   else if ((p[2] == '.' || p[2] == '-' || (p[2] == '/' && !month_first)) && p[5] == p[2]
            && digits_in (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF)))      /* DD.MM.YYYY */
     {
-      d = two_digits (p);
-      m = two_digits (p + 3);
-      y = (p[6] - '0') * 1000 + (p[7] - '0') * 100 + two_digits (p + 8);
+      guint64 x = pairs (v, G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF));
+
+      d = (int) (x & 0xFF);
+      m = (int) ((x >> 24) & 0xFF);
+      y = (int) ((x >> 48) & 0xFF) * 100 + two_digits (p + 8);
     }
   else
     return FALSE;
@@ -325,15 +356,31 @@ same_bytes (const char *a,
 {
   if (len >= 8)
     {
-      for (guint i = 0; i + 8 <= len; i += 8)
-        if (load64 (a + i) != load64 (b + i))
-          return FALSE;
-      return load64 (a + len - 8) == load64 (b + len - 8);
+      guint64 x = (load64 (a) ^ load64 (b)) | (load64 (a + len - 8) ^ load64 (b + len - 8));
+
+      for (guint i = 8; i + 8 < len; i += 8)
+        x |= load64 (a + i) ^ load64 (b + i);
+      return x == 0;
     }
-  for (guint i = 0; i < len; i++)
-    if (a[i] != b[i])
-      return FALSE;
-  return TRUE;
+  return len == 0 || load_short (a, len) == load_short (b, len);
+}
+
+/* Where in Table.recent a key may be: its first and last 8 bytes, its
+ * length and year, mixed. Two keys may share a place; then the hash finds
+ * them. */
+static inline guint
+recent_slot (const char *p,
+             guint       len,
+             int         year)
+{
+  guint64 v;
+
+  if (G_LIKELY (len >= 8))
+    v = load64 (p) ^ (load64 (p + len - 8) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+  else
+    v = len > 0 ? load_short (p, len) : 0;
+  v ^= (guint64) len << 40 ^ (guint64) (guint) year << 48;
+  return (guint) ((v * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9)) >> (64 - SCAN_RECENT_BITS));
 }
 
 G_ALWAYS_INLINE static inline Entry *
@@ -344,10 +391,23 @@ table_add (Table      *t,
            int         month,
            guint64     line)
 {
-  guint64 h = scan_hash (bytes, len, year);
-  gsize mask = t->index_size - 1;
+  guint slot = recent_slot (bytes, len, year);
   Entry *entries = (Entry *) (void *) t->entries->data;
+  guint64 h;
+  gsize mask;
 
+  if (G_LIKELY (t->recent[slot] != 0))
+    {
+      Entry *e = &entries[t->recent[slot] - 1];
+
+      if (e->len == len && e->year == year && same_bytes (t->names->str + e->name, bytes, len))
+        {
+          e->months[month - 1]++;
+          return e;
+        }
+    }
+  h = scan_hash (bytes, len, year);
+  mask = t->index_size - 1;
   for (gsize i = h & mask; t->index[i]; i = (i + 1) & mask)
     {
       Entry *e = &entries[t->index[i] - 1];
@@ -355,9 +415,11 @@ table_add (Table      *t,
       if (e->hash == h && e->len == len && e->year == year && same_bytes (t->names->str + e->name, bytes, len))
         {
           e->months[month - 1]++;
+          t->recent[slot] = t->index[i];
           return e;
         }
     }
+  t->recent[slot] = t->entries->len + 1;
   return table_insert (t, h, bytes, len, year, month, line);
 }
 
@@ -368,6 +430,7 @@ rocznik_import_scan_table_init (Table *t)
   t->index_size = 256;
   t->index = g_new0 (guint32, t->index_size);
   t->names = g_string_new (NULL);
+  memset (t->recent, 0, sizeof t->recent);
 }
 
 void
@@ -438,11 +501,17 @@ unescape (GString    *out,
           const char *end)
 {
   g_string_truncate (out, 0);
-  for (; p < end; p++)
+  while (p < end)
     {
-      g_string_append_c (out, *p);
-      if (*p == '"')
-        p++;   /* "" */
+      const char *q = memchr (p, '"', end - p);
+
+      if (q == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, q + 1 - p);
+      p = q + 2;   /* "" */
     }
   return out->str;
 }
