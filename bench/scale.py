@@ -13,17 +13,24 @@ window's frame hook of this tree applied so both report the same way):
   rocznik --export raport.xlsx --year Y
   rocznik --export raport.pdf --year Y
   rocznik --export wykres.png --chart ranking --year Y
-  rocznik-window: time to the first painted frame, and a size change
-                  (ROCZNIK_BENCH_FRAMES, under Xvfb, GSK_RENDERER=cairo)
+  rocznik-window: time to the first painted frame, then STEPS size changes
+                  (ROCZNIK_BENCH_FRAMES=STEPS, under Xvfb, GSK_RENDERER=cairo):
+                  the app steps like a drag, out and back 40 px at a time,
+                  every width new in the run, and prints each step's time
+                  from the size asked for to the frame painted at that size
 
 Each command: best of RUNS, the builds taking turns, as wall time and CPU
 time (user + system; on a shared machine the steadier of the two); a command
-that runs out of TIMEOUT seconds is shown as "> TIMEOUT". Then the growth
-300/17 and 3000/300 of each, of CPU time, and the load average (1 minute)
-seen while each build measured each shape, lowest–highest.
+that runs out of TIMEOUT seconds is shown as "> TIMEOUT". The size changes
+are shown three ways, each best of RUNS like the rest: the median step and
+the worst step (of wall time and, apart, of CPU time) after the first, and
+the first step alone (the first time at another size: a warm-up); then how
+many steps of all runs, the first ones left out, took 50 ms of wall time or
+more. Then the growth 300/17 and 3000/300 of each, of CPU time, and the load
+average (1 minute) seen while each build measured each shape, lowest–highest.
 
 Usage: bench/scale.py [BUILD_DIR] [--reference COMMIT|none] [--runs N]
-                      [--timeout S] [--shapes 17x5,300x30,...]
+                      [--timeout S] [--shapes 17x5,300x30,...] [--steps N]
 """
 import argparse
 import hashlib
@@ -46,6 +53,7 @@ ap.add_argument('--reference', default='merge-base')
 ap.add_argument('--runs', type=int, default=3)
 ap.add_argument('--timeout', type=float, default=60)
 ap.add_argument('--shapes', default='17x5,300x5,3000x5,17x30,300x30,3000x30')
+ap.add_argument('--steps', type=int, default=12)
 args = ap.parse_args()
 shapes = [tuple(int(x) for x in s.split('x')) for s in args.shapes.split(',')]
 tmp = os.path.join(tempfile.gettempdir(), 'rocznik-scale')
@@ -137,10 +145,10 @@ def timed(argv, env=None):
 
 
 def window_times(build, ws, display):
-    """(first frame, median size change) as (wall, CPU) seconds, from the
-    app's own hook."""
+    """(first frame, [size changes]) as (wall, CPU) seconds, from the app's
+    own hook; None for what did not come."""
     env = dict(os.environ, DISPLAY=display, GSK_RENDERER='cairo', GTK_A11Y='none', NO_AT_BRIDGE='1',
-               ROCZNIK_BENCH_FRAMES='4', GSETTINGS_BACKEND='memory', LC_ALL='pl_PL.UTF-8')
+               ROCZNIK_BENCH_FRAMES=str(args.steps), GSETTINGS_BACKEND='memory', LC_ALL='pl_PL.UTF-8')
     env.pop('DBUS_SESSION_BUS_ADDRESS', None)
     try:
         p = subprocess.run([os.path.join(build, 'src', 'rocznik-window'), '--workspace', ws, '--year', '2021'],
@@ -148,12 +156,22 @@ def window_times(build, ws, display):
     except subprocess.TimeoutExpired:
         return None, None
     def times(kind):
+        # "kind<TAB>wall ms<TAB>CPU ms[<TAB>size]", the decimal comma of the locale
         return [tuple(float(x.replace(',', '.')) / 1000 for x in l.split('\t')[1:3])
-                for l in p.stdout.splitlines() if l.startswith(kind)]
+                for l in p.stdout.splitlines() if l.startswith(kind + '\t')]
     first, resize = times('first-frame'), times('resize')
-    if resize:
-        resize = (statistics.median(w for w, _ in resize), statistics.median(c for _, c in resize))
-    return (first[0] if first else None), (resize or None)
+    return (first[0] if first else None), (resize if len(resize) == args.steps else None)
+
+
+def resize_stats(steps):
+    """{median, worst, first} as (wall, CPU) of one run's size changes; the
+    median and the worst leave the first step out."""
+    if steps is None:
+        return {k: None for k in ('median', 'worst', 'first')}
+    rest = steps[1:] or steps
+    return {'median': (statistics.median(w for w, _ in rest), statistics.median(c for _, c in rest)),
+            'worst': (max(w for w, _ in rest), max(c for _, c in rest)),
+            'first': steps[0]}
 
 
 def seconds(t):
@@ -198,6 +216,7 @@ def main():
              ('PNG ranking', lambda b, ws: timed([b + '/src/rocznik', '--workspace', ws, '--export', out + '/wykres.png',
                                                   '--chart', 'ranking', '--year', '2021'], pl)))
     results = {}   # (build, task, shape) -> seconds or None
+    slow = {}      # (build, shape) -> [size changes ≥ 50 ms, size changes], first ones left out
     try:
         for shape in shapes:
             workspaces = {name: make_workspace(build, *shape) for name, build in builds}
@@ -221,17 +240,25 @@ def main():
                     shutil.copy(ws, copy)
                     note_load((name, shape))
                     first, resize = window_times(build, copy, display)
-                    for task, t in (('window first frame', first), ('window resize', resize)):
+                    stats = resize_stats(resize)
+                    slow.setdefault((name, shape), [0, 0])
+                    if resize:
+                        slow[(name, shape)][0] += sum(1 for w, _ in resize[1:] if w >= 0.05)
+                        slow[(name, shape)][1] += len(resize[1:])
+                    for task, t in (('window first frame', first), ('window resize median', stats['median']),
+                                    ('window resize worst', stats['worst']), ('window resize first', stats['first'])):
                         key = (name, task, shape)
                         results[key] = t if key not in results or t is None or results[key] is None else best(t, results[key])
             print(f'{shape[0]} topics × {shape[1]} years: done', file=sys.stderr)
     finally:
         xvfb.terminate()
 
-    task_names = [t for t, _ in tasks] + ['window first frame', 'window resize']
+    task_names = [t for t, _ in tasks] + ['window first frame', 'window resize median', 'window resize worst',
+                                          'window resize first']
     print(f'load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores); best of {args.runs}; '
-          'each cell: wall time (CPU time); growth: of CPU time, per number of years; '
-          'the last rows: the load average while each was measured')
+          f'each cell: wall time (CPU time); {args.steps} size changes a run, their median and worst '
+          'after the first, and the first; growth: of CPU time, per number of years; '
+          'the last rows: size changes of all runs at 50 ms or more, and the load average while each was measured')
     print(f'| what | build | ' + ' | '.join(f'{t}×{y}' for t, y in shapes) + ' | growth 300/17 | growth 3000/300 |')
     print('|---|---|' + '---|' * len(shapes) + '---|---|')
     for task in task_names:
@@ -248,6 +275,9 @@ def main():
                         ratios.append(f'>{args.timeout / ta[0]:.0f}× ({y} y.)')
                 growth.append(', '.join(ratios) or '–')
             print(f'| {task} | {name} | ' + ' | '.join(cells) + ' | ' + ' | '.join(growth) + ' |')
+    for name, _ in builds:
+        cells = [f'{slow[(name, s)][0]} of {slow[(name, s)][1]}' if (name, s) in slow else '–' for s in shapes]
+        print(f'| window resize ≥ 50 ms | {name} | ' + ' | '.join(cells) + ' | | |')
     for name, _ in builds:
         cells = []
         for s in shapes:

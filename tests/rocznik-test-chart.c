@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-test-chart.c — geometry checks every chart suite shares */
+/* rocznik-test-chart.c — geometry checks and generated years every chart suite shares */
 
 #include <string.h>
 
 #include "rocznik-test-chart.h"
+#include "rocznik-workspace.h"
+#include "rocznik-year.h"
 
 gboolean
 overlap (const RocznikChartItem *a,
@@ -71,4 +73,69 @@ check_clean (GPtrArray *items,
             g_error ("„%s” covers bar %d at %g×%g", a->text, b->bar, width, height);
         }
     }
+}
+
+/* Generated years of @n topics: names of one to seven words (some long
+ * enough to wrap), counts falling off with the rank, some topics missing
+ * from the earlier year. */
+GPtrArray *
+many_topic_years (guint n)
+{
+  static const char *words[] = { "gospodarka", "odpadami", "transport", "miejski", "strefa",
+                                 "parkowania", "oświata", "podatki", "opłaty", "lokalne",
+                                 "zieleń", "drogi", "świadczenia", "działalność gospodarcza" };
+  GPtrArray *years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+
+  for (int y = 2020; y <= 2021; y++)
+    {
+      RocznikYear *year = rocznik_year_new (y);
+
+      year->organisation = g_strdup ("Centrum Kontaktu");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+          int n_words = g_rand_int_range (rand, 1, 8);
+
+          if (y == 2020 && i % 7 == 3)
+            continue;
+          for (int w = 0; w < n_words; w++)
+            g_string_append_printf (name, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_printf (name, "%u", i + 1);
+          rocznik_year_add_topic (year, name->str, 70000 / (i + 1) + g_rand_int_range (rand, 0, 40));
+        }
+      g_ptr_array_add (years, year);
+    }
+  return years;
+}
+
+/* The bundled sample's years (RocznikYear*). */
+GPtrArray *
+sample_years (void)
+{
+  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *years;
+
+  g_assert_true (rocznik_workspace_add_sample (ws, &error));
+  g_assert_no_error (error);
+  years = rocznik_workspace_load_all (ws, &error);
+  g_assert_no_error (error);
+  return years;
+}
+
+RocznikChart *
+chart_for (GPtrArray        *years,
+           RocznikChartType  type,
+           const char       *topics,
+           int               compare_year)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = topics ? g_strsplit (topics, ";", -1) : NULL;
+  RocznikChartSpec spec = { .type = type, .topics = list, .compare_year = compare_year };
+  RocznikChart *chart = rocznik_chart_new (years, NULL, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+  return chart;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rocznik-test-chart.h — geometry checks every chart suite shares */
+/* rocznik-test-chart.h — geometry checks and generated years every chart suite shares */
 #pragma once
 
 #include "rocznik-chart.h"
@@ -16,5 +16,13 @@ gboolean   has_text    (GPtrArray              *items,
 void       check_clean (GPtrArray              *items,
                         double                  width,
                         double                  height);
+/* Years 2020 and 2021 of @n generated topics (RocznikYear*). */
+GPtrArray *many_topic_years (guint                  n);
+GPtrArray *sample_years     (void);
+/* A chart of @years that must be made; @topics separated by ";", or NULL. */
+RocznikChart *chart_for     (GPtrArray              *years,
+                             RocznikChartType        type,
+                             const char             *topics,
+                             int                     compare_year);
 
 G_END_DECLS

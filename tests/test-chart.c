@@ -33,14 +33,8 @@ static const struct { int w, h; } sizes[] = {
 static GPtrArray *
 load_years (gboolean with_2017_topics)
 {
-  g_autoptr(RocznikWorkspace) ws = rocznik_workspace_new_in_memory ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *years;
+  GPtrArray *years = sample_years ();
 
-  g_assert_true (rocznik_workspace_add_sample (ws, &error));
-  g_assert_no_error (error);
-  years = rocznik_workspace_load_all (ws, &error);
-  g_assert_no_error (error);
   if (with_2017_topics)
     {
       static const struct { const char *name; gint64 count; } made_up[] = {
@@ -65,22 +59,6 @@ load_years (gboolean with_2017_topics)
         rocznik_year_add_topic (y2017, made_up[i].name, made_up[i].count);
     }
   return years;
-}
-
-static RocznikChart *
-chart_for (GPtrArray        *years,
-           RocznikChartType  type,
-           const char       *topics,
-           int               compare_year)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) list = topics ? g_strsplit (topics, ";", -1) : NULL;
-  RocznikChartSpec spec = { .type = type, .topics = list, .compare_year = compare_year };
-  RocznikChart *chart = rocznik_chart_new (years, NULL, &spec, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (chart);
-  return chart;
 }
 
 /* Every bar's length is its count times one scale, within a pixel. */
@@ -251,40 +229,6 @@ test_ranking (void)
     g_assert_true (has_text (items, "sprawy ogólne (w" NBSP "tym Poznański Budżet Obywatelski, działania na" NBSP "rzecz seniorów)"));
     g_assert_false (has_text (items, "…"));
   }
-}
-
-/* Generated years of @n topics: names of one to seven words (some long
- * enough to wrap), counts falling off with the rank, some topics missing
- * from the earlier year. */
-static GPtrArray *
-many_topic_years (guint n)
-{
-  static const char *words[] = { "gospodarka", "odpadami", "transport", "miejski", "strefa",
-                                 "parkowania", "oświata", "podatki", "opłaty", "lokalne",
-                                 "zieleń", "drogi", "świadczenia", "działalność gospodarcza" };
-  GPtrArray *years = g_ptr_array_new_with_free_func ((GDestroyNotify) rocznik_year_free);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
-
-  for (int y = 2020; y <= 2021; y++)
-    {
-      RocznikYear *year = rocznik_year_new (y);
-
-      year->organisation = g_strdup ("Centrum Kontaktu");
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GString) name = g_string_new (NULL);
-          int n_words = g_rand_int_range (rand, 1, 8);
-
-          if (y == 2020 && i % 7 == 3)
-            continue;
-          for (int w = 0; w < n_words; w++)
-            g_string_append_printf (name, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-          g_string_append_printf (name, "%u", i + 1);
-          rocznik_year_add_topic (year, name->str, 70000 / (i + 1) + g_rand_int_range (rand, 0, 40));
-        }
-      g_ptr_array_add (years, year);
-    }
-  return years;
 }
 
 /* 300 and 3 000 topics: at every size the chart stays clean, shows the

@@ -28,6 +28,8 @@ struct _RocznikApplication
   gint64            bench_start;   /* ROCZNIK_BENCH_FRAMES, see bench_after_paint_cb() */
   double            bench_cpu;
   int               bench_steps;
+  int               bench_step;    /* size changes made so far */
+  GHashTable       *bench_widths;  /* the widths asked for so far */
   int               bench_width;
 };
 
@@ -72,8 +74,12 @@ ensure_window (RocznikApplication *self)
 }
 
 /* bench/scale.py: with ROCZNIK_BENCH_FRAMES=N the app prints the time (wall
- * and the process's CPU, ms) from its start to the first painted frame, then
- * from each of N size changes to the frame painted at the new size, and quits. */
+ * and the process's CPU, ms) from its start to the first painted frame
+ * ("first-frame\tWALL\tCPU"), then from each of N size changes to the frame
+ * painted at the new size ("resize\tWALL\tCPU\tWIDTHxHEIGHT"), and quits.
+ * The sizes follow a drag out and back (six steps of 40 px wider, six
+ * narrower, from 1000 px, each pass shifted), never a size the run had
+ * before: a drag never repeats one, so nothing measured at a size is reused. */
 static double
 bench_cpu_ms (void)
 {
@@ -81,6 +87,27 @@ bench_cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int
+bench_next_width (RocznikApplication *self,
+                  GtkWindow          *window)
+{
+  int step = self->bench_step++;
+  int pass = step / 6, j = step % 6;
+  int width = pass % 2 == 0 ? 1000 + 40 * j + pass : 1220 - 40 * j + pass;
+  int default_width, default_height;
+
+  if (self->bench_widths == NULL)
+    {
+      self->bench_widths = g_hash_table_new (NULL, NULL);
+      gtk_window_get_default_size (window, &default_width, &default_height);
+      g_hash_table_add (self->bench_widths, GINT_TO_POINTER (default_width));
+    }
+  while (g_hash_table_contains (self->bench_widths, GINT_TO_POINTER (width)))
+    width++;
+  g_hash_table_add (self->bench_widths, GINT_TO_POINTER (width));
+  return width;
 }
 
 static void
@@ -91,6 +118,7 @@ bench_after_paint_cb (GdkFrameClock *clock,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   double ms = (g_get_monotonic_time () - self->bench_start) / 1000.0;
   int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
   int next;
 
   if (self->bench_width == 0)
@@ -98,15 +126,15 @@ bench_after_paint_cb (GdkFrameClock *clock,
   else if (width == self->bench_width)
     return;   /* not yet at the new size */
   else
-    g_print ("resize\t%.1f\t%.1f\n", ms, bench_cpu_ms () - self->bench_cpu);
+    g_print ("resize\t%.1f\t%.1f\t%dx%d\n", ms, bench_cpu_ms () - self->bench_cpu, width, height);
   self->bench_width = width;
-  if (self->bench_steps-- == 0)
+  if (self->bench_step == self->bench_steps)
     {
       g_signal_handlers_disconnect_by_data (clock, self);
       g_application_quit (G_APPLICATION (self));
       return;
     }
-  next = width > 1100 ? 1000 : 1300;
+  next = bench_next_width (self, window);
   self->bench_start = g_get_monotonic_time ();
   self->bench_cpu = bench_cpu_ms ();
   gtk_window_set_default_size (window, next, next * 2 / 3);
@@ -251,6 +279,7 @@ rocznik_application_finalize (GObject *object)
   g_clear_pointer (&self->workspace, rocznik_workspace_free);
   g_clear_error (&self->workspace_error);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->bench_widths, g_hash_table_unref);
   g_free (self->workspace_path);
 
   G_OBJECT_CLASS (rocznik_application_parent_class)->finalize (object);

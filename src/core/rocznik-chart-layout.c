@@ -7,6 +7,10 @@
  * tests' geometry checks and every export share one set of positions.
  * Text grows with the canvas; when rows do not fit, text shrinks a little,
  * then the smallest rows are left out and a note says so.
+ *
+ * Each text is shaped once per chart: a window resized by a drag lays the
+ * chart out again at every size, and most labels come back with the same
+ * text, size and wrap width (chart_text_new() keeps them, see TEXTS_KEPT).
  */
 
 #include "config.h"
@@ -17,7 +21,83 @@
 #include "rocznik-chart-private.h"
 #include "rocznik-format.h"
 
+/* Laid-out texts kept between layouts: beyond this many, those the last
+ * two layouts did not use are let go. */
+#define TEXTS_KEPT 1024
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint        used;         /* the chart's generation when last asked for */
+} KeptText;
+
 /* Helpers */
+
+static void
+kept_text_free (gpointer data)
+{
+  KeptText *kept = data;
+
+  g_object_unref (kept->layout);
+  g_free (kept);
+}
+
+/* Every parameter chart_text_new() gives the layout, as it gives it. */
+static char *
+text_key (const char    *text,
+          double         size,
+          gboolean       bold,
+          double         width,
+          int            max_lines,
+          PangoAlignment align)
+{
+  int wrap = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
+
+  return g_strdup_printf ("%a|%d|%d|%d|%d|%s", size, bold != FALSE, wrap,
+                          wrap > 0 && max_lines > 0 ? max_lines : 0, align, text);
+}
+
+static PangoLayout *
+text_layout_new (PangoContext  *pango,
+                 const char    *text,
+                 double         size,
+                 gboolean       bold,
+                 double         width,
+                 int            max_lines,
+                 PangoAlignment align)
+{
+  PangoLayout *layout = pango_layout_new (pango);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, ROCZNIK_CHART_DEFAULT_FONT);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (max_lines > 0)
+        {
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+  pango_layout_set_alignment (layout, align);
+  return layout;
+}
+
+static gboolean
+text_is_stale (gpointer key,
+               gpointer value,
+               gpointer generation)
+{
+  const KeptText *kept = value;
+
+  return kept->used + 1 < GPOINTER_TO_UINT (generation);
+}
 
 static PangoContext *
 measuring_context (RocznikChart *chart)
@@ -237,6 +317,8 @@ layout_new (double width,
 
 /* Internal API */
 
+/* A new reference to @text laid out so; nobody changes a layout once made,
+ * so one made for an earlier layout of the chart serves as it is. */
 PangoLayout *
 chart_text_new (Ctx           *c,
                 const char    *text,
@@ -246,27 +328,21 @@ chart_text_new (Ctx           *c,
                 int            max_lines,
                 PangoAlignment align)
 {
-  PangoLayout *layout = pango_layout_new (c->pango);
-  PangoFontDescription *font = pango_font_description_new ();
+  RocznikChart *chart = c->chart;
+  g_autofree char *key = text_key (text, size, bold, width, max_lines, align);
+  KeptText *kept;
 
-  pango_font_description_set_family (font, ROCZNIK_CHART_DEFAULT_FONT);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
+  if (chart->texts == NULL)
+    chart->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kept_text_free);
+  kept = g_hash_table_lookup (chart->texts, key);
+  if (kept == NULL)
     {
-      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      if (max_lines > 0)
-        {
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
+      kept = g_new0 (KeptText, 1);
+      kept->layout = text_layout_new (c->pango, text, size, bold, width, max_lines, align);
+      g_hash_table_insert (chart->texts, g_steal_pointer (&key), kept);
     }
-  pango_layout_set_alignment (layout, align);
-  return layout;
+  kept->used = chart->generation;
+  return g_object_ref (kept->layout);
 }
 
 void
@@ -588,6 +664,7 @@ rocznik_chart_layout_compute (RocznikChart *chart,
   c.pad = round (0.9 * c.s);
   c.any_highlight = g_hash_table_size (chart->highlight) > 0;
   c.measures = g_ptr_array_new_with_free_func (chart_measures_free);
+  chart->generation++;
 
   /* Leaving rows out adds a note, which may leave room for fewer rows. */
   for (int pass = 0; pass < 4; pass++)
@@ -601,7 +678,16 @@ rocznik_chart_layout_compute (RocznikChart *chart,
       assumed = shown;
     }
   g_ptr_array_unref (c.measures);
+  if (chart->texts && g_hash_table_size (chart->texts) > TEXTS_KEPT)
+    g_hash_table_foreach_remove (chart->texts, text_is_stale, GUINT_TO_POINTER (chart->generation));
   return c.out;
+}
+
+/* The fonts changed: no kept text measures true any more. */
+void
+chart_texts_clear (RocznikChart *chart)
+{
+  g_clear_pointer (&chart->texts, g_hash_table_unref);
 }
 
 void

@@ -63,6 +63,8 @@ struct _RocznikChart
 
   PangoFontMap *font_map;    /* NULL: the thread's default */
   PangoContext *pango;       /* measuring context, fixed font options */
+  GHashTable   *texts;       /* laid-out texts kept between layouts, see chart_text_new() */
+  guint         generation;  /* layouts computed, to age them */
   struct _ChartLayout *layout;  /* the last layout, for hit tests */
 };
 
@@ -321,6 +323,7 @@ ChartLayout *rocznik_chart_layout_compute (RocznikChart *chart,
                                            double        width,
                                            double        height);
 void         rocznik_chart_layout_free    (ChartLayout  *layout);
+void         chart_texts_clear            (RocznikChart *chart);
 guint32      chart_paint_rgb (RocznikChartTheme theme,
                               const ChartPrim  *p);
 void         rocznik_chart_layout_paint   (ChartLayout  *layout,

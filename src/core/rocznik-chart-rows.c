@@ -72,16 +72,19 @@ measure_upto (Ctx      *c,
 }
 
 /* A name's height in at most two lines of @width; *@cut when it had to be
- * shortened. One line when it is no wider than @width. */
+ * shortened. One line when it is no wider than @width. Measured aligned as
+ * the row will draw it (the height is the same either way), so the row
+ * draws the very layout measured here. */
 static double
-text_height_in (Ctx        *c,
-                const char *text,
-                double      size,
-                gboolean    bold,
-                double      width,
-                gboolean   *cut)
+text_height_in (Ctx           *c,
+                const char    *text,
+                double         size,
+                gboolean       bold,
+                double         width,
+                PangoAlignment align,
+                gboolean      *cut)
 {
-  g_autoptr(PangoLayout) layout = chart_text_new (c, text, size, bold, width, 2, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = chart_text_new (c, text, size, bold, width, 2, align);
   double h;
 
   chart_text_size (layout, NULL, &h);
@@ -90,11 +93,12 @@ text_height_in (Ctx        *c,
 }
 
 static double
-label_height (Ctx      *c,
-              Measures *m,
-              int       i,
-              double    width,
-              gboolean *cut)
+label_height (Ctx           *c,
+              Measures      *m,
+              int            i,
+              double         width,
+              PangoAlignment align,
+              gboolean      *cut)
 {
   const ChartGroup *g;
 
@@ -104,7 +108,7 @@ label_height (Ctx      *c,
   if (m->wrap_w[i] != width)
     {
       g = g_ptr_array_index (c->chart->groups, i);
-      m->wrap_h[i] = text_height_in (c, g->name, m->size, g->highlighted, width, &m->cut[i]);
+      m->wrap_h[i] = text_height_in (c, g->name, m->size, g->highlighted, width, align, &m->cut[i]);
       m->wrap_w[i] = width;
     }
   *cut = m->cut[i];
@@ -157,6 +161,7 @@ row_labels (Ctx    *c,
             Rows   *r,
             double  label_cap)
 {
+  PangoAlignment align = r->side ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
   gboolean whole = TRUE, cut;
 
   r->label_w = 0;
@@ -175,14 +180,14 @@ row_labels (Ctx    *c,
   r->label_h = g_new0 (double, r->n_rows);
   for (int i = 0; i < r->n_groups; i++)
     {
-      r->label_h[i] = label_height (c, r->m, i, r->label_w, &cut);
+      r->label_h[i] = label_height (c, r->m, i, r->label_w, align, &cut);
       whole &= !cut;
     }
   if (r->rest_name)
     {
       cut = FALSE;
       r->label_h[r->n_groups] = r->rest_w <= r->label_w ? r->rest_h
-        : text_height_in (c, r->rest_name, r->label_size, FALSE, r->label_w, &cut);
+        : text_height_in (c, r->rest_name, r->label_size, FALSE, r->label_w, align, &cut);
       whole &= !cut;
     }
   return whole;

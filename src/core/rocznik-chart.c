@@ -194,6 +194,7 @@ rocznik_chart_free (RocznikChart *chart)
   if (chart == NULL)
     return;
   g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
+  chart_texts_clear (chart);
   g_clear_object (&chart->pango);
   g_clear_object (&chart->font_map);
   g_clear_pointer (&chart->groups, g_ptr_array_unref);
@@ -257,6 +258,7 @@ rocznik_chart_set_font_map (RocznikChart *chart,
   if (!g_set_object (&chart->font_map, font_map))
     return;
   /* Text measured with other fonts is stale. */
+  chart_texts_clear (chart);
   g_clear_object (&chart->pango);
   g_clear_pointer (&chart->layout, rocznik_chart_layout_free);
 }
