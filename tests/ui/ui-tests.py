@@ -653,6 +653,97 @@ def categories_chart_title(c):
     check('tematów' not in t, f'the categories chart is titled “{t}”')
 
 
+@case
+def topic_dialogs(c):
+    """The four dialogs on topics (correct, rename, merge, add to a
+    category): each asks its question in Polish, a count that is no number
+    cannot be saved while it is typed, the answer is stored, Cancel stores
+    nothing."""
+    c.start()
+
+    def dialog(heading):
+        return wait_for(lambda: next((t for t in children(c.app.acc) if pyatspi.STATE_VISIBLE in states(t)
+                                      and find_all(t, 'label', name_is=heading)), None), 5, f'the dialog „{heading}”')
+
+    def button(dlg, label):
+        return find(dlg, pred=lambda a: role(a) == 'push button' and (
+            re.match(rf'^_?{label}$', plain(name(a)))
+            or any(re.match(rf'^_?{label}$', plain(name(x))) for x in walk(a, only_shown=False) if role(x) == 'label')),
+            what=f'the button „{label}”')
+
+    def closed(heading):
+        wait_for(lambda: not any(find_all(t, 'label', name_is=heading) for t in children(c.app.acc)
+                                 if pyatspi.STATE_VISIBLE in states(t)), 5, f'the dialog „{heading}” closed')
+
+    # correct: 1389 calls on „oświata” in 2018; „12x” is refused while typed
+    click(row_acc(c.w, 'oświata'))
+    key('F2')
+    dlg = dialog('Popraw temat')
+    c.shot('correct')
+    count = find(dlg, pred=lambda a: role(a) in ('text', 'entry') and 'Liczba' in plain(name(a)), what='the count field')
+    click(count)
+    key('ctrl+a')
+    type_text('12x')
+    wait_for(lambda: not sensitive(button(dlg, 'Zapisz')), 3, '„Zapisz” refused for the count „12x”')
+    key('Return')
+    time.sleep(0.5)
+    check(stored_count(c, 2018, 'oświata') == 1389, 'Enter stored the count „12x”')
+    key('ctrl+a')
+    type_text('1400')
+    wait_for(lambda: sensitive(button(dlg, 'Zapisz')), 3, '„Zapisz” offered for the count 1400')
+    click(button(dlg, 'Zapisz'))
+    wait_for(lambda: stored_count(c, 2018, 'oświata') == 1400, 5, 'oświata stored as 1400')
+    closed('Popraw temat')
+
+    # rename in every year
+    click(row_acc(c.w, 'oświata'))
+    open_menu(c.w, 'Działania na tematach')
+    click(menu_item(c.w, 'Zmień nazwę we wszystkich latach…'))
+    dlg = dialog('Zmień nazwę tematu we wszystkich latach')
+    c.shot('rename')
+    key('ctrl+a')
+    type_text('edukacja')
+    click(button(dlg, 'Zmień nazwę'))
+    wait_for(lambda: stored_count(c, 2018, 'edukacja') == 1400 and stored_count(c, 2018, 'oświata') is None, 5,
+             '„oświata” renamed „edukacja”')
+    closed('Zmień nazwę tematu we wszystkich latach')
+
+    # merge: 192 calls of „Powstanie Wielkopolskie” join the 513 of „Akcja Zima”
+    click(row_acc(c.w, 'Powstanie Wielkopolskie'))
+    open_menu(c.w, 'Działania na tematach')
+    click(menu_item(c.w, 'Połącz z innym tematem…'))
+    dlg = dialog('Połącz z innym tematem')
+    check(sensitive(button(dlg, 'Połącz')), '„Połącz” is not offered with a topic chosen')
+    combo = find(dlg, 'combo box', name_re=r'^Temat docelowy', what='the menu „Temat docelowy”')
+    click(next(a for a in walk(combo) if role(a) == 'push button'))
+    click(wait_for(lambda: [a for a, t in dropdown_items(combo) if t == 'Akcja Zima'], 3, '„Akcja Zima” offered')[-1])
+    time.sleep(0.4)
+    c.shot('merge')
+    # the first click after the menu closed may only take the pointer back
+    for attempt in (1, 2):
+        click(button(dlg, 'Połącz'))
+        try:
+            closed('Połącz z innym tematem')
+            break
+        except Failure:
+            if attempt == 2:
+                raise
+    wait_for(lambda: stored_count(c, 2018, 'Akcja Zima') == 513 + 192, 5, 'Akcja Zima 705 after the merge')
+    check(stored_count(c, 2018, 'Powstanie Wielkopolskie') is None, '„Powstanie Wielkopolskie” is still stored')
+
+    # add to a category, cancelled
+    click(row_acc(c.w, 'Akcja Zima'))
+    open_menu(c.w, 'Działania na tematach')
+    click(menu_item(c.w, 'Dodaj do kategorii…'))
+    dlg = dialog('Dodaj do kategorii')
+    type_text('Zima')
+    c.shot('category')
+    click(button(dlg, 'Anuluj'))
+    closed('Dodaj do kategorii')
+    time.sleep(0.4)
+    check(not c.db('SELECT name FROM category'), 'Cancel stored a category')
+
+
 # --- main -------------------------------------------------------------------
 
 class Timeout(Exception):
