@@ -2,7 +2,7 @@
 /* rocznik-category-dialog.c — the category to put topics in
  *
  * The dialog only asks; the window adds the topics (one undoable edit) on
- * the "apply" response.
+ * ::apply.
  */
 
 #include "config.h"
@@ -13,21 +13,20 @@
 
 struct _RocznikCategoryDialog
 {
-  AdwMessageDialog  parent_instance;
+  RocznikEditDialog  parent_instance;
 
-  GStrv             keys;
+  GStrv              keys;
 
   /* template */
-  GtkEntry         *name_entry;
+  GtkEntry          *name_entry;
 };
 
-G_DEFINE_FINAL_TYPE (RocznikCategoryDialog, rocznik_category_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RocznikCategoryDialog, rocznik_category_dialog, ROCZNIK_TYPE_EDIT_DIALOG)
 
 enum
 {
   PROP_0,
   PROP_KEYS,
-  PROP_NAME,
   N_PROPS
 };
 
@@ -56,6 +55,17 @@ set_keys (RocznikCategoryDialog *self,
 /* GObject overrides */
 
 static void
+rocznik_category_dialog_constructed (GObject *object)
+{
+  RocznikCategoryDialog *self = ROCZNIK_CATEGORY_DIALOG (object);
+  const char *name = rocznik_edit_dialog_get_name (ROCZNIK_EDIT_DIALOG (self));
+
+  /* The category offered first, which the user may change. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name ? name : "");
+  G_OBJECT_CLASS (rocznik_category_dialog_parent_class)->constructed (object);
+}
+
+static void
 rocznik_category_dialog_get_property (GObject    *object,
                                       guint       prop_id,
                                       GValue     *value,
@@ -67,9 +77,6 @@ rocznik_category_dialog_get_property (GObject    *object,
     {
     case PROP_KEYS:
       g_value_set_boxed (value, self->keys);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -83,16 +90,11 @@ rocznik_category_dialog_set_property (GObject      *object,
                                       GParamSpec   *pspec)
 {
   RocznikCategoryDialog *self = ROCZNIK_CATEGORY_DIALOG (object);
-  const char *text;
 
   switch (prop_id)
     {
     case PROP_KEYS:
       set_keys (self, g_value_get_boxed (value));
-      break;
-    case PROP_NAME:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -115,6 +117,7 @@ rocznik_category_dialog_class_init (RocznikCategoryDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rocznik_category_dialog_constructed;
   object_class->get_property = rocznik_category_dialog_get_property;
   object_class->set_property = rocznik_category_dialog_set_property;
   object_class->finalize = rocznik_category_dialog_finalize;
@@ -122,9 +125,6 @@ rocznik_category_dialog_class_init (RocznikCategoryDialogClass *klass)
   /* The keys of the topics to add. */
   properties[PROP_KEYS] = g_param_spec_boxed ("keys", NULL, NULL, G_TYPE_STRV,
                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* The category's name in the entry. */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-category-dialog.ui");

@@ -2,12 +2,12 @@
 /* rocznik-category-dialog.h — the category to put topics in */
 #pragma once
 
-#include <adwaita.h>
+#include "rocznik-edit-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ROCZNIK_TYPE_CATEGORY_DIALOG (rocznik_category_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RocznikCategoryDialog, rocznik_category_dialog, ROCZNIK, CATEGORY_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (RocznikCategoryDialog, rocznik_category_dialog, ROCZNIK, CATEGORY_DIALOG, RocznikEditDialog)
 
 RocznikCategoryDialog *rocznik_category_dialog_new      (GtkWindow             *parent,
                                                          const char *const     *keys,

@@ -3,6 +3,8 @@
  *
  * The sizes the press asks for come from the core's preset table; the
  * dialog only collects a choice and emits ::export, the window writes.
+ * The choice is the dialog's properties ("preset", "width", "height"),
+ * which the radio buttons and spin buttons are bound to.
  */
 
 #include "config.h"
@@ -19,8 +21,9 @@ struct _RocznikChartExportDialog
 {
   AdwWindow       parent_instance;
 
-  GPtrArray      *preset_checks;   /* GtkCheckButton*, one per core preset */
-  gboolean        syncing;
+  const char     *preset;          /* a preset's id, or "custom" */
+  int             width;
+  int             height;
 
   /* template */
   AdwComboRow    *format_row;
@@ -38,10 +41,20 @@ G_DEFINE_FINAL_TYPE (RocznikChartExportDialog, rocznik_chart_export_dialog, ADW_
 
 enum
 {
+  PROP_0,
+  PROP_PRESET,
+  PROP_WIDTH,
+  PROP_HEIGHT,
+  N_PROPS
+};
+
+enum
+{
   EXPORT,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* helpers */
@@ -51,43 +64,71 @@ set_size (RocznikChartExportDialog *self,
           int                       width,
           int                       height)
 {
-  self->syncing = TRUE;
-  gtk_spin_button_set_value (self->width_spin, width);
-  gtk_spin_button_set_value (self->height_spin, height);
-  self->syncing = FALSE;
+  gboolean width_changed = self->width != width;
+  gboolean height_changed = self->height != height;
+
+  /* Both first: whoever reads one back on notify sees the whole size. */
+  self->width = width;
+  self->height = height;
+  if (width_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
+  if (height_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEIGHT]);
 }
 
-/* The preset of a row's check button: the buttons are in the presets' order. */
-static const RocznikChartPreset *
-check_preset (RocznikChartExportDialog *self,
-              GtkCheckButton           *check)
+/* @id: a preset's id (its size is taken), else "custom" (the size stays). */
+static void
+set_preset (RocznikChartExportDialog *self,
+            const char               *id)
 {
-  guint n, i;
-  const RocznikChartPreset *presets = rocznik_chart_presets (&n);
+  const RocznikChartPreset *preset = id ? rocznik_chart_preset_find (id) : NULL;
+  const char *old = self->preset;
 
-  if (!g_ptr_array_find (self->preset_checks, check, &i) || i >= n)
-    return NULL;
-  return &presets[i];
+  self->preset = preset ? preset->id : "custom";
+  if (preset)
+    set_size (self, preset->width, preset->height);
+  if (g_strcmp0 (old, self->preset) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
+}
+
+/* Typing a size is choosing a custom one, unless it is the preset's. */
+static void
+set_typed_size (RocznikChartExportDialog *self,
+                int                       width,
+                int                       height)
+{
+  const RocznikChartPreset *preset = rocznik_chart_preset_find (self->preset);
+
+  set_size (self, width, height);
+  if (preset && (preset->width != width || preset->height != height))
+    set_preset (self, "custom");
 }
 
 /* callbacks */
 
-static void
-preset_toggled_cb (GtkCheckButton           *check,
-                   RocznikChartExportDialog *self)
+/* A radio button (user data: its preset's id) is on when its preset is chosen. */
+static gboolean
+preset_to_active_cb (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      id)
 {
-  const RocznikChartPreset *preset = check_preset (self, check);
-
-  if (gtk_check_button_get_active (check) && preset)
-    set_size (self, preset->width, preset->height);
+  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), id) == 0);
+  return TRUE;
 }
 
-/* Typing a size is choosing a custom one. */
-static void
-size_changed_cb (RocznikChartExportDialog *self)
+/* Switching one on chooses its preset; switching off is the group's doing
+ * when another is switched on, and chooses nothing. */
+static gboolean
+active_to_preset_cb (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      id)
 {
-  if (!self->syncing)
-    gtk_check_button_set_active (self->custom_check, TRUE);
+  if (!g_value_get_boolean (from))
+    return FALSE;
+  g_value_set_string (to, id);
+  return TRUE;
 }
 
 static void
@@ -113,12 +154,57 @@ export_action (GtkWidget  *widget,
 /* GObject overrides */
 
 static void
-rocznik_chart_export_dialog_dispose (GObject *object)
+rocznik_chart_export_dialog_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
 {
   RocznikChartExportDialog *self = ROCZNIK_CHART_EXPORT_DIALOG (object);
 
-  g_clear_pointer (&self->preset_checks, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_CHART_EXPORT_DIALOG);
+  switch (prop_id)
+    {
+    case PROP_PRESET:
+      g_value_set_string (value, self->preset);
+      break;
+    case PROP_WIDTH:
+      g_value_set_int (value, self->width);
+      break;
+    case PROP_HEIGHT:
+      g_value_set_int (value, self->height);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rocznik_chart_export_dialog_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  RocznikChartExportDialog *self = ROCZNIK_CHART_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESET:
+      set_preset (self, g_value_get_string (value));
+      break;
+    case PROP_WIDTH:
+      set_typed_size (self, g_value_get_int (value), self->height);
+      break;
+    case PROP_HEIGHT:
+      set_typed_size (self, self->width, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rocznik_chart_export_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ROCZNIK_TYPE_CHART_EXPORT_DIALOG);
   G_OBJECT_CLASS (rocznik_chart_export_dialog_parent_class)->dispose (object);
 }
 
@@ -127,8 +213,20 @@ rocznik_chart_export_dialog_class_init (RocznikChartExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->get_property = rocznik_chart_export_dialog_get_property;
+  object_class->set_property = rocznik_chart_export_dialog_set_property;
   object_class->dispose = rocznik_chart_export_dialog_dispose;
+
+  /* The preset chosen (its id), or "custom"; choosing a preset sets its size. */
+  properties[PROP_PRESET] = g_param_spec_string ("preset", NULL, NULL, "custom", flags);
+  /* The size in CSS px; one that is not the preset's makes the choice "custom". */
+  properties[PROP_WIDTH] = g_param_spec_int ("width", NULL, NULL, ROCZNIK_CHART_SIZE_MIN, ROCZNIK_CHART_SIZE_MAX,
+                                             1200, flags);
+  properties[PROP_HEIGHT] = g_param_spec_int ("height", NULL, NULL, ROCZNIK_CHART_SIZE_MIN, ROCZNIK_CHART_SIZE_MAX,
+                                              675, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RocznikChartExportDialog::export:
@@ -161,10 +259,13 @@ rocznik_chart_export_dialog_init (RocznikChartExportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rocznik_accessible_fix_names (GTK_WIDGET (self));
-  self->preset_checks = g_ptr_array_new ();
+  /* The first preset until another is chosen; the widgets follow. */
+  presets = rocznik_chart_presets (&n);
+  self->preset = presets[0].id;
+  self->width = presets[0].width;
+  self->height = presets[0].height;
 
   /* One row per preset, above "Custom", as radio buttons. */
-  presets = rocznik_chart_presets (&n);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -178,11 +279,11 @@ rocznik_chart_export_dialog_init (RocznikChartExportDialog *self)
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->custom_check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, size, -1);
-      g_signal_connect (check, "toggled", G_CALLBACK (preset_toggled_cb), self);
+      g_object_bind_property_full (self, "preset", check, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                   preset_to_active_cb, active_to_preset_cb, (gpointer) presets[i].id, NULL);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->size_group, row);
-      g_ptr_array_add (self->preset_checks, check);
     }
   /* "Custom" last: the template added it first. */
   g_object_ref (self->custom_row);
@@ -190,10 +291,11 @@ rocznik_chart_export_dialog_init (RocznikChartExportDialog *self)
   adw_preferences_group_add (self->size_group, GTK_WIDGET (self->custom_row));
   g_object_unref (self->custom_row);
 
-  g_signal_connect_swapped (self->width_spin, "value-changed", G_CALLBACK (size_changed_cb), self);
-  g_signal_connect_swapped (self->height_spin, "value-changed", G_CALLBACK (size_changed_cb), self);
+  g_object_bind_property_full (self, "preset", self->custom_check, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               preset_to_active_cb, active_to_preset_cb, (gpointer) "custom", NULL);
+  g_object_bind_property (self, "width", self->width_spin, "value", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "height", self->height_spin, "value", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
-  gtk_check_button_set_active (g_ptr_array_index (self->preset_checks, 0), TRUE);
   format_changed_cb (self);
 }
 
@@ -225,8 +327,8 @@ rocznik_chart_export_dialog_get_options (RocznikChartExportDialog  *self,
 
   format = adw_combo_row_get_selected (self->format_row);
   options->format = formats[format < G_N_ELEMENTS (formats) ? format : 0];
-  options->width = gtk_spin_button_get_value_as_int (self->width_spin);
-  options->height = gtk_spin_button_get_value_as_int (self->height_spin);
+  options->width = self->width;
+  options->height = self->height;
   options->scale = format == 0 && gtk_switch_get_active (self->scale_switch) ? 2 : 1;
   options->dark = gtk_switch_get_active (self->dark_switch);
 }
@@ -244,10 +346,13 @@ rocznik_chart_export_dialog_set_options (RocznikChartExportDialog        *self,
     if (options->format && g_str_equal (options->format, formats[i]))
       adw_combo_row_set_selected (self->format_row, i);
   preset = rocznik_chart_preset_for_size (options->width, options->height);
-  if (preset == NULL || !rocznik_chart_export_dialog_select_preset (self, preset->id))
+  if (preset)
+    set_preset (self, preset->id);
+  else
     {
-      set_size (self, options->width, options->height);
-      gtk_check_button_set_active (self->custom_check, TRUE);
+      set_preset (self, "custom");
+      set_size (self, CLAMP (options->width, ROCZNIK_CHART_SIZE_MIN, ROCZNIK_CHART_SIZE_MAX),
+                CLAMP (options->height, ROCZNIK_CHART_SIZE_MIN, ROCZNIK_CHART_SIZE_MAX));
     }
   gtk_switch_set_active (self->scale_switch, options->scale > 1);
   gtk_switch_set_active (self->dark_switch, options->dark);
@@ -261,20 +366,10 @@ rocznik_chart_export_dialog_select_preset (RocznikChartExportDialog *self,
   g_return_val_if_fail (ROCZNIK_IS_CHART_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (guint i = 0; i < self->preset_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->preset_checks, i);
-      const RocznikChartPreset *preset = check_preset (self, check);
-
-      if (g_str_equal (preset->id, id))
-        {
-          gtk_check_button_set_active (check, TRUE);
-          /* Already active: make sure the size is the preset's. */
-          set_size (self, preset->width, preset->height);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (rocznik_chart_preset_find (id) == NULL)
+    return FALSE;
+  set_preset (self, id);
+  return TRUE;
 }
 
 /* The chosen preset's id, or "custom". */
@@ -282,13 +377,5 @@ const char *
 rocznik_chart_export_dialog_get_preset (RocznikChartExportDialog *self)
 {
   g_return_val_if_fail (ROCZNIK_IS_CHART_EXPORT_DIALOG (self), NULL);
-
-  for (guint i = 0; i < self->preset_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->preset_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        return check_preset (self, check)->id;
-    }
-  return "custom";
+  return self->preset;
 }

@@ -73,7 +73,6 @@ struct _RocznikImportDialog
   guint              progress_id;
   gboolean           busy;
   gboolean           again;         /* options changed while reading */
-  gboolean           updating;      /* widgets being filled from a preview */
   gboolean           disposed;
   RocznikImportOptions options;
   char              *sheet;
@@ -195,6 +194,8 @@ role_model (void)
 }
 
 static void column_role_cb (GObject *row, GParamSpec *pspec, gpointer user_data);
+static void sheet_changed_cb (RocznikImportDialog *self);
+static void filter_changed_cb (RocznikImportDialog *self);
 
 static void
 fill_columns (RocznikImportDialog *self)
@@ -217,6 +218,7 @@ fill_columns (RocznikImportDialog *self)
       for (guint i = 0; i < G_N_ELEMENTS (choosable_roles); i++)
         if (choosable_roles[i] == role)
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      /* connected once it shows the role read: only the user's choice reads again */
       g_signal_connect (row, "notify::selected", G_CALLBACK (column_role_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->columns_group), row);
       g_ptr_array_add (self->column_rows, row);
@@ -231,10 +233,14 @@ fill_sheets (RocznikImportDialog *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (sheets);
   const char *current = self->import ? rocznik_import_get_sheet (self->import) : NULL;
 
+  /* A new model selects its first sheet before the one read is selected:
+   * neither is the user's choice. */
+  g_signal_handlers_block_by_func (self->sheet_row, sheet_changed_cb, self);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->sheet_row), G_LIST_MODEL (model));
   for (guint i = 0; sheets && sheets[i]; i++)
     if (g_strcmp0 (sheets[i], current) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->sheet_row), i);
+  g_signal_handlers_unblock_by_func (self->sheet_row, sheet_changed_cb, self);
   gtk_widget_set_visible (self->sheet_row, sheets != NULL);
 }
 
@@ -281,6 +287,9 @@ fill_filter (RocznikImportDialog *self)
     gtk_string_list_append (columns, rocznik_import_get_column_name (import, col));
   if (self->where)
     column = (guint) atoi (self->where);
+  /* The menus show the filter read; refilling them chooses nothing. */
+  g_signal_handlers_block_by_func (self->filter_column_row, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->filter_value_row, filter_changed_cb, self);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->filter_column_row), G_LIST_MODEL (columns));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->filter_column_row), column);
 
@@ -303,6 +312,8 @@ fill_filter (RocznikImportDialog *self)
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->filter_value_row), G_LIST_MODEL (values));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->filter_value_row), value);
+  g_signal_handlers_unblock_by_func (self->filter_value_row, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->filter_column_row, filter_changed_cb, self);
   gtk_widget_set_sensitive (self->filter_value_row, column > 0);
 }
 
@@ -316,7 +327,6 @@ show_preview (RocznikImportDialog *self)
   g_autofree char *found_encoding = NULL;
   g_autofree char *found_delimiter = NULL;
 
-  self->updating = TRUE;
   show_error (self, NULL);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
 
@@ -350,7 +360,6 @@ show_preview (RocznikImportDialog *self)
       if (y && y->organisation)
         gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), y->organisation);
     }
-  self->updating = FALSE;
 }
 
 /* A refusal: the message, and the columns to choose from. */
@@ -358,13 +367,11 @@ static void
 show_refusal (RocznikImportDialog *self,
               const char          *message)
 {
-  self->updating = TRUE;
   show_error (self, message);
   gtk_label_set_text (GTK_LABEL (self->summary_label), "");
   fill_columns (self);
   fill_filter (self);
   fill_preview_rows (self);
-  self->updating = FALSE;
 }
 
 /* Callbacks */
@@ -501,8 +508,6 @@ column_role_cb (GObject    *row,
                    &self->options.month_column, &self->options.date_column, NULL,
                    &self->options.channel_column, &self->options.duration_column, &self->options.time_column };
 
-  if (self->updating)
-    return;
   /* every role as the rows now show it; a role shown nowhere is detected */
   for (guint r = 0; r < G_N_ELEMENTS (slots); r++)
     if (slots[r])
@@ -526,11 +531,14 @@ static void
 year_changed_cb (RocznikImportDialog *self)
 {
   gboolean from_file = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->year_from_file));
+  int year = from_file ? 0 : gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->year_spin));
 
   gtk_widget_set_sensitive (self->year_spin, !from_file);
-  if (self->updating)
+  /* The preview shows the file's year in the spin button while the year
+   * comes from the file: that asks for no other year. */
+  if (year == self->options.year)
     return;
-  self->options.year = from_file ? 0 : gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->year_spin));
+  self->options.year = year;
   start_reading (self);
 }
 
@@ -539,7 +547,7 @@ encoding_changed_cb (RocznikImportDialog *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->encoding_row));
 
-  if (self->updating || i >= G_N_ELEMENTS (encodings))
+  if (i >= G_N_ELEMENTS (encodings))
     return;
   self->options.encoding = encodings[i];
   start_reading (self);
@@ -550,7 +558,7 @@ delimiter_changed_cb (RocznikImportDialog *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->delimiter_row));
 
-  if (self->updating || i >= G_N_ELEMENTS (delimiters))
+  if (i >= G_N_ELEMENTS (delimiters))
     return;
   self->options.delimiter = delimiters[i];
   start_reading (self);
@@ -561,7 +569,7 @@ sheet_changed_cb (RocznikImportDialog *self)
 {
   GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (self->sheet_row));
 
-  if (self->updating || item == NULL)
+  if (item == NULL)
     return;
   g_free (self->sheet);
   self->sheet = g_strdup (gtk_string_object_get_string (item));
@@ -577,7 +585,7 @@ date_order_changed_cb (RocznikImportDialog *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->date_order_row));
 
-  if (self->updating || i >= G_N_ELEMENTS (date_orders))
+  if (i >= G_N_ELEMENTS (date_orders))
     return;
   self->options.date_order = date_orders[i];
   start_reading (self);
@@ -592,8 +600,6 @@ filter_changed_cb (RocznikImportDialog *self)
   const char *value = item < self->filter_values->len ? g_ptr_array_index (self->filter_values, item) : NULL;
   guint old_column = self->where ? (guint) atoi (self->where) : 0;
 
-  if (self->updating)
-    return;
   g_clear_pointer (&self->where, g_free);
   if (column > 0 && column != GTK_INVALID_LIST_POSITION)
     {

@@ -3,7 +3,7 @@
  *
  * The dialog only asks, and says while typing whether the count is one
  * (the core's parser); the window stores what changed (undoable edits) on
- * the "apply" response.
+ * ::apply.
  */
 
 #include "config.h"
@@ -15,66 +15,61 @@
 
 struct _RocznikTopicEditDialog
 {
-  AdwMessageDialog  parent_instance;
+  RocznikEditDialog  parent_instance;
 
-  int               year;
-  char             *key;
-  char             *name;
-  gint64            count;
+  int                year;
+  gint64             count;
 
   /* template */
-  GtkEntry         *name_entry;
-  GtkEntry         *count_entry;
+  GtkEntry          *name_entry;
+  GtkEntry          *count_entry;
 };
 
-G_DEFINE_FINAL_TYPE (RocznikTopicEditDialog, rocznik_topic_edit_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RocznikTopicEditDialog, rocznik_topic_edit_dialog, ROCZNIK_TYPE_EDIT_DIALOG)
 
 enum
 {
   PROP_0,
   PROP_YEAR,
-  PROP_KEY,
-  PROP_NAME,
   PROP_COUNT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* callbacks */
-
-static void
-count_changed_cb (RocznikTopicEditDialog *self)
-{
-  GtkWidget *entry = GTK_WIDGET (self->count_entry);
-  gint64 count;
-  RocznikCountResult result = rocznik_parse_count (gtk_editable_get_text (GTK_EDITABLE (entry)), -1, &count);
-
-  /* Say what is wrong while typing rather than after "Save". */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", result == ROCZNIK_COUNT_OK);
-  if (result == ROCZNIK_COUNT_OK)
-    gtk_widget_remove_css_class (entry, "error");
-  else
-    gtk_widget_add_css_class (entry, "error");
-}
-
 /* GObject overrides */
+
+static gboolean
+rocznik_topic_edit_dialog_validate (RocznikEditDialog  *dialog,
+                                    GtkWidget         **wrong)
+{
+  RocznikTopicEditDialog *self = ROCZNIK_TOPIC_EDIT_DIALOG (dialog);
+  gint64 count;
+
+  if (rocznik_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->count_entry)), -1, &count) == ROCZNIK_COUNT_OK)
+    return TRUE;
+  if (wrong)
+    *wrong = GTK_WIDGET (self->count_entry);
+  return FALSE;
+}
 
 static void
 rocznik_topic_edit_dialog_constructed (GObject *object)
 {
   RocznikTopicEditDialog *self = ROCZNIK_TOPIC_EDIT_DIALOG (object);
+  const char *name = rocznik_edit_dialog_get_name (ROCZNIK_EDIT_DIALOG (self));
   g_autofree char *body = NULL;
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, self->count);
 
+  /* The entries start with the stored name and count. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->count_entry), count);
   G_OBJECT_CLASS (rocznik_topic_edit_dialog_parent_class)->constructed (object);
 
   body = g_strdup_printf (_("Correct a mistake in the figures of %d. To rename the topic in every year, use “Rename in All Years…”."),
                           self->year);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->name ? self->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->count_entry), count);
-  g_signal_connect_swapped (self->count_entry, "changed", G_CALLBACK (count_changed_cb), self);
+  g_signal_connect_swapped (self->count_entry, "changed", G_CALLBACK (rocznik_edit_dialog_revalidate), self);
 }
 
 static void
@@ -89,12 +84,6 @@ rocznik_topic_edit_dialog_get_property (GObject    *object,
     {
     case PROP_YEAR:
       g_value_set_int (value, self->year);
-      break;
-    case PROP_KEY:
-      g_value_set_string (value, self->key);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
       break;
     case PROP_COUNT:
       g_value_set_int64 (value, self->count);
@@ -117,31 +106,12 @@ rocznik_topic_edit_dialog_set_property (GObject      *object,
     case PROP_YEAR:
       self->year = g_value_get_int (value);
       break;
-    case PROP_KEY:
-      g_free (self->key);
-      self->key = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      g_free (self->name);
-      self->name = g_value_dup_string (value);
-      break;
     case PROP_COUNT:
       self->count = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-rocznik_topic_edit_dialog_finalize (GObject *object)
-{
-  RocznikTopicEditDialog *self = ROCZNIK_TOPIC_EDIT_DIALOG (object);
-
-  g_free (self->key);
-  g_free (self->name);
-
-  G_OBJECT_CLASS (rocznik_topic_edit_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -154,13 +124,10 @@ rocznik_topic_edit_dialog_class_init (RocznikTopicEditDialogClass *klass)
   object_class->constructed = rocznik_topic_edit_dialog_constructed;
   object_class->get_property = rocznik_topic_edit_dialog_get_property;
   object_class->set_property = rocznik_topic_edit_dialog_set_property;
-  object_class->finalize = rocznik_topic_edit_dialog_finalize;
+  ROCZNIK_EDIT_DIALOG_CLASS (klass)->validate = rocznik_topic_edit_dialog_validate;
 
-  /* The year whose figures are corrected, the topic, and its name and
-   * count as stored (the entries start with them). */
+  /* The year whose figures are corrected, and the topic's count as stored. */
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0, flags);
-  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_COUNT] = g_param_spec_int64 ("count", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -191,13 +158,6 @@ rocznik_topic_edit_dialog_new (GtkWindow  *parent,
                        "year", year, "key", key, "name", name, "count", count, NULL);
 }
 
-const char *
-rocznik_topic_edit_dialog_get_key (RocznikTopicEditDialog *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_TOPIC_EDIT_DIALOG (self), NULL);
-  return self->key;
-}
-
 /* The name typed when it differs from the stored one, else NULL. A copy:
  * storing one change reloads the table under the dialog. */
 char *
@@ -208,7 +168,7 @@ rocznik_topic_edit_dialog_dup_new_name (RocznikTopicEditDialog *self)
   g_return_val_if_fail (ROCZNIK_IS_TOPIC_EDIT_DIALOG (self), NULL);
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  return g_strcmp0 (text, self->name) != 0 ? g_strdup (text) : NULL;
+  return g_strcmp0 (text, rocznik_edit_dialog_get_name (ROCZNIK_EDIT_DIALOG (self))) != 0 ? g_strdup (text) : NULL;
 }
 
 /* The count typed, as typed ("70 055"), when it differs from the stored

@@ -2,8 +2,7 @@
 /* rocznik-topic-merge-dialog.c — the topic another one becomes part of
  *
  * The topics offered are the core's list (rocznik_topics_list_all()); the
- * dialog only asks, and the window merges (one undoable edit) on the
- * "apply" response.
+ * dialog only asks, and the window merges (one undoable edit) on ::apply.
  */
 
 #include "config.h"
@@ -15,23 +14,19 @@
 
 struct _RocznikTopicMergeDialog
 {
-  AdwMessageDialog  parent_instance;
+  RocznikEditDialog  parent_instance;
 
-  char             *key;
-  char             *name;
-  GStrv             targets;     /* keys, in the menu's order */
+  GStrv              targets;     /* keys, in the menu's order */
 
   /* template */
-  GtkDropDown      *into_dropdown;
+  GtkDropDown       *into_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (RocznikTopicMergeDialog, rocznik_topic_merge_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RocznikTopicMergeDialog, rocznik_topic_merge_dialog, ROCZNIK_TYPE_EDIT_DIALOG)
 
 enum
 {
   PROP_0,
-  PROP_KEY,
-  PROP_NAME,
   PROP_TARGET,
   N_PROPS
 };
@@ -43,22 +38,32 @@ static GParamSpec *properties[N_PROPS];
 static void
 selected_cb (RocznikTopicMergeDialog *self)
 {
+  rocznik_edit_dialog_revalidate (ROCZNIK_EDIT_DIALOG (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
 }
 
 /* GObject overrides */
 
+/* A topic to merge into is chosen (there may be none to choose). */
+static gboolean
+rocznik_topic_merge_dialog_validate (RocznikEditDialog  *dialog,
+                                     GtkWidget         **wrong)
+{
+  return rocznik_topic_merge_dialog_get_target (ROCZNIK_TOPIC_MERGE_DIALOG (dialog)) != NULL;
+}
+
 static void
 rocznik_topic_merge_dialog_constructed (GObject *object)
 {
   RocznikTopicMergeDialog *self = ROCZNIK_TOPIC_MERGE_DIALOG (object);
+  const char *name = rocznik_edit_dialog_get_name (ROCZNIK_EDIT_DIALOG (self));
   g_autofree char *body = NULL;
 
   G_OBJECT_CLASS (rocznik_topic_merge_dialog_parent_class)->constructed (object);
 
   body = g_strdup_printf (_("„%s” becomes part of the topic you choose, in every year; "
                             "counts of a year that has both are added."),
-                          self->name ? self->name : "");
+                          name ? name : "");
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
@@ -72,37 +77,8 @@ rocznik_topic_merge_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_KEY:
-      g_value_set_string (value, self->key);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
     case PROP_TARGET:
       g_value_set_string (value, rocznik_topic_merge_dialog_get_target (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rocznik_topic_merge_dialog_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  RocznikTopicMergeDialog *self = ROCZNIK_TOPIC_MERGE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_KEY:
-      g_free (self->key);
-      self->key = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      g_free (self->name);
-      self->name = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -114,8 +90,6 @@ rocznik_topic_merge_dialog_finalize (GObject *object)
 {
   RocznikTopicMergeDialog *self = ROCZNIK_TOPIC_MERGE_DIALOG (object);
 
-  g_free (self->key);
-  g_free (self->name);
   g_strfreev (self->targets);
 
   G_OBJECT_CLASS (rocznik_topic_merge_dialog_parent_class)->finalize (object);
@@ -126,16 +100,12 @@ rocznik_topic_merge_dialog_class_init (RocznikTopicMergeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = rocznik_topic_merge_dialog_constructed;
   object_class->get_property = rocznik_topic_merge_dialog_get_property;
-  object_class->set_property = rocznik_topic_merge_dialog_set_property;
   object_class->finalize = rocznik_topic_merge_dialog_finalize;
+  ROCZNIK_EDIT_DIALOG_CLASS (klass)->validate = rocznik_topic_merge_dialog_validate;
 
-  /* The topic merged away, and its name. */
-  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   /* The key of the topic chosen to merge into, or NULL. */
   properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL,
                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -184,16 +154,9 @@ rocznik_topic_merge_dialog_new (GtkWindow  *parent,
     }
   g_strfreev (self->targets);
   self->targets = g_strv_builder_end (keys);
+  /* Choosing the first one notifies ::selected, which validates again. */
   gtk_drop_down_set_model (self->into_dropdown, G_LIST_MODEL (names));
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", targets->len > 0);
   return self;
-}
-
-const char *
-rocznik_topic_merge_dialog_get_key (RocznikTopicMergeDialog *self)
-{
-  g_return_val_if_fail (ROCZNIK_IS_TOPIC_MERGE_DIALOG (self), NULL);
-  return self->key;
 }
 
 /* The key of the topic chosen, or NULL when there is none to choose. */

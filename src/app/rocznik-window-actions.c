@@ -37,20 +37,19 @@ import_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* Dialogs for editing topics: each asks, the window stores on "apply". */
+/* Dialogs for editing topics: each asks, the window stores on ::apply. */
 
 static void
-edit_response_cb (RocznikTopicEditDialog *dialog,
-                  const char             *response,
-                  RocznikWindow          *self)
+edit_apply_cb (RocznikTopicEditDialog *dialog,
+               RocznikWindow          *self)
 {
   /* Read both before storing: a store reloads the table. */
   g_autofree char *name = rocznik_topic_edit_dialog_dup_new_name (dialog);
   g_autofree char *count = rocznik_topic_edit_dialog_dup_new_count (dialog);
-  const char *key = rocznik_topic_edit_dialog_get_key (dialog);
+  const char *key = rocznik_edit_dialog_get_key (ROCZNIK_EDIT_DIALOG (dialog));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "apply") || (name == NULL && count == NULL))
+  if (name == NULL && count == NULL)
     return;
   if ((count && !rocznik_window_set_topic_count (self, key, count, &error))
       || (name && !rocznik_window_set_topic_name (self, key, name, &error)))
@@ -62,50 +61,39 @@ edit_response_cb (RocznikTopicEditDialog *dialog,
 }
 
 static void
-rename_response_cb (RocznikTopicRenameDialog *dialog,
-                    const char               *response,
-                    RocznikWindow            *self)
+rename_apply_cb (RocznikTopicRenameDialog *dialog,
+                 RocznikWindow            *self)
 {
   g_autofree char *name = g_strdup (rocznik_topic_rename_dialog_get_new_name (dialog));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "apply"))
-    return;
-  if (!rocznik_window_rename_topic (self, rocznik_topic_rename_dialog_get_key (dialog), name, &error))
+  if (!rocznik_window_rename_topic (self, rocznik_edit_dialog_get_key (ROCZNIK_EDIT_DIALOG (dialog)), name, &error))
     rocznik_window_toast_error (self, error);
   else
     rocznik_window_toast (self, _("Topic renamed in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
-merge_response_cb (RocznikTopicMergeDialog *dialog,
-                   const char              *response,
-                   RocznikWindow           *self)
+merge_apply_cb (RocznikTopicMergeDialog *dialog,
+                RocznikWindow           *self)
 {
-  const char *target = rocznik_topic_merge_dialog_get_target (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "apply") || target == NULL)
-    return;
-  if (!rocznik_history_merge_topics (rocznik_window_history (self), rocznik_topic_merge_dialog_get_key (dialog),
-                                     target, &error))
+  if (!rocznik_history_merge_topics (rocznik_window_history (self), rocznik_edit_dialog_get_key (ROCZNIK_EDIT_DIALOG (dialog)),
+                                     rocznik_topic_merge_dialog_get_target (dialog), &error))
     rocznik_window_toast_error (self, error);
   else
     rocznik_window_toast (self, _("Topics merged in every year"), _("_Undo"), "win.undo", NULL);
 }
 
 static void
-categorize_response_cb (RocznikCategoryDialog *dialog,
-                        const char            *response,
-                        RocznikWindow         *self)
+categorize_apply_cb (RocznikCategoryDialog *dialog,
+                     RocznikWindow         *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *clean = NULL;
+  g_autofree char *clean = rocznik_collapse_spaces (rocznik_category_dialog_get_name (dialog));
   g_autofree char *message = NULL;
 
-  if (!g_str_equal (response, "apply"))
-    return;
-  clean = rocznik_collapse_spaces (rocznik_category_dialog_get_name (dialog));
   if (!rocznik_window_add_to_category (self, clean, rocznik_category_dialog_get_keys (dialog), &error))
     {
       rocznik_window_toast_error (self, error);
@@ -508,7 +496,7 @@ edit_topic_action (GtkWidget  *widget,
   dialog = rocznik_topic_edit_dialog_new (GTK_WINDOW (self), rocznik_session_get_year (self->session),
                                           rocznik_topic_row_get_key (row), rocznik_topic_row_get_name (row),
                                           rocznik_topic_row_get_row (row)->count);
-  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  g_signal_connect (dialog, "apply", G_CALLBACK (edit_apply_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -525,7 +513,7 @@ rename_topic_action (GtkWidget  *widget,
     return;
   dialog = rocznik_topic_rename_dialog_new (GTK_WINDOW (self), rocznik_topic_row_get_key (row),
                                             rocznik_topic_row_get_name (row));
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  g_signal_connect (dialog, "apply", G_CALLBACK (rename_apply_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -545,7 +533,7 @@ merge_topic_action (GtkWidget  *widget,
   targets = rocznik_topics_list_all (rocznik_session_get_years (self->session), rocznik_topic_row_get_key (row));
   dialog = rocznik_topic_merge_dialog_new (GTK_WINDOW (self), rocznik_topic_row_get_key (row),
                                            rocznik_topic_row_get_name (row), targets);
-  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  g_signal_connect (dialog, "apply", G_CALLBACK (merge_apply_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -565,7 +553,7 @@ categorize_action (GtkWidget  *widget,
   dialog = rocznik_category_dialog_new (GTK_WINDOW (self), (const char *const *) keys->pdata,
                                         categories && categories->len
                                         ? ((RocznikCategory *) g_ptr_array_index (categories, 0))->name : NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (categorize_response_cb), self);
+  g_signal_connect (dialog, "apply", G_CALLBACK (categorize_apply_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -2,7 +2,9 @@
 /* rocznik-year-panel.c — details of one year and the totals of all years
  *
  * The panel edits a copy of the year; the window stores it (one transaction,
- * undoable) when the panel emits ::save.
+ * undoable) when the panel emits ::save. Its fixed parts are a template
+ * (ui/rocznik-year-panel.ui); the rows of a year's lists and categories
+ * are made for each year.
  */
 
 #include "config.h"
@@ -22,23 +24,22 @@ struct _RocznikYearPanel
   AdwBin               parent_instance;
 
   RocznikYear         *year;
-  gboolean             filling;
   gboolean             modified;
+  GPtrArray           *list_rows;       /* ListWidgets* */
+  GPtrArray           *removable;       /* rows added for the current year */
 
+  /* template */
   AdwPreferencesGroup *details_group;
   AdwEntryRow         *organisation_row;
   AdwEntryRow         *total_row;
   GtkSwitch           *more_than_switch;
   RocznikCallSummary  *call_summary;
   GtkTextBuffer       *notes;
+  AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *lists_group;
-  GPtrArray           *list_rows;       /* ListWidgets* */
-  GtkButton           *save_button;
-  GtkButton           *revert_button;
   AdwPreferencesGroup *trend_group;
   GtkBox              *trend_area;
   AdwPreferencesGroup *categories_group;
-  GPtrArray           *removable;       /* rows added for the current year */
 };
 
 typedef struct
@@ -51,27 +52,39 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (RocznikYearPanel, rocznik_year_panel, ADW_TYPE_BIN)
 
-enum {
+enum
+{
+  PROP_0,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum
+{
   SAVE,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* helpers */
 
 static void
 set_modified (RocznikYearPanel *self,
               gboolean          modified)
 {
+  if (self->modified == modified)
+    return;
   self->modified = modified;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), modified);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), modified);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* An edit by the user (filling the fields blocks it). */
 static void
 changed_cb (RocznikYearPanel *self)
 {
-  if (!self->filling)
-    set_modified (self, TRUE);
+  set_modified (self, TRUE);
 }
 
 static GtkWidget *
@@ -326,7 +339,11 @@ fill (RocznikYearPanel *self)
   g_autofree char *title = g_strdup_printf (_("Year %d"), y->year);
   g_autofree char *total = declared_text (y->declared_total);
 
-  self->filling = TRUE;
+  /* Showing the stored year is no edit. */
+  g_signal_handlers_block_by_func (self->organisation_row, changed_cb, self);
+  g_signal_handlers_block_by_func (self->total_row, changed_cb, self);
+  g_signal_handlers_block_by_func (self->more_than_switch, changed_cb, self);
+  g_signal_handlers_block_by_func (self->notes, changed_cb, self);
   adw_preferences_group_set_title (self->details_group, title);
   adw_preferences_group_set_description (self->details_group,
                                          y->is_sample ? _("Sample data, as published by the city") : NULL);
@@ -334,6 +351,11 @@ fill (RocznikYearPanel *self)
   gtk_editable_set_text (GTK_EDITABLE (self->total_row), total);
   gtk_switch_set_active (self->more_than_switch, y->declared_more_than);
   gtk_text_buffer_set_text (self->notes, y->notes ? y->notes : "", -1);
+  g_signal_handlers_unblock_by_func (self->notes, changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->more_than_switch, changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->total_row, changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->organisation_row, changed_cb, self);
+  /* The lists' rows are new: connected once they show the stored year. */
   for (guint i = 0; i < y->lists->len; i++)
     add_list (self, g_ptr_array_index (y->lists, i));
   if (y->lists->len == 0)
@@ -344,9 +366,10 @@ fill (RocznikYearPanel *self)
       adw_preferences_group_add (self->lists_group, row);
       g_ptr_array_add (self->removable, row);
     }
-  self->filling = FALSE;
   set_modified (self, FALSE);
 }
+
+/* callbacks */
 
 static void
 revert_clicked_cb (RocznikYearPanel *self)
@@ -362,19 +385,24 @@ save_clicked_cb (RocznikYearPanel *self)
   g_signal_emit (self, signals[SAVE], 0);
 }
 
-static AdwPreferencesGroup *
-group_new (GtkBox     *box,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
+/* GObject overrides */
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (box, group);
-  /* The group's inner list box is what a screen reader reaches. */
-  rocznik_accessible_name_inner (group, GTK_TYPE_LIST_BOX, *title ? title : _("Year details"));
-  return ADW_PREFERENCES_GROUP (group);
+static void
+rocznik_year_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RocznikYearPanel *self = ROCZNIK_YEAR_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -385,6 +413,7 @@ rocznik_year_panel_dispose (GObject *object)
   g_clear_pointer (&self->year, rocznik_year_free);
   g_clear_pointer (&self->list_rows, g_ptr_array_unref);
   g_clear_pointer (&self->removable, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROCZNIK_TYPE_YEAR_PANEL);
 
   G_OBJECT_CLASS (rocznik_year_panel_parent_class)->dispose (object);
 }
@@ -392,92 +421,53 @@ rocznik_year_panel_dispose (GObject *object)
 static void
 rocznik_year_panel_class_init (RocznikYearPanelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rocznik_year_panel_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = rocznik_year_panel_get_property;
+  object_class->dispose = rocznik_year_panel_dispose;
+
+  /* The details were edited since the year was shown (Save and Revert
+   * are bound to it). */
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The user asked to store the edited details (rocznik_year_panel_get_details()). */
   signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ROCZNIK_TYPE_CALL_SUMMARY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rocznik/Rocznik/rocznik-year-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, details_group);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, total_row);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, more_than_switch);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, call_summary);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, notes);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, lists_group);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, trend_group);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, trend_area);
+  gtk_widget_class_bind_template_child (widget_class, RocznikYearPanel, categories_group);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 rocznik_year_panel_init (RocznikYearPanel *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *more_than_row;
-  AdwPreferencesGroup *notes_group;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->list_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) list_widgets_free);
   self->removable = g_ptr_array_new ();
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  gtk_widget_set_margin_top (GTK_WIDGET (box), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (box), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (box), 12);
-
-  /* The years at a glance first, then the one being edited. */
-  self->trend_group = group_new (box, _("Calls per Year"), _("Declared totals of every year in the workspace; years without data are gaps"));
-  self->trend_area = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self->trend_area), "trend-card");
-  adw_preferences_group_add (self->trend_group, GTK_WIDGET (self->trend_area));
-
-  self->details_group = group_new (box, "", NULL);
-  self->revert_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Revert")));
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save Changes")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->revert_button));
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->save_button));
-  gtk_widget_set_valign (buttons, GTK_ALIGN_END);
-  adw_preferences_group_set_header_suffix (self->details_group, buttons);
-  g_signal_connect_swapped (self->revert_button, "clicked", G_CALLBACK (revert_clicked_cb), self);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-
-  self->organisation_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->organisation_row), _("Organisation"));
-  g_signal_connect_swapped (self->organisation_row, "changed", G_CALLBACK (changed_cb), self);
-  adw_preferences_group_add (self->details_group, GTK_WIDGET (self->organisation_row));
-
-  self->total_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->total_row), _("Declared total of calls"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_row),
-                               _("The total as the year’s report publishes it; leave empty when none was published"));
-  g_signal_connect_swapped (self->total_row, "changed", G_CALLBACK (changed_cb), self);
-  adw_preferences_group_add (self->details_group, GTK_WIDGET (self->total_row));
-
-  more_than_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more_than_row), _("Published as “more than”"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (more_than_row), _("The report says “ponad”: the real total is higher"));
-  self->more_than_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->more_than_switch), GTK_ALIGN_CENTER);
-  /* Named by the row it activates (a label of its own doubled the name). */
-  g_signal_connect_swapped (self->more_than_switch, "notify::active", G_CALLBACK (changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (more_than_row), GTK_WIDGET (self->more_than_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (more_than_row), GTK_WIDGET (self->more_than_switch));
-  adw_preferences_group_add (self->details_group, more_than_row);
-
-  /* What the year's per-call records tell; hidden for a year without them. */
-  self->call_summary = ROCZNIK_CALL_SUMMARY (rocznik_call_summary_new ());
-  gtk_box_append (box, GTK_WIDGET (self->call_summary));
-
-  notes_group = group_new (box, _("Notes"), NULL);
-  self->notes = gtk_text_buffer_new (NULL);
-  g_signal_connect_swapped (self->notes, "changed", G_CALLBACK (changed_cb), self);
-  adw_preferences_group_add (notes_group, text_view_new (self->notes, _("Notes")));
-  g_object_unref (self->notes);
-
-  self->lists_group = group_new (box, _("Lists"), _("Named lists the report publishes, such as new information services"));
-
-  self->categories_group = group_new (box, _("Categories"), _("Groups of topics to compare in charts and reports"));
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
-  set_modified (self, FALSE);
+  /* A group's inner list box is what a screen reader reaches. */
+  rocznik_accessible_name_inner (GTK_WIDGET (self->trend_group), GTK_TYPE_LIST_BOX, _("Calls per Year"));
+  rocznik_accessible_name_inner (GTK_WIDGET (self->details_group), GTK_TYPE_LIST_BOX, _("Year details"));
+  rocznik_accessible_name_inner (GTK_WIDGET (self->notes_group), GTK_TYPE_LIST_BOX, _("Notes"));
+  rocznik_accessible_name_inner (GTK_WIDGET (self->lists_group), GTK_TYPE_LIST_BOX, _("Lists"));
+  rocznik_accessible_name_inner (GTK_WIDGET (self->categories_group), GTK_TYPE_LIST_BOX, _("Categories"));
   rocznik_accessible_fix_names (GTK_WIDGET (self));
 }
 
