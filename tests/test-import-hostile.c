@@ -519,6 +519,7 @@ test_name_clean (void)
     { " gospodarka\r\nodpadami ", "gospodarka odpadami" }, { "a \n b\tc\u2028d", "a b c d" },
     { "transport miejski i\u00a0strefa", "transport miejski i\u00a0strefa" },   /* as published */
     { "\u00a0 oświata\u202f", "oświata" }, { "\u200b", "" },
+    { "os\u0301wiata i z\u0307ywienie", "oświata i żywienie" },   /* a Mac's NFD */
   };
   static const struct { const char *in; gunichar bad; } control[] = {
     { "a\x01" "b", 0x01 }, { "a\x7f", 0x7f }, { "a\xc2\x85" "b", 0x85 }, { "a\xc2\x9f", 0x9f },

@@ -110,11 +110,8 @@ assert_listed (Fixture           *f,
           per_topic[t]++, total++;
   run (&r, "C.UTF-8", "--list", "--year", "2019", "--workspace", f->ws, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  /* names as the file spelt them: a Mac's in NFD */
-  {
-    g_autofree char *composed = g_utf8_normalize (r.out, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-    listed = g_strconcat ("\n", composed, NULL);
-  }
+  /* a Mac's NFD names are stored composed, as every other program writes them */
+  listed = g_strconcat ("\n", r.out, NULL);
   for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
     {
       g_autofree char *line = g_strdup_printf ("\n%s\t%" G_GINT64_FORMAT "\t", topics[t], per_topic[t]);

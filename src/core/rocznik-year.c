@@ -100,7 +100,9 @@ rocznik_topic_name_clean (const char  *name,
   while (*end && is_trimmed_space (g_utf8_get_char (end)))
     end = g_utf8_next_char (end);
   g_string_erase (out, 0, end - out->str);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  /* composed (NFC): a Mac's decomposed "ś" is stored, shown and sorted as
+   * every other program's "ś" */
+  return g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
 }
 
 RocznikTopic *
