@@ -292,7 +292,8 @@ workspace_set_text (const char *ws,
 
 /* Exports the workbook of @year (NULL: the newest) of @ws into an existing
  * r.xlsx in @dir: refused in Polish, naming @cell on @sheet as too long;
- * the old file kept, no temporary file left. */
+ * the old file kept, no temporary file left; then the same with no file
+ * there before. */
 static void
 assert_too_long_refused (const char *dir,
                          const char *ws,
@@ -319,6 +320,24 @@ assert_too_long_refused (const char *dir,
   g_assert_cmpstr (r.err, ==, expected);
   after = file_digest (path);
   g_assert_cmpstr (before, ==, after);
+  assert_no_temporary (dir);
+  run_clear (&r);
+
+  /* with no file there before, no file is spoken of, and none appears */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  if (year)
+    run (&r, "pl_PL.UTF-8", "--export", path, "--year", year, "--workspace", ws, NULL);
+  else
+    run (&r, "pl_PL.UTF-8", "--export", path, "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_free (expected);
+  expected = g_strdup_printf ("rocznik: Nie można zapisać %s: tekst komórki %s w arkuszu „%s” jest dłuższy, "
+                              "niż Excel pozwala w jednej komórce (32 767 znaków); skróć ten tekst "
+                              "i wyeksportuj ponownie\n"
+                              "rocznik: Niczego nie wyeksportowano.\n",
+                              path, cell, sheet);
+  g_assert_cmpstr (r.err, ==, expected);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   assert_no_temporary (dir);
   run_clear (&r);
 }

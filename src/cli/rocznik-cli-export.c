@@ -20,6 +20,18 @@
 #include "rocznik-topics.h"
 #include "rocznik-workspace.h"
 
+/* After a failed export: the error, and whether a file was there to keep. */
+static void
+print_not_exported (const char   *path,
+                    const GError *error)
+{
+  g_printerr ("rocznik: %s\n", error->message);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+  else
+    g_printerr ("rocznik: %s\n", _("Nothing was exported."));
+}
+
 /* Imports the FILEs into @ws, all in one transaction. A file that does
  * not say its year gets the one --year names: the report's year. */
 static gboolean
@@ -131,8 +143,7 @@ cli_export_chart (const RocznikCliOptions *o)
     chart = rocznik_chart_new (years, categories, &spec, &error);
   if (chart == NULL || !rocznik_chart_export (chart, o->export_path, width, height, 96, &error))
     {
-      g_printerr ("rocznik: %s\n", error->message);
-      g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+      print_not_exported (o->export_path, error);
       status = ROCZNIK_EXIT_DATA;
     }
   g_clear_pointer (&chart, rocznik_chart_free);
@@ -171,8 +182,7 @@ rocznik_cli_export (const RocznikCliOptions *o)
       ws = rocznik_workspace_new_in_memory ();
       if (!import_for_export (ws, o, &import_options, &error))
         {
-          g_printerr ("rocznik: %s\n", error->message);
-          g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+          print_not_exported (o->export_path, error);
           return ROCZNIK_EXIT_DATA;
         }
     }
@@ -193,8 +203,7 @@ rocznik_cli_export (const RocznikCliOptions *o)
   rocznik_report_use_own_fonts ();
   if (!rocznik_report_write (ws, &options, o->export_path, NULL, &error))
     {
-      g_printerr ("rocznik: %s\n", error->message);
-      g_printerr ("rocznik: %s\n", _("Nothing was exported; an existing file was left as it was."));
+      print_not_exported (o->export_path, error);
       return ROCZNIK_EXIT_DATA;
     }
   return ROCZNIK_EXIT_OK;
