@@ -156,7 +156,7 @@ def window_times(build, ws, display):
     except subprocess.TimeoutExpired:
         return None, None
     def times(kind):
-        # "kind<TAB>wall ms<TAB>CPU ms[<TAB>size]", the decimal comma of the locale
+        # "kind<TAB>wall ms<TAB>CPU ms[<TAB>size<TAB>page faults]", the decimal comma of the locale
         return [tuple(float(x.replace(',', '.')) / 1000 for x in l.split('\t')[1:3])
                 for l in p.stdout.splitlines() if l.startswith(kind + '\t')]
     first, resize = times('first-frame'), times('resize')

@@ -312,6 +312,60 @@ test_two_imports_old_workspace (void)
   remove_tree (dir);
 }
 
+/* Two imports of the same year at once: one lands, the other is told the
+ * year is stored (checked under the write lock), never replaced unasked. */
+static void
+test_same_year_at_once (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *ws = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *a = g_build_filename (dir, "a-2019.csv", NULL);
+  g_autofree char *b = g_build_filename (dir, "b-2019.csv", NULL);
+  const gint64 a_counts[] = { 3000, 2000, 7 };
+  const gint64 b_counts[] = { 2000, 3000, 9 };
+  const gint64 a_sum = 3000 + 2000 + 7, b_sum = 2000 + 3000 + 9;
+  guint a_won = 0, b_won = 0;
+  Run r = { 0 };
+
+  write_calls_named (a, 2019, a_counts, G_N_ELEMENTS (a_counts));
+  write_calls_named (b, 2019, b_counts, G_N_ELEMENTS (b_counts));
+  run (&r, "C.UTF-8", "--list", "--workspace", ws, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  for (int round = 0; round < 12; round++)
+    {
+      GPid pa = start (dir, "a", "--import", "--workspace", ws, a, NULL);
+      GPid pb = start (dir, "b", "--import", "--workspace", ws, b, NULL);
+      int sa = finish (pa), sb = finish (pb);
+      g_autofree char *ea = slurp (dir, "a", "err");
+      g_autofree char *eb = slurp (dir, "b", "err");
+      const char *told = sa == 0 ? eb : ea;
+      const char *loser = sa == 0 ? "b-2019.csv" : "a-2019.csv";
+      g_autofree char *expected = g_strdup_printf ("rocznik: plik %s: rok 2019 jest już w obszarze roboczym; "
+                                                   "wybierz opcję zastąpienia\n"
+                                                   "Niczego nie zaimportowano. Użyj --replace, aby zastąpić zapisany rok.\n",
+                                                   loser);
+
+      g_assert_cmpint (sa + sb, ==, 1);
+      g_assert_cmpstr (told, ==, expected);
+      g_assert_cmpint (stored_sum (ws, 2019), ==, sa == 0 ? a_sum : b_sum);
+      a_won += sa == 0;
+      b_won += sb == 0;
+      /* taken out again for the next round, as another program would */
+      {
+        sqlite3 *db = NULL;
+
+        g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM year WHERE year = 2019",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+        sqlite3_close (db);
+      }
+      g_assert_cmpint (stored_sum (ws, 2019), ==, -1);
+    }
+  g_test_message ("the first file landed %u times, the second %u", a_won, b_won);
+  run_clear (&r);
+  remove_tree (dir);
+}
+
 /* --list while a large import stores: never „damaged”, always the data. */
 static void
 test_list_during_import (void)
@@ -491,6 +545,7 @@ main (int argc, char **argv)
   g_test_add_func ("/share/kill-during-import", test_kill_during_import);
   g_test_add_func ("/share/two-first-imports", test_two_first_imports);
   g_test_add_func ("/share/two-imports-old-workspace", test_two_imports_old_workspace);
+  g_test_add_func ("/share/same-year-at-once", test_same_year_at_once);
   g_test_add_func ("/share/list-during-import", test_list_during_import);
   g_test_add_func ("/share/locked", test_locked);
   g_test_add_func ("/share/restore", test_restore);

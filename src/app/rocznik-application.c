@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "rocznik-application.h"
@@ -27,6 +28,7 @@ struct _RocznikApplication
   int               compare_year;
   gint64            bench_start;   /* ROCZNIK_BENCH_FRAMES, see bench_after_paint_cb() */
   double            bench_cpu;
+  long              bench_faults;
   int               bench_steps;
   int               bench_step;    /* size changes made so far */
   GHashTable       *bench_widths;  /* the widths asked for so far */
@@ -76,7 +78,9 @@ ensure_window (RocznikApplication *self)
 /* bench/scale.py: with ROCZNIK_BENCH_FRAMES=N the app prints the time (wall
  * and the process's CPU, ms) from its start to the first painted frame
  * ("first-frame\tWALL\tCPU"), then from each of N size changes to the frame
- * painted at the new size ("resize\tWALL\tCPU\tWIDTHxHEIGHT"), and quits.
+ * painted at the new size ("resize\tWALL\tCPU\tWIDTHxHEIGHT\tFAULTS", the
+ * last the process's page faults meanwhile: fresh memory is slow on a
+ * virtual machine), and quits.
  * The sizes follow a drag out and back (six steps of 40 px wider, six
  * narrower, from 1000 px, each pass shifted), never a size the run had
  * before: a drag never repeats one, so nothing measured at a size is reused. */
@@ -87,6 +91,15 @@ bench_cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static long
+bench_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_minflt + usage.ru_majflt;
 }
 
 static int
@@ -126,7 +139,8 @@ bench_after_paint_cb (GdkFrameClock *clock,
   else if (width == self->bench_width)
     return;   /* not yet at the new size */
   else
-    g_print ("resize\t%.1f\t%.1f\t%dx%d\n", ms, bench_cpu_ms () - self->bench_cpu, width, height);
+    g_print ("resize\t%.1f\t%.1f\t%dx%d\t%ld\n", ms, bench_cpu_ms () - self->bench_cpu, width, height,
+             bench_faults () - self->bench_faults);
   self->bench_width = width;
   if (self->bench_step == self->bench_steps)
     {
@@ -137,6 +151,7 @@ bench_after_paint_cb (GdkFrameClock *clock,
   next = bench_next_width (self, window);
   self->bench_start = g_get_monotonic_time ();
   self->bench_cpu = bench_cpu_ms ();
+  self->bench_faults = bench_faults ();
   gtk_window_set_default_size (window, next, next * 2 / 3);
 }
 

@@ -742,6 +742,7 @@ rocznik_import_store_all (GPtrArray        *imports,
 {
   g_autoptr(GPtrArray) years = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int existing = 0;
 
   g_return_val_if_fail (imports != NULL, FALSE);
   g_return_val_if_fail (workspace != NULL, FALSE);
@@ -775,8 +776,22 @@ rocznik_import_store_all (GPtrArray        *imports,
           g_ptr_array_add (years, year);
         }
     }
-  if (!rocznik_workspace_store_years (workspace, years, TRUE, error))
-    return FALSE;
+  /* checked again under the write lock: another program may have stored
+   * one of these years since */
+  if (replace ? !rocznik_workspace_store_years (workspace, years, TRUE, error)
+              : !rocznik_workspace_store_new_years (workspace, years, &existing, error))
+    {
+      RocznikImport *imp = existing ? g_hash_table_lookup (seen, GINT_TO_POINTER (existing)) : NULL;
+
+      if (imp && error && g_error_matches (*error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS))
+        {
+          g_clear_error (error);
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS,
+                       _("file %s: the year %d is already in the workspace; choose to replace it"),
+                       imp->display, existing);
+        }
+      return FALSE;
+    }
   /* next year's export with the same header imports the same way */
   for (guint i = 0; i < imports->len; i++)
     {

@@ -367,22 +367,37 @@ rocznik_workspace_load_all (RocznikWorkspace *self,
 }
 
 /* Stores all @years in one transaction: all of them or none. */
-gboolean
-rocznik_workspace_store_years (RocznikWorkspace *self,
-                               GPtrArray        *years,
-                               gboolean          replace,
-                               GError          **error)
+/* @only_new: a year already stored is replaced only if it is the bundled
+ * sample's, decided under the write lock (so of two programs storing the
+ * same year at once, one is told), else its number goes to @existing. */
+static gboolean
+store_years (RocznikWorkspace *self,
+             GPtrArray        *years,
+             gboolean          replace,
+             gboolean          only_new,
+             int              *existing,
+             GError          **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (years != NULL, FALSE);
-
   /* "Cofnij import" after this store offers only a snapshot it kept */
   g_clear_pointer (&self->last_snapshot, g_free);
   if (!rocznik_workspace_begin (self, error))
     return FALSE;
+  for (guint i = 0; only_new && i < years->len; i++)
+    {
+      const RocznikYear *year = g_ptr_array_index (years, i);
+
+      if (rocznik_workspace_has_year (self, year->year) && !rocznik_workspace_year_is_sample (self, year->year))
+        {
+          if (existing)
+            *existing = year->year;
+          g_set_error (error, ROCZNIK_ERROR, ROCZNIK_ERROR_EXISTS,
+                       _("The year %d is already in the workspace; choose to replace it"), year->year);
+          return rocznik_workspace_abort (self);
+        }
+    }
   /* A replaced year can be brought back: the copy is taken under the write
    * lock, so it holds exactly what is about to be replaced. */
-  for (guint i = 0; replace && i < years->len; i++)
+  for (guint i = 0; (replace || only_new) && i < years->len; i++)
     {
       const RocznikYear *year = g_ptr_array_index (years, i);
 
@@ -393,9 +408,36 @@ rocznik_workspace_store_years (RocznikWorkspace *self,
       break;
     }
   for (guint i = 0; i < years->len; i++)
-    if (!rocznik_workspace_write_year (self, g_ptr_array_index (years, i), replace, error))
+    if (!rocznik_workspace_write_year (self, g_ptr_array_index (years, i), replace || only_new, error))
       return rocznik_workspace_abort (self);
   return rocznik_workspace_commit (self, error);
+}
+
+gboolean
+rocznik_workspace_store_years (RocznikWorkspace *self,
+                               GPtrArray        *years,
+                               gboolean          replace,
+                               GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (years != NULL, FALSE);
+
+  return store_years (self, years, replace, FALSE, NULL, error);
+}
+
+/* Stores @years where no real year of theirs is yet: a stored year is
+ * replaced only if it came from the bundled sample. Checked under the
+ * write lock; a stored year's number goes to @existing. */
+gboolean
+rocznik_workspace_store_new_years (RocznikWorkspace *self,
+                                   GPtrArray        *years,
+                                   int              *existing,
+                                   GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (years != NULL, FALSE);
+
+  return store_years (self, years, FALSE, TRUE, existing, error);
 }
 
 gboolean

@@ -90,6 +90,10 @@ gboolean          rocznik_workspace_store_years      (RocznikWorkspace  *self,
                                                       GPtrArray         *years,
                                                       gboolean           replace,
                                                       GError           **error);
+gboolean          rocznik_workspace_store_new_years  (RocznikWorkspace  *self,
+                                                      GPtrArray         *years,
+                                                      int               *existing,
+                                                      GError           **error);
 gboolean          rocznik_workspace_store_year       (RocznikWorkspace  *self,
                                                       const RocznikYear *year,
                                                       gboolean           replace,
