@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "rocznik-chart-view.h"
-#include "rocznik-frame-pool.h"
 
 struct _RocznikChartView
 {
@@ -23,7 +22,6 @@ struct _RocznikChartView
   RocznikChartTheme theme;     /* the screen's, from AdwStyleManager */
   int            hovered;
   AdwStyleManager *style;
-  cairo_surface_t *frame_pool;  /* see rocznik-frame-pool.c */
 };
 
 G_DEFINE_FINAL_TYPE (RocznikChartView, rocznik_chart_view, GTK_TYPE_WIDGET)
@@ -159,26 +157,6 @@ rocznik_chart_view_snapshot (GtkWidget   *widget,
   rocznik_chart_set_theme (self->chart, own);
 }
 
-/* A resize repaints the whole window at every step: on X11 without GL,
- * those frames go through shared memory kept from one to the next. */
-static void
-rocznik_chart_view_realize (GtkWidget *widget)
-{
-  RocznikChartView *self = ROCZNIK_CHART_VIEW (widget);
-
-  GTK_WIDGET_CLASS (rocznik_chart_view_parent_class)->realize (widget);
-  self->frame_pool = rocznik_frame_pool_keep (widget);
-}
-
-static void
-rocznik_chart_view_unrealize (GtkWidget *widget)
-{
-  RocznikChartView *self = ROCZNIK_CHART_VIEW (widget);
-
-  g_clear_pointer (&self->frame_pool, cairo_surface_destroy);
-  GTK_WIDGET_CLASS (rocznik_chart_view_parent_class)->unrealize (widget);
-}
-
 static void
 rocznik_chart_view_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -213,8 +191,6 @@ rocznik_chart_view_class_init (RocznikChartViewClass *klass)
 
   object_class->dispose = rocznik_chart_view_dispose;
   widget_class->snapshot = rocznik_chart_view_snapshot;
-  widget_class->realize = rocznik_chart_view_realize;
-  widget_class->unrealize = rocznik_chart_view_unrealize;
   widget_class->measure = rocznik_chart_view_measure;
 
   /**

@@ -23,6 +23,7 @@ struct _RocznikWindow
   char                *last_toast;
   gboolean             narrow;
   gboolean             layout_done;
+  cairo_surface_t     *frame_pool;     /* see rocznik-frame-pool.c */
 
   RocznikChartExportOptions export_options;
 

@@ -14,6 +14,7 @@
 
 #include "rocznik-accessible.h"
 #include "rocznik-chart-export-dialog.h"
+#include "rocznik-frame-pool.h"
 #include "rocznik-history.h"
 #include "rocznik-import-dialog.h"
 #include "rocznik-window-private.h"
@@ -497,6 +498,26 @@ rocznik_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rocznik_window_parent_class)->close_request (window);
 }
 
+/* A resize repaints the whole window at every step: on X11 without GL,
+ * those frames go through shared memory kept from one to the next. */
+static void
+rocznik_window_realize (GtkWidget *widget)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rocznik_window_parent_class)->realize (widget);
+  self->frame_pool = rocznik_frame_pool_keep (widget);
+}
+
+static void
+rocznik_window_unrealize (GtkWidget *widget)
+{
+  RocznikWindow *self = ROCZNIK_WINDOW (widget);
+
+  g_clear_pointer (&self->frame_pool, cairo_surface_destroy);
+  GTK_WIDGET_CLASS (rocznik_window_parent_class)->unrealize (widget);
+}
+
 static void
 rocznik_window_dispose (GObject *object)
 {
@@ -531,6 +552,8 @@ rocznik_window_class_init (RocznikWindowClass *klass)
   object_class->dispose = rocznik_window_dispose;
   object_class->finalize = rocznik_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = rocznik_window_close_request;
+  widget_class->realize = rocznik_window_realize;
+  widget_class->unrealize = rocznik_window_unrealize;
 
   g_type_ensure (ROCZNIK_TYPE_YEAR_PANEL);
   g_type_ensure (ROCZNIK_TYPE_CHART_PANE);
